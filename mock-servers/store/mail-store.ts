@@ -1,3 +1,4 @@
+import { waitForEvent } from '../shared/wait-for-event.ts';
 import { Account } from './account.ts';
 import { Folder } from './folder.ts';
 import { DEFAULT_FOLDERS, type FolderRole } from './special-use.ts';
@@ -87,32 +88,18 @@ export class MailStore {
     return () => this.listeners.delete(listener);
   }
 
-  /**
-   * Resolves with the first message (already stored or arriving later) that matches. Event-driven:
-   * nothing polls. The timeout only turns a hang into a clear failure.
-   */
+  /** Resolves with the first message, already stored or arriving later, that matches (see waitForEvent). */
   waitForMessage(predicate: (event: MessageAddedEvent) => boolean, options: WaitForMessageOptions = {}): Promise<MessageAddedEvent> {
+    const source = { existing: this.storedMessages(), subscribe: (listener: MessageAddedListener) => this.onMessageAdded(listener) };
+    return waitForEvent(source, predicate, options.timeoutMs ?? 5000, 'matching message');
+  }
+
+  private *storedMessages(): Generator<MessageAddedEvent> {
     for (const account of this.accounts.values()) {
       for (const folder of account.folders) {
-        for (const message of folder.messages) {
-          const event = { account, folder, message };
-          if (predicate(event)) return Promise.resolve(event);
-        }
+        for (const message of folder.messages) yield { account, folder, message };
       }
     }
-    return new Promise((resolve, reject) => {
-      const timeoutMs = options.timeoutMs ?? 5000;
-      const timer = setTimeout(() => {
-        unsubscribe();
-        reject(new Error(`No matching message arrived within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const unsubscribe = this.onMessageAdded((event) => {
-        if (!predicate(event)) return;
-        clearTimeout(timer);
-        unsubscribe();
-        resolve(event);
-      });
-    });
   }
 }
 

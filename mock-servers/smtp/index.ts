@@ -1,0 +1,4 @@
+export { SmtpMockServer } from './smtp-mock-server.ts';
+export type { SmtpMockServerOptions, SmtpDeliveryEvent } from './smtp-mock-server.ts';
+export { Outbox } from './outbox.ts';
+export type { OutboundMessage } from './outbox.ts';
