@@ -1,0 +1,5 @@
+export { MailboxSync } from './mailbox-sync.ts';
+export type { ImapAccount, RemoteFolder, SyncedMessage, SyncTarget, SyncFailure, SyncReport } from './mailbox-sync.ts';
+export { SyncState, type FolderCursor } from './sync-state.ts';
+export { parseMessage, type ParsedEmail, type ParsedAddress } from './parse-message.ts';
+export { SmtpSender, type SmtpEndpoint, type OutgoingEmail, type SendResult } from './smtp-sender.ts';

@@ -1,0 +1,133 @@
+import { ImapFlow, type FetchMessageObject } from 'imapflow';
+import { parseMessage, type ParsedEmail } from './parse-message.ts';
+import { SyncState } from './sync-state.ts';
+
+export interface ImapAccount {
+  host: string;
+  port: number;
+  user: string;
+  password: string;
+}
+
+export interface RemoteFolder {
+  path: string;
+  /** RFC 6154 attribute (\Sent, \Junk, \Trash, \Drafts) as the server or the folder's name says. */
+  specialUse?: string;
+}
+
+/** One new message as found on the server, parsed, with the IMAP facts the CRM needs. */
+export interface SyncedMessage extends ParsedEmail {
+  folder: string;
+  uidValidity: number;
+  uid: number;
+  /** INTERNALDATE: when the server received it (R5.1). */
+  receivedAt: Date;
+  /** \Seen at sync time: a message already read becomes a completed activity (R5.4). */
+  seen: boolean;
+  size: number;
+}
+
+/** The other end of the connector: the CRM, seen only through what the connector needs. */
+export interface SyncTarget {
+  registerFolders(folders: readonly RemoteFolder[]): void;
+  foldersToSync(): readonly string[];
+  receive(message: SyncedMessage): void;
+}
+
+export interface SyncFailure {
+  folder: string;
+  uid: number;
+  reason: string;
+}
+
+export interface SyncReport {
+  folders: string[];
+  fetched: number;
+  failures: SyncFailure[];
+}
+
+/**
+ * The CRM's mail connector for one mailbox, as the real product reaches mail: log in over IMAP,
+ * list the folders, and in each folder to sync fetch what is new since the last sync.
+ * Folders are opened with EXAMINE and bodies fetched with BODY.PEEK[], so syncing never marks
+ * a customer's message as read (RFC 3501 §6.3.2, §6.4.5).
+ */
+export class MailboxSync {
+  private readonly account: ImapAccount;
+  private readonly target: SyncTarget;
+  readonly state = new SyncState();
+
+  constructor(account: ImapAccount, target: SyncTarget) {
+    this.account = account;
+    this.target = target;
+  }
+
+  async syncOnce(): Promise<SyncReport> {
+    const client = new ImapFlow({
+      host: this.account.host,
+      port: this.account.port,
+      secure: false,
+      doSTARTTLS: false,
+      auth: { user: this.account.user, pass: this.account.password },
+      logger: false,
+      disableAutoIdle: true,
+      disableCompression: true,
+    });
+    // imapflow emits 'error' for socket trouble; the awaited command rejects as well, which is
+    // where it is handled, so the event needs no action beyond not being unhandled.
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const remote = await client.list();
+      this.target.registerFolders(remote.map((f) => (f.specialUse ? { path: f.path, specialUse: f.specialUse } : { path: f.path })));
+      const report: SyncReport = { folders: [], fetched: 0, failures: [] };
+      const existing = new Set(remote.map((f) => f.path));
+      for (const folder of this.target.foldersToSync()) {
+        if (!existing.has(folder)) continue;
+        report.folders.push(folder);
+        await this.syncFolder(client, folder, report);
+      }
+      return report;
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  }
+
+  private async syncFolder(client: ImapFlow, folder: string, report: SyncReport): Promise<void> {
+    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
+    const uidValidity = Number(mailbox.uidValidity);
+    const from = this.state.nextUid(folder, uidValidity);
+    if (mailbox.exists === 0 || from >= Number(mailbox.uidNext)) return;
+    // Collect first, then hand over: imapflow holds the mailbox lock while the fetch runs.
+    const fetched: FetchMessageObject[] = [];
+    for await (const message of client.fetch(`${from}:*`, { uid: true, flags: true, internalDate: true, size: true, source: true }, { uid: true })) {
+      // "N:*" also matches the highest UID when it is below N (RFC 3501 §6.4.8), so filter.
+      if (message.uid >= from) fetched.push(message);
+    }
+    for (const message of fetched) {
+      report.fetched++;
+      try {
+        this.target.receive(await this.toSynced(folder, uidValidity, message));
+      } catch (error) {
+        report.failures.push({ folder, uid: message.uid, reason: error instanceof Error ? error.message : String(error) });
+      }
+      this.state.advance(folder, uidValidity, message.uid);
+    }
+  }
+
+  private async toSynced(folder: string, uidValidity: number, message: FetchMessageObject): Promise<SyncedMessage> {
+    if (!message.source) throw new Error(`Server returned no body for UID ${message.uid}`);
+    const parsed = await parseMessage(message.source);
+    const internalDate = message.internalDate instanceof Date ? message.internalDate : new Date(message.internalDate ?? Number.NaN);
+    if (Number.isNaN(internalDate.getTime())) throw new Error(`Server returned no INTERNALDATE for UID ${message.uid}`);
+    return {
+      ...parsed,
+      folder,
+      uidValidity,
+      uid: message.uid,
+      receivedAt: internalDate,
+      seen: message.flags?.has('\\Seen') ?? false,
+      size: message.size ?? message.source.length,
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { parseMessage } from './parse-message.ts';
+
+const raw = (lines: string[]) => Buffer.from(lines.join('\r\n'));
+
+describe('parseMessage', () => {
+  it('reads addresses, ids, the Date header and decodes RFC 2047 words', async () => {
+    const parsed = await parseMessage(raw([
+      'From: =?UTF-8?Q?Jan_Kowalski_=C5=BC?= <jan@client.test>',
+      'Reply-To: orders@client.test',
+      'To: Sales <sales@acme.test>, "Doe, J." <j@acme.test>',
+      'Cc: Team: a@x.test, b@x.test;',
+      'Subject: =?UTF-8?B?WmFweXRhbmllIG8gb2ZlcnTEmQ==?=',
+      'Message-ID: <m1@client.test>',
+      'In-Reply-To: <crm.activity.7@acme.test>',
+      'References: <a@x> <crm.activity.7@acme.test>',
+      'Date: Mon, 02 Mar 2026 09:15:00 +0100',
+      '',
+      'Body text',
+    ]));
+    expect(parsed).toMatchObject({
+      messageId: '<m1@client.test>',
+      inReplyTo: '<crm.activity.7@acme.test>',
+      references: ['<a@x>', '<crm.activity.7@acme.test>'],
+      subject: 'Zapytanie o ofertę',
+      from: [{ name: 'Jan Kowalski ż', address: 'jan@client.test' }],
+      replyTo: [{ address: 'orders@client.test' }],
+      to: [{ name: 'Sales', address: 'sales@acme.test' }, { name: 'Doe, J.', address: 'j@acme.test' }],
+      cc: [{ address: 'a@x.test' }, { address: 'b@x.test' }],
+      text: 'Body text',
+    });
+    expect(parsed.date?.toISOString()).toBe('2026-03-02T08:15:00.000Z');
+  });
+
+  it('leaves the date undefined when the header is missing, instead of inventing one', async () => {
+    const parsed = await parseMessage(raw(['From: a@x.test', 'Subject: no date', '', 'x']));
+    expect(parsed.date).toBeUndefined();
+    expect(parsed.subject).toBe('no date');
+  });
+
+  it('still yields what it can from a malformed message', async () => {
+    const parsed = await parseMessage(Buffer.from('this is not\x00 a mail\r\nFrom broken\r\n\r\n\xff\xfe'));
+    expect(parsed.from).toEqual([]);
+    expect(parsed.subject).toBe('');
+  });
+});
