@@ -1,0 +1,34 @@
+/**
+ * Every refusal the CRM can give, as a stable code. Feature steps assert the code; reports show the
+ * message. Only refusals a user can provoke are CrmErrors; a bug in this library throws a plain Error.
+ */
+export const CRM_ERROR_CODES = [
+  'CRM.UNKNOWN_EMPLOYEE',
+  'CRM.DUPLICATE_EMPLOYEE_NAME',
+  'CRM.UNKNOWN_ITEM',
+  'CRM.UNKNOWN_MAILBOX',
+  'CRM.MAILBOX_ALREADY_CONNECTED',
+  'CRM.MAILBOX_ACCESS_DENIED',
+  'CRM.UNKNOWN_MAILBOX_MESSAGE',
+  'CRM.UNKNOWN_SETTING',
+  'CRM.INVALID_SETTING_VALUE',
+  'CRM.UNKNOWN_FOLDER',
+  'CRM.NOT_ALLOWED_TO_CHANGE_MAILBOX_SETTINGS',
+] as const;
+
+export type CrmErrorCode = (typeof CRM_ERROR_CODES)[number];
+
+export class CrmError extends Error {
+  readonly code: CrmErrorCode;
+
+  constructor(code: CrmErrorCode, message: string) {
+    super(message);
+    this.name = 'CrmError';
+    this.code = code;
+  }
+}
+
+/** True when `error` is a CrmError, optionally with the given code. */
+export function isCrmError(error: unknown, code?: CrmErrorCode): error is CrmError {
+  return error instanceof CrmError && (code === undefined || error.code === code);
+}

@@ -1,0 +1,50 @@
+import type { Clock, IdSource } from '../ids.ts';
+import { CrmError } from '../errors.ts';
+import { canonicalFolder } from './folder-path.ts';
+import type { InboundMailboxMessage, MailboxMessage } from './mailbox-message.ts';
+
+/** The message as recorded, or as recorded before when `duplicate`. */
+export interface RecordResult {
+  readonly duplicate: boolean;
+  readonly message: MailboxMessage;
+}
+
+/**
+ * Every message each mailbox has synced. A message's place on the server is mailbox + folder +
+ * UIDVALIDITY + UID (RFC 3501 §2.3.1.1); the same place handed over again is a duplicate (R1.5).
+ */
+export class MessageList {
+  private readonly byId = new Map<number, MailboxMessage>();
+  private readonly byPlace = new Map<string, MailboxMessage>();
+  private readonly ids: IdSource;
+  private readonly clock: Clock;
+
+  constructor(ids: IdSource, clock: Clock) {
+    this.ids = ids;
+    this.clock = clock;
+  }
+
+  record(mailboxId: number, inbound: InboundMailboxMessage): RecordResult {
+    const place = placeKey(mailboxId, inbound);
+    const known = this.byPlace.get(place);
+    if (known) return { duplicate: true, message: known };
+    const message: MailboxMessage = { ...inbound, id: this.ids.next('mailboxMessage'), mailboxId, syncedAt: this.clock() };
+    this.byId.set(message.id, message);
+    this.byPlace.set(place, message);
+    return { duplicate: false, message };
+  }
+
+  get(id: number): MailboxMessage {
+    const message = this.byId.get(id);
+    if (!message) throw new CrmError('CRM.UNKNOWN_MAILBOX_MESSAGE', `There is no mailbox message with id ${id}.`);
+    return message;
+  }
+
+  ofMailbox(mailboxId: number): readonly MailboxMessage[] {
+    return [...this.byId.values()].filter((m) => m.mailboxId === mailboxId);
+  }
+}
+
+function placeKey(mailboxId: number, m: InboundMailboxMessage): string {
+  return JSON.stringify([mailboxId, canonicalFolder(m.folder), m.uidValidity, m.uid]);
+}

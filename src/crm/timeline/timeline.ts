@@ -1,0 +1,32 @@
+import type { IdSource } from '../ids.ts';
+import type { ItemRef } from '../items/item-ref.ts';
+import type { ActivityTimelineEntry, SystemTimelineEntry, TimelineEntry } from './timeline-entry.ts';
+
+type NewEntry = Omit<ActivityTimelineEntry, 'id'> | Omit<SystemTimelineEntry, 'id'>;
+
+/** The timelines of all items. */
+export class Timelines {
+  private readonly entries = new Map<string, TimelineEntry[]>();
+  private readonly ids: IdSource;
+
+  constructor(ids: IdSource) {
+    this.ids = ids;
+  }
+
+  add(ref: ItemRef, entry: NewEntry): TimelineEntry {
+    const added = { ...entry, id: this.ids.next('timelineEntry') } as TimelineEntry;
+    const key = refKey(ref);
+    this.entries.set(key, [...(this.entries.get(key) ?? []), added]);
+    return added;
+  }
+
+  /** Oldest first; entries of the same moment in the order they were added. */
+  of(ref: ItemRef): readonly TimelineEntry[] {
+    const entries = this.entries.get(refKey(ref)) ?? [];
+    return [...entries].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
+  }
+}
+
+function refKey(ref: ItemRef): string {
+  return `${ref.type}:${ref.id}`;
+}
