@@ -1,0 +1,62 @@
+@Q1
+Feature: Q1 Why e-mails are not saved to the CRM automatically
+  FAQ: "Dlaczego e-maile nie są automatycznie zapisywane w CRM"
+
+  If e-mails are not saved to the CRM automatically, but an employee can save them by hand,
+  check the mailbox settings: Mail > Settings > Mailbox settings > Configure folders for
+  synchronization, and look at "Move spam to folder". If Inbox is chosen there, no incoming
+  e-mail is saved to the CRM automatically. Choose another folder for spam, for example Spam:
+  incoming e-mails are then saved to the CRM again.
+
+  Background:
+    Given the employee "Anna Nowak"
+    And "Anna Nowak" has connected the mailbox "sales@acme.test" to the CRM
+
+  @R1.3 @problem
+  Scenario: With spam moved to Inbox, incoming e-mail is not saved to the CRM
+    Given the mailbox "sales@acme.test" moves spam to the folder "INBOX"
+    When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Request for a quote"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "Request for a quote" is listed in the folder "INBOX" of the mailbox "sales@acme.test"
+    But the e-mail "Request for a quote" is not saved to the CRM because it is in the spam folder
+    And the CRM has no leads
+
+  @R1.3 @R3.1 @R3.2 @R2.7
+  Scenario: An employee can still save the e-mail by hand with "Save to CRM"
+    Given the mailbox "sales@acme.test" moves spam to the folder "INBOX"
+    And "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "Request for a quote"
+    When "Anna Nowak" clicks "Save to CRM" next to the e-mail "Request for a quote"
+    Then a lead "Request for a quote" is created for "Jan Kowalski <jan.kowalski@client.test>" with the status "Unassigned" and the source "E-Mail"
+    And the e-mail "Request for a quote" is saved to the CRM and bound to the lead "Request for a quote"
+    And the e-mail activity "Request for a quote" is planned and its responsible is "Anna Nowak"
+
+  @R1.3 @fix
+  Scenario: With spam moved to the Spam folder, e-mail that arrives afterwards is saved again
+    Given the mailbox "sales@acme.test" moves spam to the folder "INBOX"
+    And "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "First request"
+    When "Anna Nowak" sets "Move spam to folder" of the mailbox "sales@acme.test" to "Spam"
+    And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Second request"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "Second request" is saved to the CRM and bound to the lead "Second request"
+    And the e-mail "First request" is still not saved to the CRM
+
+  @R1.2
+  Scenario: With the default settings, a message the spam filter moved to Spam is not saved
+    When "Win Big <promo@lottery.test>" sends an e-mail marked as spam to "sales@acme.test" with the subject "You have won"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "You have won" is listed in the folder "Spam" of the mailbox "sales@acme.test"
+    But the e-mail "You have won" is not saved to the CRM because it is in the spam folder
+    And the CRM has no leads
+
+  @R1.5 @R3.3
+  Scenario: Synchronising again or saving by hand twice never saves an e-mail twice
+    Given "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "Request for a quote"
+    When the CRM synchronises the mailbox "sales@acme.test"
+    And "Anna Nowak" clicks "Save to CRM" next to the e-mail "Request for a quote"
+    Then the e-mail "Request for a quote" is saved to the CRM once
+    And the CRM has 1 lead
+
+  @R1.3 @error
+  Scenario: The spam folder must be a folder of the mailbox
+    When "Anna Nowak" tries to set "Move spam to folder" of the mailbox "sales@acme.test" to "Junk mail"
+    Then the CRM refuses with "CRM.UNKNOWN_FOLDER"

@@ -1,0 +1,36 @@
+import type { Crm, IntakeOutcome } from '../crm/index.ts';
+import { MailboxSync, type ImapAccount, type SyncedMessage, type SyncReport } from '../mail-sync/index.ts';
+
+/** What one synchronisation did: the connector's report and the CRM's answer for each new message. */
+export interface SyncResult extends SyncReport {
+  outcomes: Array<{ message: SyncedMessage; outcome: IntakeOutcome }>;
+}
+
+/**
+ * A mailbox connected to the CRM: wires the IMAP connector to the CRM's mailbox so that each
+ * synchronisation goes over the real protocol and ends in the CRM's routing rules.
+ */
+export class MailboxConnection {
+  readonly mailboxId: number;
+  private readonly crm: Crm;
+  private readonly sync: MailboxSync;
+  private collected: SyncResult['outcomes'] = [];
+
+  constructor(crm: Crm, mailboxId: number, imap: ImapAccount) {
+    this.crm = crm;
+    this.mailboxId = mailboxId;
+    this.sync = new MailboxSync(imap, {
+      registerFolders: (folders) => this.crm.registerMailboxFolders(this.mailboxId, folders),
+      foldersToSync: () => this.crm.foldersToSync(this.mailboxId),
+      receive: (message) => {
+        this.collected.push({ message, outcome: this.crm.receiveMailboxMessage(this.mailboxId, message) });
+      },
+    });
+  }
+
+  async synchronise(): Promise<SyncResult> {
+    this.collected = [];
+    const report = await this.sync.syncOnce();
+    return { ...report, outcomes: this.collected };
+  }
+}

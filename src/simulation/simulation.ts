@@ -1,0 +1,109 @@
+import { MockMailServer } from '../../mock-servers/index.ts';
+import { Crm, type ConnectedMailbox, type Employee, type MailboxMessage } from '../crm/index.ts';
+import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
+import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
+import { VirtualClock } from './virtual-clock.ts';
+
+export interface SimulationOptions {
+  /** When the scenario starts; a Monday morning unless a scenario says otherwise. */
+  start?: Date;
+}
+
+export interface IncomingEmail {
+  /** "Name <address>" or a bare address. */
+  from: string;
+  to: string;
+  subject: string;
+  text?: string;
+  /** Marks the message as an upstream spam filter does (X-Spam-Flag: YES). */
+  markedAsSpam?: boolean;
+}
+
+export const DEFAULT_START = new Date('2026-03-02T09:00:00Z');
+
+/**
+ * One simulated world per scenario: a virtual clock, the mock mail server on ephemeral ports,
+ * the CRM, and the connections between them. Steps drive it; it holds no business rules.
+ */
+export class Simulation {
+  readonly clock: VirtualClock;
+  readonly mail: MockMailServer;
+  readonly crm: Crm;
+  private readonly connections = new Map<number, MailboxConnection>();
+  private outsideWorld: SmtpSender | undefined;
+  private readonly syncLog: SyncResult[] = [];
+
+  private constructor(options: SimulationOptions) {
+    this.clock = new VirtualClock(options.start ?? DEFAULT_START);
+    const now = () => this.clock.now();
+    this.mail = new MockMailServer({ clock: now });
+    this.crm = new Crm({ clock: now });
+  }
+
+  static async start(options: SimulationOptions = {}): Promise<Simulation> {
+    const simulation = new Simulation(options);
+    await simulation.mail.start();
+    return simulation;
+  }
+
+  async stop(): Promise<void> {
+    this.outsideWorld?.close();
+    await this.mail.stop();
+  }
+
+  addEmployee(name: string, flags: { isAdministrator?: boolean; canEditSettings?: boolean; active?: boolean } = {}): Employee {
+    return this.crm.addEmployee({ name, ...flags });
+  }
+
+  /**
+   * Creates the account on the mail server and connects it to the CRM as the employee does in
+   * Mail: the first synchronisation lists the server's folders, so the folder settings can offer them.
+   */
+  async connectMailbox(address: string, connectorName: string): Promise<ConnectedMailbox> {
+    const password = `secret-${address}`;
+    this.mail.addAccount(address, password);
+    const mailbox = this.crm.connectMailbox({ address, connectorId: this.crm.employeeByName(connectorName).id });
+    const { host, imapPort } = this.mail.address;
+    const connection = new MailboxConnection(this.crm, mailbox.id, { host, port: imapPort, user: address, password });
+    this.connections.set(mailbox.id, connection);
+    await this.synchronise(address);
+    return mailbox;
+  }
+
+  /** A customer or other outside party sends mail through the SMTP server, as any MTA would. */
+  async sendFromOutside(email: IncomingEmail): Promise<SendResult> {
+    const { host, smtpPort } = this.mail.address;
+    this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
+    return this.outsideWorld.send({
+      from: email.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text ?? `${email.subject}\n`,
+      date: this.clock.now(),
+      ...(email.markedAsSpam ? { headers: { 'X-Spam-Flag': 'YES' } } : {}),
+    });
+  }
+
+  /** Runs the mailbox's connector once over IMAP; every new message reaches the CRM's rules. */
+  async synchronise(mailboxAddress: string): Promise<SyncResult> {
+    const mailbox = this.crm.mailbox(mailboxAddress);
+    const connection = this.connections.get(mailbox.id);
+    if (!connection) throw new Error(`The mailbox ${mailboxAddress} is not connected in this scenario`);
+    const result = await connection.synchronise();
+    this.syncLog.push(result);
+    return result;
+  }
+
+  get synchronisations(): readonly SyncResult[] {
+    return this.syncLog;
+  }
+
+  /** The one message with this subject in the mailbox's Webmail list. */
+  mailboxMessage(mailboxAddress: string, subject: string): MailboxMessage {
+    const mailbox = this.crm.mailbox(mailboxAddress);
+    const matches = this.crm.mailboxMessages(mailbox.id).filter((m) => m.subject === subject);
+    if (matches.length === 1) return matches[0]!;
+    const listed = this.crm.mailboxMessages(mailbox.id).map((m) => `"${m.subject}" (${m.folder})`).join(', ') || 'none';
+    throw new Error(`Expected one e-mail "${subject}" in ${mailboxAddress}, found ${matches.length}. Listed: ${listed}`);
+  }
+}
