@@ -1,5 +1,5 @@
 import { MockMailServer } from '../../mock-servers/index.ts';
-import { Crm, type ConnectedMailbox, type Employee, type MailboxMessage } from '../crm/index.ts';
+import { Crm, type ConnectedMailbox, type EmailActivity, type Employee, type IntakeOutcome, type Lead, type MailboxMessage } from '../crm/index.ts';
 import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
@@ -32,6 +32,7 @@ export class Simulation {
   private readonly connections = new Map<number, MailboxConnection>();
   private outsideWorld: SmtpSender | undefined;
   private readonly syncLog: SyncResult[] = [];
+  private readonly manualOutcomes: IntakeOutcome[] = [];
 
   private constructor(options: SimulationOptions) {
     this.clock = new VirtualClock(options.start ?? DEFAULT_START);
@@ -70,6 +71,12 @@ export class Simulation {
     return mailbox;
   }
 
+  /** An employee changes the mailbox's CRM settings, as in Mail > Settings (R4.3 decides who may). */
+  changeMailboxSettings(employeeName: string, mailboxAddress: string, patch: Record<string, unknown>): ConnectedMailbox {
+    const mailbox = this.crm.mailbox(mailboxAddress);
+    return this.crm.updateMailboxSettings(this.crm.employeeByName(employeeName).id, mailbox.id, patch);
+  }
+
   /** A customer or other outside party sends mail through the SMTP server, as any MTA would. */
   async sendFromOutside(email: IncomingEmail): Promise<SendResult> {
     const { host, smtpPort } = this.mail.address;
@@ -96,6 +103,38 @@ export class Simulation {
 
   get synchronisations(): readonly SyncResult[] {
     return this.syncLog;
+  }
+
+  /** "Save to CRM" next to the message with this subject, in whichever mailbox lists it (R3). */
+  saveToCrm(employeeName: string, subject: string): IntakeOutcome {
+    const message = this.findMailboxMessage(subject);
+    const outcome = this.crm.saveToCrm(this.crm.employeeByName(employeeName).id, message.id);
+    this.manualOutcomes.push(outcome);
+    return outcome;
+  }
+
+  /** The CRM's latest answer about the message with this subject: from a sync or a manual save. */
+  lastIntakeOutcome(subject: string): IntakeOutcome | undefined {
+    const all = [...this.syncLog.flatMap((s) => s.outcomes.map((o) => o.outcome)), ...this.manualOutcomes];
+    return all.filter((o) => o.mailboxMessage.subject === subject).at(-1);
+  }
+
+  /** E-mail activities saved from messages with this subject. */
+  activitiesFor(subject: string): EmailActivity[] {
+    return this.crm.emailActivities().filter((a) => a.subject === subject);
+  }
+
+  leadByTitle(title: string): Lead {
+    const matches = this.crm.leads().filter((l) => l.title === title);
+    if (matches.length === 1) return matches[0]!;
+    throw new Error(`Expected one lead "${title}", found ${matches.length}. Leads: ${this.crm.leads().map((l) => `"${l.title}"`).join(', ') || 'none'}`);
+  }
+
+  /** The one message with this subject across the connected mailboxes. */
+  findMailboxMessage(subject: string): MailboxMessage {
+    const matches = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
+    if (matches.length === 1) return matches[0]!;
+    throw new Error(`Expected one e-mail "${subject}" in the connected mailboxes, found ${matches.length}`);
   }
 
   /** The one message with this subject in the mailbox's Webmail list. */

@@ -1,0 +1,33 @@
+/**
+ * The mailbox settings as feature files name them (the product's own wording), and how the words
+ * after "to" become a setting value. An unknown name is an error listing the known ones.
+ */
+type ValueReader = (words: string) => unknown;
+
+const folder: ValueReader = (words) => words;
+const onOff: ValueReader = (words) => {
+  const value = words.trim().toLowerCase();
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new Error(`Write "on" or "off", not "${words}"`);
+};
+const entity: ValueReader = (words) => {
+  const value = words.trim().toLowerCase();
+  if (value === 'lead' || value === 'contact' || value === 'off') return value;
+  throw new Error(`Write "Lead", "Contact" or "off", not "${words}"`);
+};
+
+const SETTINGS: Readonly<Record<string, { key: string; read: ValueReader }>> = {
+  'Move spam to folder': { key: 'spamFolder', read: folder },
+  'Integration with CRM': { key: 'crmIntegration', read: onOff },
+  'Create lead for incoming e-mail from a new address': { key: 'createForNewSender', read: entity },
+  'Lead source': { key: 'leadSource', read: (words) => words },
+};
+
+export function mailboxSettingFromWords(name: string, words: string): { key: string; value: unknown } {
+  const setting = SETTINGS[name];
+  if (!setting) {
+    throw new Error(`Unknown mailbox setting "${name}". Known settings: ${Object.keys(SETTINGS).map((s) => `"${s}"`).join(', ')}`);
+  }
+  return { key: setting.key, value: setting.read(words) };
+}
