@@ -1,0 +1,273 @@
+import { ActivityStore } from './activities/activity-store.ts';
+import type { EmailActivity } from './activities/email-activity.ts';
+import type { Employee, NewEmployee } from './employees/employee.ts';
+import { EmployeeDirectory } from './employees/employee-directory.ts';
+import { CrmError } from './errors.ts';
+import { sequentialIds, type Clock, type IdSource } from './ids.ts';
+import type { Company } from './items/company.ts';
+import type { Contact } from './items/contact.ts';
+import type { Deal, DealStage } from './items/deal.ts';
+import { workEmails } from './items/email-value.ts';
+import type { ItemRef } from './items/item-ref.ts';
+import { ItemStore } from './items/item-store.ts';
+import type { Lead, LeadStatus } from './items/lead.ts';
+import type { ConnectedMailbox } from './mailboxes/connected-mailbox.ts';
+import type { MailboxFolder } from './mailboxes/folder-path.ts';
+import type { InboundMailboxMessage, MailboxMessage } from './mailboxes/mailbox-message.ts';
+import { MailboxRegistry, type ConnectMailboxInput } from './mailboxes/mailbox-registry.ts';
+import { MessageList } from './mailboxes/message-list.ts';
+import { saveMessage, type IntakeDeps } from './routing/intake.ts';
+import type { IntakeOutcome } from './routing/outcome.ts';
+import type { TimelineEntry } from './timeline/timeline-entry.ts';
+import { Timelines } from './timeline/timeline.ts';
+
+export interface CrmOptions {
+  clock: Clock;
+  /** Defaults to one counter per kind from 1 (lead 1, 2…; contact 1, 2…). */
+  ids?: IdSource;
+}
+
+/** Fields every item input shares; "Available to everyone" defaults to on (reference §1.3 rule 18). */
+interface ItemInput {
+  responsibleId: number;
+  availableToEveryone?: boolean;
+}
+
+/**
+ * The in-memory CRM: employees, items, e-mail activities, timelines and connected mailboxes.
+ * It learns about mail only from the mail connector, through receiveMailboxMessage.
+ */
+export class Crm {
+  private readonly clock: Clock;
+  private readonly directory: EmployeeDirectory;
+  private readonly items: ItemStore;
+  private readonly activities: ActivityStore;
+  private readonly timelines: Timelines;
+  private readonly registry: MailboxRegistry;
+  private readonly messages: MessageList;
+
+  constructor(options: CrmOptions) {
+    const ids = options.ids ?? sequentialIds();
+    this.clock = options.clock;
+    this.directory = new EmployeeDirectory(ids);
+    this.items = new ItemStore(ids, options.clock);
+    this.activities = new ActivityStore(ids);
+    this.timelines = new Timelines(ids);
+    this.registry = new MailboxRegistry(ids, this.directory);
+    this.messages = new MessageList(ids, options.clock);
+  }
+
+  // Employees
+
+  addEmployee(input: NewEmployee): Employee {
+    return this.directory.add(input);
+  }
+
+  /** Throws CRM.UNKNOWN_EMPLOYEE. */
+  employee(id: number): Employee {
+    return this.directory.get(id);
+  }
+
+  /** Throws CRM.UNKNOWN_EMPLOYEE. */
+  employeeByName(name: string): Employee {
+    return this.directory.byName(name);
+  }
+
+  employees(): readonly Employee[] {
+    return this.directory.all();
+  }
+
+  /** Dismissing an employee takes them out of responsible queues (R4.4). */
+  setEmployeeActive(id: number, active: boolean): Employee {
+    return this.directory.setActive(id, active);
+  }
+
+  // Items
+
+  addContact(input: ItemInput & { name: string; emails?: string[]; companyId?: number }): Contact {
+    if (input.companyId !== undefined) this.items.get('company', input.companyId);
+    return this.items.add('contact', {
+      ...this.common(input),
+      name: input.name,
+      emails: workEmails(input.emails),
+      ...(input.companyId !== undefined && { companyId: input.companyId }),
+    });
+  }
+
+  addCompany(input: ItemInput & { title: string; emails?: string[] }): Company {
+    return this.items.add('company', { ...this.common(input), title: input.title, emails: workEmails(input.emails) });
+  }
+
+  addLead(input: ItemInput & { title: string; name?: string; emails?: string[]; status?: LeadStatus; source?: string }): Lead {
+    return this.items.add('lead', {
+      ...this.common(input),
+      title: input.title,
+      ...(input.name !== undefined && { name: input.name }),
+      emails: workEmails(input.emails),
+      status: input.status ?? 'Unassigned',
+      ...(input.source !== undefined && { source: input.source }),
+    });
+  }
+
+  addDeal(input: ItemInput & { title: string; stage?: DealStage; contactIds?: number[]; companyId?: number; leadId?: number }): Deal {
+    for (const id of input.contactIds ?? []) this.items.get('contact', id);
+    if (input.companyId !== undefined) this.items.get('company', input.companyId);
+    if (input.leadId !== undefined) this.items.get('lead', input.leadId);
+    return this.items.add('deal', {
+      ...this.common(input),
+      title: input.title,
+      stage: input.stage ?? 'New',
+      contactIds: [...(input.contactIds ?? [])],
+      ...(input.companyId !== undefined && { companyId: input.companyId }),
+      ...(input.leadId !== undefined && { leadId: input.leadId }),
+    });
+  }
+
+  /** Throws CRM.UNKNOWN_ITEM. */
+  lead(id: number): Lead {
+    return this.items.get('lead', id);
+  }
+
+  contact(id: number): Contact {
+    return this.items.get('contact', id);
+  }
+
+  company(id: number): Company {
+    return this.items.get('company', id);
+  }
+
+  deal(id: number): Deal {
+    return this.items.get('deal', id);
+  }
+
+  setLeadStatus(id: number, status: LeadStatus): Lead {
+    return this.items.setLeadStatus(id, status);
+  }
+
+  setDealStage(id: number, stage: DealStage): Deal {
+    return this.items.setDealStage(id, stage);
+  }
+
+  leads(): readonly Lead[] {
+    return this.items.all('lead');
+  }
+
+  contacts(): readonly Contact[] {
+    return this.items.all('contact');
+  }
+
+  companies(): readonly Company[] {
+    return this.items.all('company');
+  }
+
+  deals(): readonly Deal[] {
+    return this.items.all('deal');
+  }
+
+  // Mailboxes
+
+  connectMailbox(input: ConnectMailboxInput): ConnectedMailbox {
+    return this.registry.connect(input);
+  }
+
+  /** By address, case-insensitively. Throws CRM.UNKNOWN_MAILBOX. */
+  mailbox(address: string): ConnectedMailbox {
+    return this.registry.byAddress(address);
+  }
+
+  mailboxById(id: number): ConnectedMailbox {
+    return this.registry.get(id);
+  }
+
+  mailboxes(): readonly ConnectedMailbox[] {
+    return this.registry.all();
+  }
+
+  /** The connector reports the server's folders; folder roles and the spam folder not chosen follow them. */
+  registerMailboxFolders(mailboxId: number, folders: readonly MailboxFolder[]): void {
+    this.registry.registerFolders(mailboxId, folders);
+  }
+
+  /**
+   * Throws CRM.NOT_ALLOWED_TO_CHANGE_MAILBOX_SETTINGS (R4.3), CRM.UNKNOWN_SETTING,
+   * CRM.INVALID_SETTING_VALUE, CRM.UNKNOWN_FOLDER, CRM.UNKNOWN_EMPLOYEE (responsible queue).
+   */
+  updateMailboxSettings(actorId: number, mailboxId: number, patch: Readonly<Record<string, unknown>>): ConnectedMailbox {
+    return this.registry.updateSettings(actorId, mailboxId, patch);
+  }
+
+  grantMailboxAccess(actorId: number, mailboxId: number, employeeId: number): ConnectedMailbox {
+    return this.registry.grantAccess(actorId, mailboxId, employeeId);
+  }
+
+  foldersToSync(mailboxId: number): string[] {
+    return this.registry.foldersToSync(mailboxId);
+  }
+
+  // Mail
+
+  /**
+   * Called by the connector for each new message it syncs. The message joins the mailbox's list
+   * and, unless a rule says otherwise, becomes an e-mail activity. Handing over the same message
+   * again (same folder, UIDVALIDITY and UID) changes nothing and says `duplicate` (R1.5).
+   */
+  receiveMailboxMessage(mailboxId: number, message: InboundMailboxMessage): IntakeOutcome {
+    const mailbox = this.registry.get(mailboxId);
+    const recorded = this.messages.record(mailboxId, message);
+    if (recorded.duplicate) {
+      const activity = this.activityOfMailboxMessage(recorded.message.id);
+      return { saved: false, reason: 'duplicate', mailboxMessage: recorded.message, ...(activity && { activity }) };
+    }
+    return saveMessage(this.intakeDeps(), mailbox, recorded.message);
+  }
+
+  /**
+   * "Save to CRM" next to a message in the mailbox's list (R3.1). Throws CRM.UNKNOWN_MAILBOX_MESSAGE,
+   * CRM.UNKNOWN_EMPLOYEE, and CRM.MAILBOX_ACCESS_DENIED for an employee without mailbox access.
+   */
+  saveToCrm(actorId: number, mailboxMessageId: number): IntakeOutcome {
+    const message = this.messages.get(mailboxMessageId);
+    const actor = this.directory.get(actorId);
+    const mailbox = this.registry.get(message.mailboxId);
+    if (!this.registry.hasAccess(mailbox.id, actor.id)) {
+      throw new CrmError('CRM.MAILBOX_ACCESS_DENIED', `${actor.name} has no access to the mailbox ${mailbox.address}.`);
+    }
+    return saveMessage(this.intakeDeps(), mailbox, message, actor.id);
+  }
+
+  /** The mailbox's message list, as Webmail shows it, whether or not each went to the CRM. */
+  mailboxMessages(mailboxId: number): readonly MailboxMessage[] {
+    this.registry.get(mailboxId);
+    return this.messages.ofMailbox(mailboxId);
+  }
+
+  /** Throws CRM.UNKNOWN_MAILBOX_MESSAGE. */
+  mailboxMessage(id: number): MailboxMessage {
+    return this.messages.get(id);
+  }
+
+  /** The activity a mailbox message became, if it is in the CRM. */
+  activityOfMailboxMessage(mailboxMessageId: number): EmailActivity | undefined {
+    const message = this.messages.get(mailboxMessageId);
+    return this.activities.forMessage(message.mailboxId, message.id, message.messageId);
+  }
+
+  emailActivities(): readonly EmailActivity[] {
+    return this.activities.all();
+  }
+
+  /** An item's timeline, oldest first. */
+  timeline(ref: ItemRef): readonly TimelineEntry[] {
+    this.items.item(ref);
+    return this.timelines.of(ref);
+  }
+
+  private common(input: ItemInput): { responsibleId: number; availableToEveryone: boolean } {
+    this.directory.get(input.responsibleId);
+    return { responsibleId: input.responsibleId, availableToEveryone: input.availableToEveryone ?? true };
+  }
+
+  private intakeDeps(): IntakeDeps {
+    return { clock: this.clock, items: this.items, activities: this.activities, timelines: this.timelines, mailboxes: this.registry };
+  }
+}

@@ -1,0 +1,39 @@
+export { Crm, type CrmOptions } from './crm.ts';
+export { CrmError, CRM_ERROR_CODES, isCrmError, type CrmErrorCode } from './errors.ts';
+export { sequentialIds, type Clock, type IdKind, type IdSource } from './ids.ts';
+
+export type { Employee, NewEmployee } from './employees/employee.ts';
+
+export type { ItemRef, ItemType } from './items/item-ref.ts';
+export { formatRef, sameRef } from './items/item-ref.ts';
+export type { EmailType, EmailValue } from './items/email-value.ts';
+export type { CrmItemCommon, Semantic } from './items/crm-item.ts';
+export { LEAD_STATUSES, EMAIL_LEAD_SOURCE, leadSemantic, isLeadInProgress, type Lead, type LeadStatus } from './items/lead.ts';
+export { DEAL_STAGES, dealSemantic, isDealActive, type Deal, type DealStage } from './items/deal.ts';
+export type { Contact } from './items/contact.ts';
+export type { Company } from './items/company.ts';
+
+export { activityShownTime, NO_SUBJECT, type EmailActivity, type EmailDirection } from './activities/email-activity.ts';
+export type { TimelineEntry, ActivityTimelineEntry, SystemTimelineEntry, SystemEntryTitle } from './timeline/timeline-entry.ts';
+
+export type { ConnectedMailbox } from './mailboxes/connected-mailbox.ts';
+export type { ConnectMailboxInput } from './mailboxes/mailbox-registry.ts';
+export type { MailboxFolder } from './mailboxes/folder-path.ts';
+export type { Address, InboundMailboxMessage, MailboxMessage } from './mailboxes/mailbox-message.ts';
+export {
+  MAILBOX_SETTING_NAMES,
+  NEW_SENDER_ENTITIES,
+  type MailboxSettings,
+  type MailboxSettingName,
+  type NewSenderEntity,
+} from './mailboxes/mailbox-settings.ts';
+
+export { normaliseEmail } from './matching/normalise.ts';
+
+export {
+  NOT_SAVED_EXPLANATIONS,
+  type IntakeOutcome,
+  type NotSavedOutcome,
+  type NotSavedReason,
+  type SavedOutcome,
+} from './routing/outcome.ts';
