@@ -118,7 +118,8 @@ class SaveToCrm implements Command {
     }
     const outcome = real.crm.saveToCrm(real[this.actor].id, message.id);
     // R3.2: a manual save always ends in an activity, unless it is already there (R3.3).
-    expectOutcome(outcome, model.saved.has(listed.messageId) ? 'already-saved' : 'saved');
+    if (model.saved.has(listed.messageId)) return expectOutcome(outcome, 'already-saved');
+    expectOutcome(outcome, 'saved');
     model.saved.add(listed.messageId);
     model.known.add(listed.sender);
   }

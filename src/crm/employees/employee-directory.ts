@@ -34,6 +34,10 @@ export class EmployeeDirectory {
     return employee;
   }
 
+  has(id: number): boolean {
+    return this.byId.has(id);
+  }
+
   byName(name: string): Employee {
     const employee = this.all().find((e) => e.name === name);
     if (!employee) throw new CrmError('CRM.UNKNOWN_EMPLOYEE', `There is no employee named "${name}".`);

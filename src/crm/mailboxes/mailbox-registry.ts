@@ -45,7 +45,7 @@ export class MailboxRegistry {
     const access = new Set([input.connectorId, ...(input.accessList ?? [])]);
     for (const id of access) this.employees.get(id);
     // The folders are not listed yet, so folder names chosen at connection are taken on trust.
-    const chosen = parseSettingsPatch(input.settings ?? {}, { folders: undefined, isEmployee: (id) => this.isEmployee(id) });
+    const chosen = parseSettingsPatch(input.settings ?? {}, { folders: undefined, isEmployee: (id) => this.employees.has(id) });
     const state: MailboxState = {
       id: this.ids.next('mailbox'),
       address: input.address.trim(),
@@ -82,7 +82,7 @@ export class MailboxRegistry {
   updateSettings(actorId: number, id: number, patch: Readonly<Record<string, unknown>>): ConnectedMailbox {
     const state = this.state(id);
     this.requireOwnerOrAdministrator(actorId, state);
-    const change = parseSettingsPatch(patch, { folders: state.folders, isEmployee: (e) => this.isEmployee(e) });
+    const change = parseSettingsPatch(patch, { folders: state.folders, isEmployee: (e) => this.employees.has(e) });
     state.chosen = { ...state.chosen, ...change };
     if (change.responsibleQueue) state.queuePosition = 0;
     return view(state);
@@ -146,10 +146,6 @@ export class MailboxRegistry {
   private find(address: string): MailboxState | undefined {
     const key = normaliseEmail(address);
     return [...this.mailboxes.values()].find((m) => normaliseEmail(m.address) === key);
-  }
-
-  private isEmployee(id: number): boolean {
-    return this.employees.all().some((e) => e.id === id);
   }
 }
 

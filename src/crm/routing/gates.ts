@@ -16,7 +16,7 @@ export function automaticSaveBlocker(settings: MailboxSettings, folder: string):
 
 /**
  * "Save to CRM" ignores the integration switch and the spam, Trash and Drafts folders (R3.1, R3.2;
- * reference §1.11 rule 60). Only what is routed at all still applies.
+ * reference §1.11 rule 60). Only the Sent folder, which this version does not route, still stops it.
  */
 export function manualSaveBlocker(settings: MailboxSettings, folder: string): NotSavedReason | undefined {
   return directionBlocker(settings, folder);
