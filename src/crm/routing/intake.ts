@@ -4,7 +4,7 @@ import type { Clock } from '../ids.ts';
 import { sortBindings, type ItemRef } from '../items/item-ref.ts';
 import type { ItemStore } from '../items/item-store.ts';
 import type { ConnectedMailbox } from '../mailboxes/connected-mailbox.ts';
-import type { MailboxMessage } from '../mailboxes/mailbox-message.ts';
+import type { Address, MailboxMessage } from '../mailboxes/mailbox-message.ts';
 import type { MailboxRegistry } from '../mailboxes/mailbox-registry.ts';
 import { findMatches } from '../matching/find-matches.ts';
 import { senderCandidates } from '../matching/sender.ts';
@@ -53,27 +53,24 @@ export function saveMessage(deps: IntakeDeps, mailbox: ConnectedMailbox, message
   );
   if (decision.kind === 'not-saved') return notSaved(decision.reason);
 
-  const created: ItemRef[] = [];
-  let bindings: readonly ItemRef[];
-  if (decision.kind === 'create') {
-    const context = {
-      senders: [first, ...rest] as const,
-      subject: message.subject,
-      leadSource: mailbox.settings.leadSource,
-      responsibleId: deps.mailboxes.takeResponsible(mailbox.id), // R4.4
-    };
-    const ref: ItemRef =
-      decision.entity === 'lead'
-        ? { type: 'lead', id: deps.items.add('lead', leadForNewSender(context)).id }
-        : { type: 'contact', id: deps.items.add('contact', contactForNewSender(context)).id };
-    created.push(ref);
-    bindings = [ref];
-  } else {
-    bindings = sortBindings(decision.bindings);
-  }
-
+  const created = decision.kind === 'create' ? [createItem(deps, mailbox, decision.entity, [first, ...rest], message.subject)] : [];
+  const bindings = decision.kind === 'create' ? created : sortBindings(decision.bindings);
   const activity = recordActivity(deps, mailbox, message, bindings, savedById);
   return { saved: true, mailboxMessage: message, activity, created };
+}
+
+/** A lead or contact for a sender the CRM does not know (R2.7), for the next in the queue (R4.4). */
+function createItem(
+  deps: IntakeDeps,
+  mailbox: ConnectedMailbox,
+  entity: 'lead' | 'contact',
+  senders: readonly [Address, ...Address[]],
+  subject: string,
+): ItemRef {
+  const context = { senders, subject, leadSource: mailbox.settings.leadSource, responsibleId: deps.mailboxes.takeResponsible(mailbox.id) };
+  return entity === 'lead'
+    ? { type: 'lead', id: deps.items.add('lead', leadForNewSender(context)).id }
+    : { type: 'contact', id: deps.items.add('contact', contactForNewSender(context)).id };
 }
 
 function recordActivity(
