@@ -4,8 +4,10 @@
  */
 import { resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { writeFaqPage } from './reports/write-faq-page.ts';
 
 const REPORTS = [
+  ['reports/faq.html', 'the FAQ question by question, for product owners'],
   ['reports/cucumber.html', 'HTML report for people'],
   ['reports/junit.xml', 'JUnit XML for CI'],
   ['reports/messages.ndjson', 'Cucumber messages for tools'],
@@ -26,6 +28,7 @@ async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   const success = await runFeatures();
+  await writeFaqPage('reports/messages.ndjson', 'reports/faq.html');
   process.stdout.write('\nReports:\n');
   for (const [file, what] of REPORTS) process.stdout.write(`  ${resolve(file)}  (${what})\n`);
   process.stdout.write(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');

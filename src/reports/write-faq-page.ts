@@ -1,0 +1,9 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { renderFaqPage } from './faq-page.ts';
+import { readRunResults } from './run-results.ts';
+
+/** Builds reports/faq.html from the messages the feature run wrote. */
+export async function writeFaqPage(messagesFile: string, pageFile: string, now: Date = new Date()): Promise<void> {
+  const results = readRunResults(await readFile(messagesFile, 'utf8'));
+  await writeFile(pageFile, renderFaqPage(results, now), 'utf8');
+}
