@@ -1,0 +1,116 @@
+import type { MailStore } from '../../store/index.ts';
+import type { Token } from '../protocol/tokens.ts';
+import { raw, type WireValue } from '../protocol/writer.ts';
+import type { SessionState, SessionStateName, StateOf } from '../session-state.ts';
+
+/**
+ * The contract every command file implements. A command is declarative: its name, the states
+ * it may run in (RFC 3501 §6: "Valid states"), and a handler that returns what to answer.
+ * Protocol outcomes (NO, BAD) are values; a handler only throws on a bug.
+ */
+
+/** One untagged response, without the leading `* ` (RFC 3501 §7). */
+export type Untagged = readonly WireValue[];
+
+export type TaggedStatus = 'OK' | 'NO' | 'BAD';
+
+export interface CommandContext<S extends SessionState = SessionState> {
+  readonly tag: string;
+  readonly name: string;
+  readonly state: S;
+  readonly store: MailStore;
+}
+
+/** The command is over: untagged responses, then the tagged status line. */
+export interface Completion {
+  readonly kind: 'done';
+  readonly untagged: readonly Untagged[];
+  readonly status: TaggedStatus;
+  /** A response code without its brackets, e.g. `UIDVALIDITY 3` (RFC 3501 §7.1). */
+  readonly code?: string;
+  readonly text: string;
+  /** The state the session moves to; unchanged when absent. */
+  readonly nextState?: SessionState;
+}
+
+/** The command waits for a line from the client after a `+` continuation (RFC 3501 §7.5). */
+export interface Continuation {
+  readonly kind: 'continue';
+  readonly untagged: readonly Untagged[];
+  readonly prompt: string;
+  /** The client's line is a secret (a SASL response) and stays out of transcripts. */
+  readonly sensitive: boolean;
+  /** While waiting, new messages are announced at once (IDLE, RFC 2177). */
+  readonly announceArrivals: boolean;
+  resume(line: string): CommandOutcome;
+}
+
+export type CommandOutcome = Completion | Continuation;
+
+export interface CommandSpec<K extends SessionStateName> {
+  readonly name: string;
+  readonly allowedIn: readonly K[];
+  handle(ctx: CommandContext<StateOf<K>>, args: readonly Token[]): CommandOutcome;
+}
+
+/** A registered command, its handler widened to any state (the dispatcher checks allowedIn). */
+export interface Command {
+  readonly name: string;
+  readonly allowedIn: readonly SessionStateName[];
+  handle(ctx: CommandContext, args: readonly Token[]): CommandOutcome;
+}
+
+export function defineCommand<K extends SessionStateName>(spec: CommandSpec<K>): Command {
+  return {
+    name: spec.name,
+    allowedIn: spec.allowedIn,
+    handle(ctx, args) {
+      const state = ctx.state;
+      if (!isStateIn(state, spec.allowedIn)) throw new Error(`${spec.name} dispatched in the ${state.kind} state`);
+      return spec.handle({ ...ctx, state }, args);
+    },
+  };
+}
+
+function isStateIn<K extends SessionStateName>(state: SessionState, kinds: readonly K[]): state is StateOf<K> {
+  return (kinds as readonly SessionStateName[]).includes(state.kind);
+}
+
+interface CompletionOptions {
+  readonly untagged?: readonly Untagged[];
+  readonly code?: string;
+  readonly nextState?: SessionState;
+}
+
+export function ok(text: string, options: CompletionOptions = {}): Completion {
+  return complete('OK', text, options);
+}
+
+export function no(text: string, options: CompletionOptions = {}): Completion {
+  return complete('NO', text, options);
+}
+
+export function bad(text: string, options: CompletionOptions = {}): Completion {
+  return complete('BAD', text, options);
+}
+
+function complete(status: TaggedStatus, text: string, options: CompletionOptions): Completion {
+  return {
+    kind: 'done',
+    untagged: options.untagged ?? [],
+    status,
+    text,
+    ...(options.code === undefined ? {} : { code: options.code }),
+    ...(options.nextState === undefined ? {} : { nextState: options.nextState }),
+  };
+}
+
+/** An untagged status response such as `* OK [UIDNEXT 4] Predicted next UID` (RFC 3501 §7.1). */
+export function untaggedStatus(status: 'OK' | 'NO' | 'BAD' | 'BYE', text: string, code?: string): Untagged {
+  return [raw(`${status} ${code === undefined ? '' : `[${code}] `}${text}`)];
+}
+
+/** The usual wrong-arity answer, so every command words it the same way. */
+export function badArguments(name: string, usage: string): Completion {
+  return bad(`Invalid arguments for ${name}, expected: ${name} ${usage}`);
+}

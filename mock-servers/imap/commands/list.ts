@@ -1,0 +1,32 @@
+import { hierarchyRoot, listEntries } from '../mailbox/list-entries.ts';
+import { parseListArguments } from '../mailbox/list-arguments.ts';
+import { encodeMailboxName, MAILBOX_DELIMITER } from '../mailbox/mailbox-names.ts';
+import { list, raw, str } from '../protocol/writer.ts';
+import { bad, defineCommand, ok, type Untagged } from './contract.ts';
+
+/**
+ * RFC 3501 §6.3.8: `* LIST (attributes) "/" name` for each match, with RFC 6154 special-use
+ * attributes. An empty pattern asks only for the delimiter and root.
+ */
+export const listCommand = defineCommand({
+  name: 'LIST',
+  allowedIn: ['authenticated', 'selected'],
+  handle(ctx, args) {
+    const parsed = parseListArguments(args, true);
+    if (typeof parsed === 'string') return bad(`Invalid arguments for LIST: ${parsed}`);
+    if (parsed.pattern === '') {
+      return ok('LIST completed', { untagged: [listLine('LIST', ['\\Noselect'], hierarchyRoot(parsed.reference))] });
+    }
+    const untagged = listEntries(ctx.state.account, parsed.reference, parsed.pattern)
+      .filter((entry) => entry.specialUse || !parsed.specialUseOnly)
+      .map((entry) => {
+        const selectable = !entry.attributes.includes('\\Noselect');
+        return listLine('LIST', [...entry.attributes, ...(parsed.subscribed && selectable ? ['\\Subscribed'] : [])], entry.name);
+      });
+    return ok('LIST completed', { untagged });
+  },
+});
+
+export function listLine(kind: 'LIST' | 'LSUB', attributes: readonly string[], name: string): Untagged {
+  return [raw(kind), list(attributes.map(raw)), str(MAILBOX_DELIMITER), str(encodeMailboxName(name))];
+}

@@ -1,0 +1,22 @@
+import { capabilityText } from '../capabilities.ts';
+import { astringValue } from '../protocol/tokens.ts';
+import { authenticated } from '../session-state.ts';
+import { badArguments, defineCommand, no, ok } from './contract.ts';
+
+/**
+ * RFC 3501 §6.2.3: plain-text login; user and password are astrings, so quoted strings and
+ * literals both work. Allowed without TLS: the server only listens on loopback for tests.
+ */
+export const loginCommand = defineCommand({
+  name: 'LOGIN',
+  allowedIn: ['not-authenticated'],
+  handle(ctx, args) {
+    const user = astringValue(args[0]);
+    const password = astringValue(args[1]);
+    if (args.length !== 2 || user === undefined || password === undefined) return badArguments('LOGIN', 'user password');
+    const account = ctx.store.authenticate(user, password);
+    // RFC 5530 response codes; the capability list is sent again because it may change (§7.1).
+    if (!account) return no('Invalid credentials', { code: 'AUTHENTICATIONFAILED' });
+    return ok('Logged in', { code: `CAPABILITY ${capabilityText()}`, nextState: authenticated(account) });
+  },
+});

@@ -1,0 +1,11 @@
+import { runSearch } from '../search/run-search.ts';
+import { defineCommand } from './contract.ts';
+
+/** RFC 3501 §6.4.4: the sequence numbers of matching messages. */
+export const searchCommand = defineCommand({
+  name: 'SEARCH',
+  allowedIn: ['selected'],
+  handle(ctx, args) {
+    return runSearch(ctx.state, args, false);
+  },
+});

@@ -1,0 +1,145 @@
+import type { Folder, MailStore } from '../store/index.ts';
+import { capabilityText } from './capabilities.ts';
+import { bad, type Command, type CommandOutcome, type Completion, type Continuation } from './commands/contract.ts';
+import { findCommand } from './commands/registry.ts';
+import type { RejectReason } from './protocol/framing.ts';
+import { parseCommand } from './protocol/parser.ts';
+import { continuationLine, num, raw, statusLine, untaggedLine } from './protocol/writer.ts';
+import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
+import { clientCommandLines, REDACTED } from './transcript.ts';
+
+export interface DispatcherOptions {
+  readonly store: MailStore;
+  /** Consecutive BAD answers after which the server says BYE and hangs up. */
+  readonly maxBadCommands: number;
+  /** Told of bugs (exceptions from a handler); the client only sees `BAD Internal server error`. */
+  readonly onInternalError: (error: unknown) => void;
+}
+
+/** What the connection is to do with one piece of client input. */
+export interface Reply {
+  /** The client's input as it goes into the transcript, secrets redacted. */
+  readonly clientLines: readonly string[];
+  readonly output: readonly Buffer[];
+  /** Close the connection once the output is written. */
+  readonly close: boolean;
+}
+
+/**
+ * What every command shares: parse errors and unknown commands are BAD, each command runs
+ * only in the states it declares, new messages are announced before a command's own responses
+ * (RFC 3501 §5.2, §7.3.1), untagged responses precede the tagged one, a handler's exception
+ * becomes `BAD Internal server error`, and too many BADs in a row end the session.
+ */
+export class Dispatcher {
+  private readonly options: DispatcherOptions;
+  private state: SessionState = NOT_AUTHENTICATED;
+  private pending: { readonly tag: string; readonly continuation: Continuation } | undefined;
+  private consecutiveBad = 0;
+
+  constructor(options: DispatcherOptions) {
+    this.options = options;
+  }
+
+  /** RFC 3501 §7.1.1, with the capabilities so that clients need not ask (§7.2.1). */
+  greeting(): Buffer {
+    return statusLine('*', 'OK', 'Mock IMAP server ready', `CAPABILITY ${capabilityText()}`);
+  }
+
+  get sessionState(): SessionState {
+    return this.state;
+  }
+
+  /** A command is waiting for a bare line from the client (AUTHENTICATE, IDLE). */
+  get awaitingLine(): boolean {
+    return this.pending !== undefined;
+  }
+
+  command(bytes: Buffer): Reply {
+    const parsed = parseCommand(bytes);
+    const clientLines = clientCommandLines(bytes, parsed);
+    if (!parsed.ok) return this.reply(clientLines, parsed.tag ?? '*', [], bad(parsed.message));
+    const { tag, name, args } = parsed.command;
+    const command = findCommand(name);
+    if (!command) return this.reply(clientLines, tag, [], bad(`Unknown command ${name.length > 40 ? `${name.slice(0, 40)}...` : name}`));
+    if (!command.allowedIn.includes(this.state.kind)) return this.reply(clientLines, tag, [], bad(stateError(command, this.state)));
+    const announced = this.announceNewMessages();
+    const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store }, args));
+    return this.reply(clientLines, tag, announced, outcome);
+  }
+
+  /** The client's line for the command waiting on a continuation. */
+  line(text: string): Reply {
+    const pending = this.pending;
+    if (!pending) return this.reply([text], '*', [], bad('Unexpected continuation data'));
+    this.pending = undefined;
+    const clientLines = [pending.continuation.sensitive ? REDACTED : text];
+    return this.reply(clientLines, pending.tag, [], this.run(() => pending.continuation.resume(text)));
+  }
+
+  /** A command the framer discarded for breaking a size limit. */
+  rejected(tag: string | undefined, reason: RejectReason): Reply {
+    const answerTo = this.pending?.tag ?? tag ?? '*';
+    this.pending = undefined;
+    const text = reason === 'line-too-long' ? 'Command line too long' : 'Literal too large';
+    return this.reply([`${tag ?? '*'} (${text.toLowerCase()}, discarded)`], answerTo, [], bad(text));
+  }
+
+  /** A message arrived in the store: while IDLE in that mailbox, say so now (RFC 2177 §3). */
+  arrival(folder: Folder): Buffer[] {
+    if (!this.pending?.continuation.announceArrivals) return [];
+    if (this.state.kind !== 'selected' || this.state.folder !== folder) return [];
+    return this.announceNewMessages();
+  }
+
+  private announceNewMessages(): Buffer[] {
+    const state = this.state;
+    if (state.kind !== 'selected' || state.folder.messages.length <= state.knownExists) return [];
+    const exists = state.folder.messages.length;
+    this.state = { ...state, knownExists: exists };
+    return [untaggedLine([num(exists), raw('EXISTS')])];
+  }
+
+  private run(handler: () => CommandOutcome): CommandOutcome {
+    try {
+      return handler();
+    } catch (error) {
+      this.options.onInternalError(error);
+      return bad('Internal server error');
+    }
+  }
+
+  private reply(clientLines: readonly string[], tag: string, before: readonly Buffer[], outcome: CommandOutcome): Reply {
+    const output = [...before, ...outcome.untagged.map(untaggedLine)];
+    if (outcome.kind === 'continue') {
+      this.pending = { tag, continuation: outcome };
+      return { clientLines, output: [...output, continuationLine(outcome.prompt)], close: false };
+    }
+    output.push(this.complete(tag, outcome));
+    if (this.consecutiveBad >= this.options.maxBadCommands) {
+      output.push(statusLine('*', 'BYE', 'Too many invalid commands'));
+      this.state = LOGOUT;
+    }
+    return { clientLines, output, close: this.state.kind === 'logout' };
+  }
+
+  private complete(tag: string, completion: Completion): Buffer {
+    if (completion.nextState) this.state = completion.nextState;
+    this.consecutiveBad = completion.status === 'BAD' ? this.consecutiveBad + 1 : 0;
+    return statusLine(tag, completion.status, completion.text, completion.code);
+  }
+}
+
+function stateError(command: Command, state: SessionState): string {
+  const name = command.name;
+  switch (state.kind) {
+    case 'not-authenticated':
+      return `${name} is only allowed after LOGIN or AUTHENTICATE`;
+    case 'authenticated':
+      return command.allowedIn.includes('selected') ? `No mailbox selected: ${name} needs SELECT or EXAMINE first` : 'Already authenticated';
+    case 'selected':
+      return command.allowedIn.includes('not-authenticated') ? 'Already authenticated' : `${name} is not allowed while a mailbox is selected`;
+    case 'logout':
+      return 'Logging out';
+  }
+}

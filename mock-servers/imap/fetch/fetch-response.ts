@@ -1,0 +1,56 @@
+import type { StoredMessage } from '../../store/index.ts';
+import type { Untagged } from '../commands/contract.ts';
+import { formatInternalDate } from '../message/dates.ts';
+import { envelope } from '../message/envelope.ts';
+import { messageParts } from '../message/header.ts';
+import { list, literal, nil, num, raw, str, type WireValue } from '../protocol/writer.ts';
+import { bodyStructure } from './body-structure.ts';
+import type { FetchItem } from './fetch-items.ts';
+import { applyPartial, mimeTree, sectionContent } from './section-content.ts';
+
+export interface FetchOptions {
+  /** UID FETCH: the UID is always part of the answer (RFC 3501 §6.4.8). */
+  readonly byUid: boolean;
+  /** EXAMINE: fetching a body leaves \Seen alone (RFC 3501 §6.3.2). */
+  readonly readOnly: boolean;
+}
+
+/**
+ * `* seq FETCH (...)` for one message, items in the order asked. Fetching a body without
+ * .PEEK sets \Seen first; when that changes the flags and FLAGS was not asked for, FLAGS is
+ * added so the client learns of it (RFC 3501 §6.4.5).
+ */
+export function fetchResponse(seq: number, message: StoredMessage, items: readonly FetchItem[], options: FetchOptions): Untagged {
+  const marksSeen = !options.readOnly && !message.flags.has('\\Seen') && items.some((item) => item.kind === 'section' && item.setsSeen);
+  if (marksSeen) message.flags.add('\\Seen');
+  const wanted: readonly FetchItem[] = [
+    ...(options.byUid && !items.some((item) => item.kind === 'UID') ? [{ kind: 'UID' } as const] : []),
+    ...items,
+    ...(marksSeen && !items.some((item) => item.kind === 'FLAGS') ? [{ kind: 'FLAGS' } as const] : []),
+  ];
+  const values = wanted.flatMap((item) => [raw(item.kind === 'section' ? item.responseName : item.kind), itemValue(message, item)]);
+  return [num(seq), raw('FETCH'), list(values)];
+}
+
+function itemValue(message: StoredMessage, item: FetchItem): WireValue {
+  switch (item.kind) {
+    case 'UID':
+      return num(message.uid);
+    case 'FLAGS':
+      return list([...message.flags].map(raw));
+    case 'INTERNALDATE':
+      return str(formatInternalDate(message.internalDate));
+    case 'RFC822.SIZE':
+      return num(message.size);
+    case 'ENVELOPE':
+      return envelope(messageParts(message));
+    case 'BODYSTRUCTURE':
+      return bodyStructure(mimeTree(message), true);
+    case 'BODY':
+      return bodyStructure(mimeTree(message), false);
+    case 'section': {
+      const content = sectionContent(message, item.section);
+      return content === undefined ? nil : literal(applyPartial(content, item.partial));
+    }
+  }
+}

@@ -1,0 +1,96 @@
+import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import type { MailStore } from '../store/index.ts';
+import { ImapConnection } from './connection.ts';
+import { DEFAULT_FRAMING_LIMITS } from './protocol/framing.ts';
+import type { TranscriptListener } from './transcript.ts';
+
+export interface ImapLimits {
+  /** Octets of command text per command, literals excluded (default 64 KiB). */
+  readonly maxLineLength: number;
+  /** Octets of literal data per command (default 16 MiB). */
+  readonly maxLiteralSize: number;
+  /** Consecutive BAD answers before `* BYE Too many invalid commands` (default 20). */
+  readonly maxBadCommands: number;
+}
+
+export interface ImapServerOptions {
+  readonly store: MailStore;
+  /** Defaults to 127.0.0.1. */
+  readonly host?: string;
+  /** Defaults to 0: any free port, read back from listen() or `port`. */
+  readonly port?: number;
+  /** Every line of every session, passwords redacted. */
+  readonly onLine?: TranscriptListener;
+  readonly limits?: Partial<ImapLimits>;
+  /** Told of server bugs; the client only ever sees `BAD Internal server error`. Defaults to console.error. */
+  readonly onInternalError?: (error: unknown) => void;
+}
+
+export interface ImapEndpoint {
+  readonly host: string;
+  readonly port: number;
+}
+
+/** An IMAP4rev1 server (RFC 3501) over the in-memory mail store, plain TCP on loopback. */
+export class ImapServer {
+  private readonly options: ImapServerOptions;
+  private readonly limits: ImapLimits;
+  private readonly server: Server;
+  private readonly connections = new Set<ImapConnection>();
+  private nextConnectionId = 1;
+  private endpoint: ImapEndpoint | undefined;
+
+  constructor(options: ImapServerOptions) {
+    this.options = options;
+    this.limits = { ...DEFAULT_FRAMING_LIMITS, maxBadCommands: 20, ...options.limits };
+    this.server = createServer((socket) => this.accept(socket));
+    // After listen() succeeded, an accept failure (e.g. too many open files) must not crash.
+    this.server.on('error', (error) => {
+      if (this.endpoint) this.reportInternalError(error);
+    });
+  }
+
+  listen(): Promise<ImapEndpoint> {
+    const host = this.options.host ?? '127.0.0.1';
+    return new Promise((resolve, reject) => {
+      const onError = (error: Error) => reject(error);
+      this.server.once('error', onError);
+      this.server.listen(this.options.port ?? 0, host, () => {
+        this.server.off('error', onError);
+        const address = this.server.address() as AddressInfo;
+        this.endpoint = { host, port: address.port };
+        resolve(this.endpoint);
+      });
+    });
+  }
+
+  get port(): number {
+    if (!this.endpoint) throw new Error('The IMAP server is not listening');
+    return this.endpoint.port;
+  }
+
+  /** Stops listening and drops every open connection, so nothing is left to wait for. */
+  async close(): Promise<void> {
+    const closed = this.server.listening ? new Promise<void>((resolve) => this.server.close(() => resolve())) : Promise.resolve();
+    for (const connection of this.connections) connection.destroy();
+    this.connections.clear();
+    this.endpoint = undefined;
+    await closed;
+  }
+
+  private accept(socket: Socket): void {
+    const connection = new ImapConnection(socket, {
+      id: this.nextConnectionId++,
+      store: this.options.store,
+      limits: this.limits,
+      onLine: this.options.onLine,
+      onInternalError: (error) => this.reportInternalError(error),
+      onClose: () => this.connections.delete(connection),
+    });
+    this.connections.add(connection);
+  }
+
+  private reportInternalError(error: unknown): void {
+    (this.options.onInternalError ?? ((e: unknown) => console.error('IMAP server internal error:', e)))(error);
+  }
+}

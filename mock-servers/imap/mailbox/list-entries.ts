@@ -1,0 +1,51 @@
+import { SPECIAL_USE_ATTRIBUTE, type Account } from '../../store/index.ts';
+import { MAILBOX_DELIMITER, matchesListPattern } from './mailbox-names.ts';
+
+export interface ListEntry {
+  readonly name: string;
+  readonly attributes: readonly string[];
+  /** An RFC 6154 special-use attribute is among the attributes. */
+  readonly specialUse: boolean;
+}
+
+/**
+ * The mailboxes a LIST or LSUB pattern matches (RFC 3501 §6.3.8), in the account's folder
+ * order. Every folder gets \HasChildren or \HasNoChildren (RFC 3348, folded into RFC 5258) and
+ * its RFC 6154 special-use attribute; a parent level that is not itself a folder (the "A" of
+ * "A/B") is listed with \Noselect when the pattern matches it.
+ */
+export function listEntries(account: Account, reference: string, pattern: string): ListEntry[] {
+  const full = reference + pattern;
+  const names = account.folders.map((folder) => folder.name);
+  const hasChildren = (name: string) => names.some((other) => other.startsWith(name + MAILBOX_DELIMITER));
+  const entries: ListEntry[] = [];
+  const seen = new Set<string>();
+  for (const folder of account.folders) {
+    for (const parent of ancestors(folder.name)) {
+      if (seen.has(parent) || names.includes(parent) || !matchesListPattern(parent, full)) continue;
+      seen.add(parent);
+      entries.push({ name: parent, attributes: ['\\Noselect', '\\HasChildren'], specialUse: false });
+    }
+    if (seen.has(folder.name) || !matchesListPattern(folder.name, full)) continue;
+    seen.add(folder.name);
+    const special = folder.role ? SPECIAL_USE_ATTRIBUTE[folder.role] : undefined;
+    const attributes = [hasChildren(folder.name) ? '\\HasChildren' : '\\HasNoChildren', ...(special ? [special] : [])];
+    entries.push({ name: folder.name, attributes, specialUse: special !== undefined });
+  }
+  return entries;
+}
+
+/** "A/B/C" has the ancestors "A" and "A/B". */
+function ancestors(name: string): string[] {
+  const parts = name.split(MAILBOX_DELIMITER);
+  return parts.slice(1).map((_part, index) => parts.slice(0, index + 1).join(MAILBOX_DELIMITER));
+}
+
+/**
+ * What `LIST ref ""` answers (RFC 3501 §6.3.8): the hierarchy root of the reference, so a
+ * client learns the delimiter without listing anything.
+ */
+export function hierarchyRoot(reference: string): string {
+  const index = reference.indexOf(MAILBOX_DELIMITER);
+  return index < 0 ? '' : reference.slice(0, index + 1);
+}

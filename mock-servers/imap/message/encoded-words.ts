@@ -1,0 +1,35 @@
+/**
+ * Decodes RFC 2047 encoded-words, so that SEARCH can match `Jörg` against
+ * `=?UTF-8?Q?J=C3=B6rg?=` as real servers do. FETCH never decodes: it returns what the
+ * message says. Unknown charsets and malformed words are left as they are.
+ */
+const ENCODED_WORD = /=\?([^?\s]+)\?([BbQq])\?([^?\s]*)\?=/g;
+
+export function decodeEncodedWords(text: string): string {
+  // Whitespace between two adjacent encoded-words is not part of the text (RFC 2047 §6.2).
+  const joined = text.replace(/(\?=)\s+(?==\?)/g, '$1');
+  return joined.replace(ENCODED_WORD, (word, charset: string, encoding: string, payload: string) => {
+    try {
+      const bytes = encoding.toUpperCase() === 'B' ? Buffer.from(payload, 'base64') : decodeQ(payload);
+      return new TextDecoder(charset.replace(/\*.*$/, ''), { fatal: true }).decode(bytes);
+    } catch {
+      return word;
+    }
+  });
+}
+
+/** RFC 2047 §4.2: "_" is a space, "=XX" an octet. */
+function decodeQ(payload: string): Buffer {
+  const text = payload.replace(/_/g, ' ');
+  const bytes: number[] = [];
+  for (let index = 0; index < text.length; index++) {
+    const hex = text.slice(index + 1, index + 3);
+    if (text.charAt(index) === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
+      bytes.push(parseInt(hex, 16));
+      index += 2;
+    } else {
+      bytes.push(text.charCodeAt(index) & 0xff);
+    }
+  }
+  return Buffer.from(bytes);
+}

@@ -1,0 +1,93 @@
+import type { StoredMessage } from '../../store/index.ts';
+
+/** One header field (RFC 5322 §2.2) as it appears in the message. */
+export interface HeaderField {
+  /** The field name as written. */
+  readonly name: string;
+  /** Unfolded (RFC 5322 §2.2.3), trimmed, read as UTF-8; encoded-words are left encoded. */
+  readonly value: string;
+  /** The field's exact octets, continuation lines and final line break included. */
+  readonly bytes: Buffer;
+}
+
+/** A message split at the blank line that ends its header (RFC 5322 §2.1). */
+export interface MessageParts {
+  /** The header, including the blank line after it (what BODY[HEADER] returns, RFC 3501 §6.4.5). */
+  readonly header: Buffer;
+  /** Everything after the blank line (BODY[TEXT]). */
+  readonly body: Buffer;
+  readonly fields: readonly HeaderField[];
+}
+
+const cache = new WeakMap<Buffer, MessageParts>();
+
+/** Parts of a stored message; raw sources never change, so the split is computed once. */
+export function messageParts(message: StoredMessage): MessageParts {
+  let parts = cache.get(message.raw);
+  if (!parts) {
+    parts = splitMessage(message.raw);
+    cache.set(message.raw, parts);
+  }
+  return parts;
+}
+
+/** Splits any entity (a message or a MIME part). Without a blank line all of it is header. */
+export function splitMessage(raw: Buffer): MessageParts {
+  const end = headerEnd(raw);
+  const header = raw.subarray(0, end);
+  return { header, body: raw.subarray(end), fields: parseFields(header) };
+}
+
+/** The offset just past the blank line; an entity may also start with it (no header at all). */
+function headerEnd(raw: Buffer): number {
+  if (raw[0] === 0x0a) return 1;
+  if (raw[0] === 0x0d && raw[1] === 0x0a) return 2;
+  const crlf = raw.indexOf('\r\n\r\n');
+  const lf = raw.indexOf('\n\n');
+  if (crlf >= 0 && (lf < 0 || crlf + 1 <= lf)) return crlf + 4;
+  if (lf >= 0) return lf + 2;
+  return raw.length;
+}
+
+function parseFields(header: Buffer): HeaderField[] {
+  const fields: HeaderField[] = [];
+  let start = -1;
+  let offset = 0;
+  const finish = (end: number) => {
+    if (start >= 0) fields.push(makeField(header.subarray(start, end)));
+    start = -1;
+  };
+  while (offset < header.length) {
+    const newline = header.indexOf(0x0a, offset);
+    const next = newline < 0 ? header.length : newline + 1;
+    const first = header[offset];
+    const isContinuation = first === 0x20 || first === 0x09;
+    const isBlank = first === 0x0a || (first === 0x0d && header[offset + 1] === 0x0a);
+    if (!isContinuation) {
+      finish(offset);
+      // A line that is neither a field nor a continuation (malformed) belongs to no field.
+      if (!isBlank && header.subarray(offset, next).includes(0x3a)) start = offset;
+    }
+    offset = next;
+  }
+  finish(header.length);
+  return fields;
+}
+
+function makeField(bytes: Buffer): HeaderField {
+  const text = bytes.toString('utf8');
+  const colon = text.indexOf(':');
+  const value = text.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').replace(/\r?\n$/, '').trim();
+  return { name: text.slice(0, colon).trim(), value, bytes };
+}
+
+/** The first field of that name (names are case-insensitive, RFC 5322 §1.2.2). */
+export function headerValue(parts: MessageParts, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  return parts.fields.find((field) => field.name.toLowerCase() === wanted)?.value;
+}
+
+export function headerValues(parts: MessageParts, name: string): string[] {
+  const wanted = name.toLowerCase();
+  return parts.fields.filter((field) => field.name.toLowerCase() === wanted).map((field) => field.value);
+}

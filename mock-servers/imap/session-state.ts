@@ -1,0 +1,54 @@
+import type { Account, Folder } from '../store/index.ts';
+
+/**
+ * The IMAP session states (RFC 3501 §3), all in one closed union. Every command declares the
+ * states it is allowed in, and only the dispatcher moves a session from one state to another.
+ */
+export type SessionState = NotAuthenticated | Authenticated | Selected | Logout;
+
+export interface NotAuthenticated {
+  readonly kind: 'not-authenticated';
+}
+
+export interface Authenticated {
+  readonly kind: 'authenticated';
+  readonly account: Account;
+}
+
+export interface Selected {
+  readonly kind: 'selected';
+  readonly account: Account;
+  readonly folder: Folder;
+  /** Opened with EXAMINE (RFC 3501 §6.3.2): nothing, \Seen included, may change. */
+  readonly readOnly: boolean;
+  /**
+   * How many messages the client has been told of (the last EXISTS). Sequence numbers are only
+   * valid up to here; later arrivals are announced at the next command completion (§7.3.1).
+   */
+  readonly knownExists: number;
+}
+
+export interface Logout {
+  readonly kind: 'logout';
+}
+
+export type SessionStateName = SessionState['kind'];
+
+/** The state of a given kind, for handlers that only run in some states. */
+export type StateOf<K extends SessionStateName> = Extract<SessionState, { kind: K }>;
+
+export const NOT_AUTHENTICATED: NotAuthenticated = { kind: 'not-authenticated' };
+export const LOGOUT: Logout = { kind: 'logout' };
+
+export function authenticated(account: Account): Authenticated {
+  return { kind: 'authenticated', account };
+}
+
+export function selected(account: Account, folder: Folder, readOnly: boolean): Selected {
+  return { kind: 'selected', account, folder, readOnly, knownExists: folder.messages.length };
+}
+
+/** The messages the client may address, in sequence-number order (seq = index + 1). */
+export function visibleMessages(state: Selected): Folder['messages'] {
+  return state.folder.messages.slice(0, state.knownExists);
+}

@@ -1,0 +1,45 @@
+import type { ParseResult } from './protocol/parser.ts';
+import { astringValue } from './protocol/tokens.ts';
+
+/** One line of a session as the client sent it or the server wrote it, CRLF removed. */
+export interface TranscriptEntry {
+  readonly connectionId: number;
+  readonly direction: 'client' | 'server';
+  readonly line: string;
+}
+
+export type TranscriptListener = (entry: TranscriptEntry) => void;
+
+export const REDACTED = '***';
+
+/**
+ * The transcript lines for a client command, with secrets replaced: the LOGIN password
+ * (RFC 3501 §6.2.3) and an AUTHENTICATE initial response (RFC 4959), which carries one too.
+ * A command that failed to parse but looks like either is redacted whole after its name.
+ */
+export function clientCommandLines(bytes: Buffer, parsed: ParseResult): string[] {
+  if (parsed.ok) {
+    const { tag, name, args } = parsed.command;
+    if (name === 'LOGIN' && args.length >= 2) return [`${tag} LOGIN ${quoteForTranscript(astringValue(args[0]) ?? '?')} ${REDACTED}`];
+    if (name === 'AUTHENTICATE' && args.length >= 2) return [`${tag} AUTHENTICATE ${astringValue(args[0]) ?? '?'} ${REDACTED}`];
+  } else {
+    const secret = /^(\S+ (?:LOGIN|AUTHENTICATE))(?: |$)/i.exec(bytes.subarray(0, 200).toString('latin1'));
+    if (secret) return [`${secret[1]} ${REDACTED}`];
+  }
+  return splitLines(bytes.toString('utf8'));
+}
+
+/** Lines written by the server (a response with literals spans several lines). */
+export function serverLines(bytes: Buffer): string[] {
+  return splitLines(bytes.toString('utf8'));
+}
+
+function splitLines(text: string): string[] {
+  const lines = text.split('\r\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+function quoteForTranscript(value: string): string {
+  return /^[\x21-\x7e]+$/.test(value) && !value.includes('"') ? value : JSON.stringify(value);
+}
