@@ -2,7 +2,7 @@ import { envelope } from '../message/envelope.ts';
 import { headerValue } from '../message/header.ts';
 import { parseParameterisedValue, type ParameterisedValue } from '../message/header-params.ts';
 import type { MimeEntity } from '../message/mime.ts';
-import { list, nil, nstr, num, str, type WireValue } from '../protocol/writer.ts';
+import { concat, list, nil, nstr, num, str, type WireValue } from '../protocol/writer.ts';
 
 /**
  * BODYSTRUCTURE and BODY (RFC 3501 §7.4.2): the MIME tree. `extensible` adds the extension data
@@ -12,7 +12,7 @@ export function bodyStructure(entity: MimeEntity, extensible: boolean): WireValu
   if (entity.type === 'multipart' && entity.children.length > 0) {
     const children = entity.children.map((child) => bodyStructure(child, extensible));
     const extension = extensible ? [params(entity.contentType), ...trailingExtension(entity)] : [];
-    return list([...children, str(entity.subtype), ...extension]);
+    return list([concat(children), str(entity.subtype), ...extension]);
   }
   const { parts } = entity;
   const fields = [

@@ -1,4 +1,4 @@
-import { list, nil, nstr, str, type WireValue } from '../protocol/writer.ts';
+import { concat, list, nil, nstr, str, type WireValue } from '../protocol/writer.ts';
 import { parseAddressList, type AddressItem } from './address.ts';
 import { headerValue, type MessageParts } from './header.ts';
 
@@ -28,7 +28,7 @@ export function envelope(parts: MessageParts): WireValue {
 function addresses(parts: MessageParts, field: string): WireValue {
   const value = headerValue(parts, field);
   const items = value === undefined ? [] : parseAddressList(value);
-  return items.length === 0 ? nil : list(items.map(address));
+  return items.length === 0 ? nil : list([concat(items.map(address))]);
 }
 
 /** `(name adl mailbox host)`; groups are `(NIL NIL name NIL)` ... `(NIL NIL NIL NIL)`. */

@@ -14,10 +14,13 @@ export interface MimeEntity {
   readonly message?: MimeEntity;
 }
 
+/** The type of an entity without a (readable) Content-Type (RFC 2045 §5.2). */
+const DEFAULT_TYPE = 'text/plain; charset=us-ascii';
+
 /** Nesting deeper than this is treated as opaque content, so hostile input stays cheap. */
 const MAX_DEPTH = 20;
 
-export function parseMime(raw: Buffer, defaultType = 'text/plain', depth = 0): MimeEntity {
+export function parseMime(raw: Buffer, defaultType = DEFAULT_TYPE, depth = 0): MimeEntity {
   const parts = splitMessage(raw);
   const declared = parseParameterisedValue(headerValue(parts, 'Content-Type') ?? defaultType);
   // An unreadable Content-Type counts as absent (RFC 2045 §5.2).
@@ -27,12 +30,12 @@ export function parseMime(raw: Buffer, defaultType = 'text/plain', depth = 0): M
   const boundary = parameter(base.contentType, 'boundary');
   if (base.type === 'multipart' && boundary && depth < MAX_DEPTH) {
     // In multipart/digest the parts are messages unless they say otherwise (RFC 2046 §5.1.5).
-    const childDefault = base.subtype === 'digest' ? 'message/rfc822' : 'text/plain';
+    const childDefault = base.subtype === 'digest' ? 'message/rfc822' : DEFAULT_TYPE;
     const children = splitMultipart(parts.body, boundary).map((body) => parseMime(body, childDefault, depth + 1));
     return { parts, ...base, children };
   }
   if (base.type === 'message' && base.subtype === 'rfc822' && depth < MAX_DEPTH) {
-    return { parts, ...base, children: [], message: parseMime(parts.body, 'text/plain', depth + 1) };
+    return { parts, ...base, children: [], message: parseMime(parts.body, DEFAULT_TYPE, depth + 1) };
   }
   return { parts, ...base, children: [] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { continuationLine, encodeString, encodeValues, list, literal, nil, nstr, num, raw, statusLine, str, untaggedLine } from './writer.ts';
+import { concat, continuationLine, encodeString, encodeValues, list, literal, nil, nstr, num, raw, statusLine, str, untaggedLine } from './writer.ts';
 
 const text = (buffer: Buffer) => buffer.toString('utf8');
 
@@ -20,6 +20,7 @@ describe('response writer', () => {
     expect(text(encodeValues(values))).toBe('1 FETCH (UID 7 ENVELOPE (NIL "Hi" NIL) BODY[] {3}\r\na\r\n)');
     expect(text(untaggedLine([num(3), raw('EXISTS')]))).toBe('* 3 EXISTS\r\n');
     expect(text(untaggedLine([raw('LIST'), list([]), str('/'), str('')]))).toBe('* LIST () "/" ""\r\n');
+    expect(text(encodeValues([list([concat([list([str('a')]), list([str('b')])]), str('mixed')])]))).toBe('(("a")("b") "mixed")');
   });
 
   it('writes status and continuation lines on one line whatever the text', () => {

@@ -10,7 +10,13 @@ export type WireValue =
   /** Always a literal, for message data whatever its content. */
   | { readonly kind: 'literal'; readonly value: Buffer }
   | { readonly kind: 'nil' }
-  | { readonly kind: 'list'; readonly items: readonly WireValue[] };
+  | { readonly kind: 'list'; readonly items: readonly WireValue[] }
+  /**
+   * Values written back to back, no parentheses or spaces: the grammar wants that for the
+   * addresses of an envelope (`"(" 1*address ")"`) and the parts of a multipart body
+   * structure (`1*body SP media-subtype`), RFC 3501 §9.
+   */
+  | { readonly kind: 'concat'; readonly items: readonly WireValue[] };
 
 export type StatusWord = 'OK' | 'NO' | 'BAD' | 'BYE' | 'PREAUTH';
 
@@ -20,6 +26,7 @@ export const str = (value: string | Buffer): WireValue => ({ kind: 'string', val
 export const literal = (value: Buffer): WireValue => ({ kind: 'literal', value });
 export const nil: WireValue = { kind: 'nil' };
 export const list = (items: readonly WireValue[]): WireValue => ({ kind: 'list', items });
+export const concat = (items: readonly WireValue[]): WireValue => ({ kind: 'concat', items });
 /** nstring (RFC 3501 §9): NIL when there is no value. */
 export const nstr = (value: string | Buffer | undefined): WireValue => (value === undefined ? nil : str(value));
 
@@ -55,6 +62,8 @@ export function encodeValue(value: WireValue): Buffer {
       return Buffer.from('NIL');
     case 'list':
       return Buffer.concat([Buffer.from('('), encodeValues(value.items), Buffer.from(')')]);
+    case 'concat':
+      return Buffer.concat(value.items.map(encodeValue));
   }
 }
 
