@@ -78,9 +78,16 @@ export class ImapConnection {
 
   private handle(event: FrameEvent): void {
     switch (event.type) {
-      case 'continue':
-        this.write(continuationLine('Ready for literal data'));
+      case 'continue': {
+        const refusal = this.dispatcher.refuseLiteral(event.commandSoFar);
+        if (!refusal) {
+          this.write(continuationLine('Ready for literal data'));
+          return;
+        }
+        this.framer.abandonCommand();
+        this.deliver(refusal);
         return;
+      }
       case 'command':
         this.deliver(this.dispatcher.command(event.bytes));
         return;

@@ -6,7 +6,7 @@ import type { RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { continuationLine, num, raw, statusLine, untaggedLine } from './protocol/writer.ts';
 import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
-import { clientCommandLines, REDACTED } from './transcript.ts';
+import { clientCommandLines, REDACTED, refusedCommandLines } from './transcript.ts';
 
 export interface DispatcherOptions {
   readonly store: MailStore;
@@ -60,12 +60,24 @@ export class Dispatcher {
     const clientLines = clientCommandLines(bytes, parsed);
     if (!parsed.ok) return this.reply(clientLines, parsed.tag ?? '*', [], bad(parsed.message));
     const { tag, name, args } = parsed.command;
-    const command = findCommand(name);
-    if (!command) return this.reply(clientLines, tag, [], bad(`Unknown command ${name.length > 40 ? `${name.slice(0, 40)}...` : name}`));
-    if (!command.allowedIn.includes(this.state.kind)) return this.reply(clientLines, tag, [], bad(stateError(command, this.state)));
+    const command = this.admit(name);
+    if (typeof command === 'string') return this.reply(clientLines, tag, [], bad(command));
     const announced = this.announceNewMessages();
     const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store }, args));
     return this.reply(clientLines, tag, announced, outcome);
+  }
+
+  /**
+   * Before a synchronising literal is invited: a command that is unknown or not allowed now is
+   * answered at once, so the client need not send octets only to have them refused (§7.5).
+   */
+  refuseLiteral(commandSoFar: Buffer): Reply | undefined {
+    const head = /^([^ ]+) (UID +)?([^ {]+)/i.exec(commandSoFar.subarray(0, 200).toString('latin1'));
+    const tag = head?.[1];
+    if (!head || !tag || !/^[\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]+$/.test(tag)) return undefined;
+    const name = `${head[2] ? 'UID ' : ''}${head[3] ?? ''}`.toUpperCase();
+    const command = this.admit(name);
+    return typeof command === 'string' ? this.reply(refusedCommandLines(commandSoFar, tag, name), tag, [], bad(command)) : undefined;
   }
 
   /** The client's line for the command waiting on a continuation. */
@@ -92,6 +104,13 @@ export class Dispatcher {
     return this.announceNewMessages();
   }
 
+  /** The command to run, or why it cannot run now: unknown, or not allowed in this state. */
+  private admit(name: string): Command | string {
+    const command = findCommand(name);
+    if (!command) return `Unknown command ${name.length > 40 ? `${name.slice(0, 40)}...` : name}`;
+    return command.allowedIn.includes(this.state.kind) ? command : stateError(command, this.state);
+  }
+
   private announceNewMessages(): Buffer[] {
     const state = this.state;
     if (state.kind !== 'selected' || state.folder.messages.length <= state.knownExists) return [];
@@ -115,11 +134,13 @@ export class Dispatcher {
       this.pending = { tag, continuation: outcome };
       return { clientLines, output: [...output, continuationLine(outcome.prompt)], close: false };
     }
-    output.push(this.complete(tag, outcome));
+    const tagged = this.complete(tag, outcome);
+    // As with LOGOUT, the BYE comes before the tagged answer (RFC 3501 §7.1.5).
     if (this.consecutiveBad >= this.options.maxBadCommands) {
       output.push(statusLine('*', 'BYE', 'Too many invalid commands'));
       this.state = LOGOUT;
     }
+    output.push(tagged);
     return { clientLines, output, close: this.state.kind === 'logout' };
   }
 

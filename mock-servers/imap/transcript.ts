@@ -29,6 +29,12 @@ export function clientCommandLines(bytes: Buffer, parsed: ParseResult): string[]
   return splitLines(bytes.toString('utf8'));
 }
 
+/** The transcript lines for a command answered before its literal was sent. */
+export function refusedCommandLines(commandSoFar: Buffer, tag: string, name: string): string[] {
+  if (name === 'LOGIN' || name === 'AUTHENTICATE') return [`${tag} ${name} ${REDACTED}`];
+  return splitLines(commandSoFar.toString('utf8'));
+}
+
 /** Lines written by the server (a response with literals spans several lines). */
 export function serverLines(bytes: Buffer): string[] {
   return splitLines(bytes.toString('utf8'));

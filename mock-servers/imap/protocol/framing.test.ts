@@ -16,6 +16,7 @@ function frame(chunks: string[], limits?: FramingLimits, rawLineAfter?: number):
 }
 
 function show(event: FrameEvent): unknown {
+  if (event.type === 'continue') return { type: 'continue' };
   return event.type === 'command' ? { command: event.bytes.toString('latin1') } : event;
 }
 
@@ -63,6 +64,15 @@ describe('CommandFramer', () => {
     ['literals count against one budget per command', ['a1 X {3+}\r\nabc {3+}\r\ndef\r\n'], [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1' }]],
   ])('enforces limits: %s', (_name, chunks, expected) => {
     expect(frame(chunks, small)).toEqual(expected);
+  });
+
+  it('hands over the command so far with a continuation, and can drop it', () => {
+    const framer = new CommandFramer();
+    framer.push(Buffer.from('a1 APPEND INBOX {3}\r\na2 NOOP\r\n'));
+    const first = framer.next();
+    expect(first?.type === 'continue' && first.commandSoFar.toString()).toBe('a1 APPEND INBOX {3}\r\n');
+    framer.abandonCommand();
+    expect(show(framer.next() ?? { type: 'line', text: 'nothing' })).toEqual({ command: 'a2 NOOP' });
   });
 
   it('returns a bare line when asked, without reading a literal header in it', () => {

@@ -27,8 +27,11 @@ export type RejectReason = 'line-too-long' | 'literal-too-large';
 export type FrameEvent =
   /** A whole command: its lines joined with CRLF, literal octets in place, final CRLF removed. */
   | { readonly type: 'command'; readonly bytes: Buffer }
-  /** The client announced a synchronising literal that fits: send a `+` continuation now. */
-  | { readonly type: 'continue' }
+  /**
+   * The client announced a synchronising literal that fits: send a `+` continuation now, or
+   * refuse the command (see abandonCommand). `commandSoFar` is the command up to the literal.
+   */
+  | { readonly type: 'continue'; readonly commandSoFar: Buffer }
   /** A bare line (an AUTHENTICATE response, IDLE's DONE), read in line mode. */
   | { readonly type: 'line'; readonly text: string }
   /** A command that broke a limit; `tag` is its tag when one could be read. */
@@ -68,6 +71,17 @@ export class CommandFramer {
   /** The next complete line is to be returned as a `line` event, not framed as a command. */
   expectRawLine(): void {
     this.rawLineWanted = true;
+  }
+
+  /**
+   * The server answered the command instead of inviting its synchronising literal: the client
+   * sends no octets (RFC 3501 §7.5), so the command ends here and the next line is a new one.
+   */
+  abandonCommand(): void {
+    this.parts = [];
+    this.lineBytes = 0;
+    this.literalBytes = 0;
+    this.mode = { kind: 'line' };
   }
 
   /** The next event the buffered input allows, or undefined when more input is needed. */
@@ -129,7 +143,7 @@ export class CommandFramer {
     }
     this.literalBytes += size;
     this.mode = { kind: 'literal', remaining: size };
-    return synchronising ? { type: 'continue' } : undefined;
+    return synchronising ? { type: 'continue', commandSoFar: Buffer.concat(this.parts) } : undefined;
   }
 
   /** The end of a line of a command already rejected: it may still announce a literal. */
