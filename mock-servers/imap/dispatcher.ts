@@ -46,10 +46,6 @@ export class Dispatcher {
     return statusLine('*', 'OK', 'Mock IMAP server ready', `CAPABILITY ${capabilityText()}`);
   }
 
-  get sessionState(): SessionState {
-    return this.state;
-  }
-
   /** A command is waiting for a bare line from the client (AUTHENTICATE, IDLE). */
   get awaitingLine(): boolean {
     return this.pending !== undefined;
@@ -62,7 +58,7 @@ export class Dispatcher {
     const { tag, name, args } = parsed.command;
     const command = this.admit(name);
     if (typeof command === 'string') return this.reply(clientLines, tag, [], bad(command));
-    const announced = this.announceNewMessages();
+    const announced = command.endsSelection ? [] : this.announceNewMessages();
     const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store }, args));
     return this.reply(clientLines, tag, announced, outcome);
   }

@@ -82,6 +82,7 @@ describe('IMAP server with the imapflow client', () => {
       ['2', 'application/pdf', 'invoice.pdf'],
     ]);
     const { content } = await client.download('2', '2');
+    if (!content) throw new Error('no content for part 2');
     const chunks: Buffer[] = [];
     for await (const chunk of content) chunks.push(chunk as Buffer);
     expect(Buffer.concat(chunks).toString('latin1')).toBe('%PDF-');

@@ -144,6 +144,15 @@ describe('IMAP new-message reporting: NOOP and IDLE', () => {
     expect(await client.command('a4 UID SEARCH ALL')).toEqual(['* 5 EXISTS', '* SEARCH 1 2 3 4 5', 'a4 OK UID SEARCH completed']);
   });
 
+  it('does not report the old mailbox\'s arrivals when another is selected', async () => {
+    const client = await harness.loggedIn('SELECT');
+    harness.deliver('Subject: three\r\n\r\n');
+    const lines = await client.command('a1 SELECT Sent');
+    expect(lines[0]).toBe('* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)');
+    expect(lines).toContain('* 0 EXISTS');
+    expect(lines.filter((line) => line.endsWith('EXISTS'))).toHaveLength(1);
+  });
+
   it('ignores arrivals in other folders', async () => {
     const client = await harness.loggedIn('SELECT');
     harness.store.deliver(harness.account, harness.account.requireFolderByRole('junk'), Buffer.from('Subject: spam\r\n\r\n'));

@@ -8,6 +8,7 @@ import { badArguments, defineCommand, ok } from './contract.ts';
 export const closeCommand = defineCommand({
   name: 'CLOSE',
   allowedIn: ['selected'],
+  endsSelection: true,
   handle(ctx, args) {
     if (args.length > 0) return badArguments('CLOSE', '(no arguments)');
     return ok('CLOSE completed', { nextState: authenticated(ctx.state.account) });

@@ -50,6 +50,11 @@ export type CommandOutcome = Completion | Continuation;
 export interface CommandSpec<K extends SessionStateName> {
   readonly name: string;
   readonly allowedIn: readonly K[];
+  /**
+   * The command closes or replaces the selected mailbox (SELECT, EXAMINE, CLOSE, UNSELECT,
+   * LOGOUT), so news of the old mailbox's arrivals is not sent before its answer.
+   */
+  readonly endsSelection?: boolean;
   handle(ctx: CommandContext<StateOf<K>>, args: readonly Token[]): CommandOutcome;
 }
 
@@ -57,6 +62,7 @@ export interface CommandSpec<K extends SessionStateName> {
 export interface Command {
   readonly name: string;
   readonly allowedIn: readonly SessionStateName[];
+  readonly endsSelection: boolean;
   handle(ctx: CommandContext, args: readonly Token[]): CommandOutcome;
 }
 
@@ -64,6 +70,7 @@ export function defineCommand<K extends SessionStateName>(spec: CommandSpec<K>):
   return {
     name: spec.name,
     allowedIn: spec.allowedIn,
+    endsSelection: spec.endsSelection ?? false,
     handle(ctx, args) {
       const state = ctx.state;
       if (!isStateIn(state, spec.allowedIn)) throw new Error(`${spec.name} dispatched in the ${state.kind} state`);

@@ -5,6 +5,7 @@ import { defineCommand } from './contract.ts';
 export const examineCommand = defineCommand({
   name: 'EXAMINE',
   allowedIn: ['authenticated', 'selected'],
+  endsSelection: true,
   handle(ctx, args) {
     return openMailbox(ctx.state, args, true);
   },

@@ -6,6 +6,7 @@ import { badArguments, defineCommand, ok } from './contract.ts';
 export const logoutCommand = defineCommand({
   name: 'LOGOUT',
   allowedIn: ['not-authenticated', 'authenticated', 'selected'],
+  endsSelection: true,
   handle(_ctx, args) {
     if (args.length > 0) return badArguments('LOGOUT', '(no arguments)');
     return ok('LOGOUT completed', { untagged: [[raw('BYE Logging out')]], nextState: LOGOUT });

@@ -56,6 +56,7 @@ export function findCommand(name: string): Command | undefined {
   return BY_NAME.get(name);
 }
 
-export function commandNames(): string[] {
+/** Names are unique: a second command of the same name would silently shadow the first. */
+export function registeredNames(): string[] {
   return COMMANDS.map((command) => command.name);
 }

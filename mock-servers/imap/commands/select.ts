@@ -5,6 +5,7 @@ import { defineCommand } from './contract.ts';
 export const selectCommand = defineCommand({
   name: 'SELECT',
   allowedIn: ['authenticated', 'selected'],
+  endsSelection: true,
   handle(ctx, args) {
     return openMailbox(ctx.state, args, false);
   },
