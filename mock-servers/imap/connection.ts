@@ -79,7 +79,7 @@ export class ImapConnection {
   private handle(event: FrameEvent): void {
     switch (event.type) {
       case 'continue': {
-        const refusal = this.dispatcher.refuseLiteral(event.commandSoFar);
+        const refusal = this.dispatcher.refuseLiteral(event.firstLine);
         if (!refusal) {
           this.write(continuationLine('Ready for literal data'));
           return;

@@ -4,9 +4,12 @@ import { bad, type Command, type CommandOutcome, type Completion, type Continuat
 import { findCommand } from './commands/registry.ts';
 import type { RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
+import { TAG_CHARS } from './protocol/tokens.ts';
 import { continuationLine, num, raw, statusLine, untaggedLine } from './protocol/writer.ts';
 import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
 import { clientCommandLines, REDACTED, refusedCommandLines } from './transcript.ts';
+
+const TAG = new RegExp(`^[${TAG_CHARS}]+$`);
 
 export interface DispatcherOptions {
   readonly store: MailStore;
@@ -67,13 +70,13 @@ export class Dispatcher {
    * Before a synchronising literal is invited: a command that is unknown or not allowed now is
    * answered at once, so the client need not send octets only to have them refused (§7.5).
    */
-  refuseLiteral(commandSoFar: Buffer): Reply | undefined {
-    const head = /^([^ ]+) (UID +)?([^ {]+)/i.exec(commandSoFar.subarray(0, 200).toString('latin1'));
+  refuseLiteral(firstLine: Buffer): Reply | undefined {
+    const head = /^([^ ]+) (UID +)?([^ {]+)/i.exec(firstLine.subarray(0, 200).toString('latin1'));
     const tag = head?.[1];
-    if (!head || !tag || !/^[\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]+$/.test(tag)) return undefined;
+    if (!head || !tag || !TAG.test(tag)) return undefined;
     const name = `${head[2] ? 'UID ' : ''}${head[3] ?? ''}`.toUpperCase();
     const command = this.admit(name);
-    return typeof command === 'string' ? this.reply(refusedCommandLines(commandSoFar, tag, name), tag, [], bad(command)) : undefined;
+    return typeof command === 'string' ? this.reply(refusedCommandLines(firstLine, tag, name), tag, [], bad(command)) : undefined;
   }
 
   /** The client's line for the command waiting on a continuation. */

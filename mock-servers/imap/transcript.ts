@@ -1,7 +1,11 @@
 import type { ParseResult } from './protocol/parser.ts';
 import { astringValue } from './protocol/tokens.ts';
 
-/** One line of a session as the client sent it or the server wrote it, CRLF removed. */
+/**
+ * One line of a session as the client sent it or the server wrote it, CRLF removed. A client
+ * command is recorded once it is complete, so the `+` that invited one of its literals comes
+ * just before it.
+ */
 export interface TranscriptEntry {
   readonly connectionId: number;
   readonly direction: 'client' | 'server';
@@ -29,10 +33,10 @@ export function clientCommandLines(bytes: Buffer, parsed: ParseResult): string[]
   return splitLines(bytes.toString('utf8'));
 }
 
-/** The transcript lines for a command answered before its literal was sent. */
-export function refusedCommandLines(commandSoFar: Buffer, tag: string, name: string): string[] {
+/** The transcript line for a command answered before its literal was sent. */
+export function refusedCommandLines(firstLine: Buffer, tag: string, name: string): string[] {
   if (name === 'LOGIN' || name === 'AUTHENTICATE') return [`${tag} ${name} ${REDACTED}`];
-  return splitLines(commandSoFar.toString('utf8'));
+  return [firstLine.toString('utf8')];
 }
 
 /** Lines written by the server (a response with literals spans several lines). */

@@ -66,11 +66,11 @@ describe('CommandFramer', () => {
     expect(frame(chunks, small)).toEqual(expected);
   });
 
-  it('hands over the command so far with a continuation, and can drop it', () => {
+  it('hands over the first line with a continuation, and can drop the command', () => {
     const framer = new CommandFramer();
     framer.push(Buffer.from('a1 APPEND INBOX {3}\r\na2 NOOP\r\n'));
     const first = framer.next();
-    expect(first?.type === 'continue' && first.commandSoFar.toString()).toBe('a1 APPEND INBOX {3}\r\n');
+    expect(first?.type === 'continue' && first.firstLine.toString()).toBe('a1 APPEND INBOX {3}');
     framer.abandonCommand();
     expect(show(framer.next() ?? { type: 'line', text: 'nothing' })).toEqual({ command: 'a2 NOOP' });
   });

@@ -1,3 +1,5 @@
+import { TAG_CHARS } from './tokens.ts';
+
 /**
  * Splits the client's byte stream into complete commands (RFC 3501 §2.2, §4.3).
  *
@@ -29,16 +31,17 @@ export type FrameEvent =
   | { readonly type: 'command'; readonly bytes: Buffer }
   /**
    * The client announced a synchronising literal that fits: send a `+` continuation now, or
-   * refuse the command (see abandonCommand). `commandSoFar` is the command up to the literal.
+   * refuse the command (see abandonCommand). `firstLine` is the command's first line, which
+   * holds its tag and name.
    */
-  | { readonly type: 'continue'; readonly commandSoFar: Buffer }
+  | { readonly type: 'continue'; readonly firstLine: Buffer }
   /** A bare line (an AUTHENTICATE response, IDLE's DONE), read in line mode. */
   | { readonly type: 'line'; readonly text: string }
   /** A command that broke a limit; `tag` is its tag when one could be read. */
   | { readonly type: 'rejected'; readonly reason: RejectReason; readonly tag: string | undefined };
 
 const LITERAL_HEADER = /\{(\d{1,20})(\+?)\}$/;
-const TAG_AT_START = /^([\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c\x7d\x7e]+) /;
+const TAG_AT_START = new RegExp(`^([${TAG_CHARS}]+) `);
 /** Enough of a discarded line's end to still see a literal header there. */
 const TAIL_KEPT = 32;
 
@@ -143,7 +146,7 @@ export class CommandFramer {
     }
     this.literalBytes += size;
     this.mode = { kind: 'literal', remaining: size };
-    return synchronising ? { type: 'continue', commandSoFar: Buffer.concat(this.parts) } : undefined;
+    return synchronising ? { type: 'continue', firstLine: this.parts[0] ?? line } : undefined;
   }
 
   /** The end of a line of a command already rejected: it may still announce a literal. */

@@ -1,4 +1,4 @@
-import type { AtomToken, ListToken, ParsedCommand, Partial, Section, StringToken, Token } from './tokens.ts';
+import { TAG_CHARS, type AtomToken, type ListToken, type ParsedCommand, type Partial, type Section, type StringToken, type Token } from './tokens.ts';
 
 /**
  * Turns one framed command into `{ tag, name, args }` (RFC 3501 §9). Never throws on client
@@ -11,8 +11,7 @@ export type ParseResult =
   | { readonly ok: true; readonly command: ParsedCommand }
   | { readonly ok: false; readonly tag: string | undefined; readonly message: string };
 
-/** ASTRING-CHAR minus "+" (RFC 3501 §9, `tag`). */
-const TAG_CHAR = /[\x21\x23\x24\x26\x27\x2c-\x5b\x5d-\x7a\x7c-\x7e]/;
+const TAG_CHAR = new RegExp(`[${TAG_CHARS}]`);
 /** Printable ASCII minus the characters that start or end another token. */
 const ATOM_CHAR = /[\x21\x23-\x27\x2a-\x7a\x7c-\x7e]/;
 /** ATOM_CHAR without "[", which may open a section; inside a section "]" closes it. */
@@ -23,7 +22,7 @@ const SECTION_ATOMS = new Set(['BODY', 'BODY.PEEK', 'BINARY', 'BINARY.PEEK', 'BI
 const MAX_NESTING = 16;
 const MAX_NUMBER = 0xffffffff;
 
-class SyntaxError_ {
+class CommandSyntaxError {
   readonly message: string;
   constructor(message: string) {
     this.message = message;
@@ -62,7 +61,7 @@ export function parseCommand(bytes: Buffer): ParseResult {
     }
     return { ok: true, command: { tag, name, args } };
   } catch (error) {
-    if (error instanceof SyntaxError_) return { ok: false, tag, message: error.message };
+    if (error instanceof CommandSyntaxError) return { ok: false, tag, message: error.message };
     throw error;
   }
 }
@@ -123,7 +122,10 @@ class Cursor {
     return { type: 'list', items };
   }
 
-  /** RFC 3501 §4.3: only \" and \\ may be escaped in a quoted string. */
+  /**
+   * RFC 3501 §4.3: only \" and \\ may be escaped. 8-bit octets are accepted and read as UTF-8,
+   * as IMAP4rev2 allows (RFC 9051 §4.3), since some clients send them.
+   */
   private readQuoted(): StringToken {
     this.pos++;
     let content = '';
@@ -203,8 +205,8 @@ class Cursor {
     return length === undefined ? { start } : { start, length };
   }
 
-  private error(message: string): SyntaxError_ {
-    return new SyntaxError_(message);
+  private error(message: string): CommandSyntaxError {
+    return new CommandSyntaxError(message);
   }
 }
 

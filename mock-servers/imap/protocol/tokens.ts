@@ -41,6 +41,9 @@ export interface ListToken {
   readonly items: readonly Token[];
 }
 
+/** The characters of a tag: ASTRING-CHAR minus "+" (RFC 3501 §9), as a RegExp class body. */
+export const TAG_CHARS = '\\x21\\x23\\x24\\x26\\x27\\x2c-\\x5b\\x5d-\\x7a\\x7c-\\x7e';
+
 export interface ParsedCommand {
   readonly tag: string;
   /** Upper-cased; `UID FETCH`, `UID SEARCH`, ... for the UID forms (RFC 3501 §6.4.8). */
