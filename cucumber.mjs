@@ -2,12 +2,12 @@
 // Every run writes the three reports; `strict` makes undefined or pending steps fail the run.
 export default {
   paths: ['features/**/*.feature'],
-  import: ['steps/**/*.ts'],
+  // Step files and their support code; unit tests of the support code (*.test.ts) belong to vitest.
+  import: ['steps/**/!(*.test).ts'],
   // Registered with module.register(), so Node prints no loader warning.
   loader: ['ts-node/esm'],
   format: [
     'progress',
-    'summary',
     'html:reports/cucumber.html',
     'junit:reports/junit.xml',
     'message:reports/messages.ndjson',
