@@ -1,4 +1,4 @@
-export { MockMailServer, type MockMailServerOptions, type Endpoints } from './mock-mail-server.ts';
+export { MockMailServer, type MockMailServerOptions, type Endpoints, type WireEvent } from './mock-mail-server.ts';
 export * from './store/index.ts';
 export * from './smtp/index.ts';
 export * from './imap/index.ts';

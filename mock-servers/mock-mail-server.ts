@@ -1,5 +1,5 @@
-import { ImapServer } from './imap/index.ts';
-import { SmtpMockServer } from './smtp/index.ts';
+import { ImapServer, type TranscriptEntry } from './imap/index.ts';
+import { SmtpMockServer, type SmtpDeliveryEvent } from './smtp/index.ts';
 import { MailStore, type Account, type Clock } from './store/index.ts';
 
 export interface MockMailServerOptions {
@@ -11,6 +11,11 @@ export interface MockMailServerOptions {
   imapPort?: number;
   maxMessageSize?: number;
 }
+
+/** One line of what happened on the wire, for a test's failure report. */
+export type WireEvent =
+  | { readonly protocol: 'imap'; readonly entry: TranscriptEntry }
+  | { readonly protocol: 'smtp'; readonly delivery: SmtpDeliveryEvent };
 
 export interface Endpoints {
   host: string;
@@ -28,12 +33,29 @@ export class MockMailServer {
   readonly imap: ImapServer;
   private readonly host: string;
   private endpoints: Endpoints | undefined;
+  private readonly wireListeners = new Set<(event: WireEvent) => void>();
 
   constructor(options: MockMailServerOptions = {}) {
     this.host = options.host ?? '127.0.0.1';
     this.store = new MailStore(options.clock ? { clock: options.clock } : {});
     this.smtp = new SmtpMockServer({ store: this.store, host: this.host, port: options.smtpPort ?? 0, ...(options.maxMessageSize ? { maxMessageSize: options.maxMessageSize } : {}) });
-    this.imap = new ImapServer({ store: this.store, host: this.host, port: options.imapPort ?? 0 });
+    this.imap = new ImapServer({
+      store: this.store,
+      host: this.host,
+      port: options.imapPort ?? 0,
+      onLine: (entry) => this.emitWire({ protocol: 'imap', entry }),
+    });
+    this.smtp.onDelivery((delivery) => this.emitWire({ protocol: 'smtp', delivery }));
+  }
+
+  /** Every IMAP line (passwords redacted) and every SMTP delivery, as they happen. */
+  onWire(listener: (event: WireEvent) => void): () => void {
+    this.wireListeners.add(listener);
+    return () => this.wireListeners.delete(listener);
+  }
+
+  private emitWire(event: WireEvent): void {
+    for (const listener of [...this.wireListeners]) listener(event);
   }
 
   async start(): Promise<Endpoints> {

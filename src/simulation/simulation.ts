@@ -3,6 +3,7 @@ import { Crm, type ConnectedMailbox, type EmailActivity, type Employee, type Int
 import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
+import { WireLog } from './wire-log.ts';
 
 export interface SimulationOptions {
   /** When the scenario starts; a Monday morning unless a scenario says otherwise. */
@@ -33,12 +34,15 @@ export class Simulation {
   private outsideWorld: SmtpSender | undefined;
   private readonly syncLog: SyncResult[] = [];
   private readonly manualOutcomes: IntakeOutcome[] = [];
+  /** The scenario's SMTP and IMAP traffic, for the report of a failed scenario. */
+  readonly wireLog = new WireLog();
 
   private constructor(options: SimulationOptions) {
     this.clock = new VirtualClock(options.start ?? DEFAULT_START);
     const now = () => this.clock.now();
     this.mail = new MockMailServer({ clock: now });
     this.crm = new Crm({ clock: now });
+    this.mail.onWire((event) => this.wireLog.record(event));
   }
 
   static async start(options: SimulationOptions = {}): Promise<Simulation> {
