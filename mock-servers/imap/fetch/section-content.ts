@@ -1,19 +1,11 @@
 import type { StoredMessage } from '../../store/index.ts';
 import { messageParts, type MessageParts } from '../message/header.ts';
 import { findPart, parseMime, type MimeEntity } from '../message/mime.ts';
+import { perMessage } from '../message/per-message.ts';
 import type { SectionSpec } from './fetch-items.ts';
 
-const mimeCache = new WeakMap<Buffer, MimeEntity>();
-
 /** The MIME tree of a stored message, parsed once per message. */
-export function mimeTree(message: StoredMessage): MimeEntity {
-  let tree = mimeCache.get(message.raw);
-  if (!tree) {
-    tree = parseMime(message.raw);
-    mimeCache.set(message.raw, tree);
-  }
-  return tree;
-}
+export const mimeTree: (message: StoredMessage) => MimeEntity = perMessage(parseMime);
 
 /**
  * The octets a BODY[section] names (RFC 3501 §6.4.5), or undefined when the part does not

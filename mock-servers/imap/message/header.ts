@@ -1,4 +1,5 @@
 import type { StoredMessage } from '../../store/index.ts';
+import { perMessage } from './per-message.ts';
 
 /** One header field (RFC 5322 §2.2) as it appears in the message. */
 export interface HeaderField {
@@ -19,17 +20,8 @@ export interface MessageParts {
   readonly fields: readonly HeaderField[];
 }
 
-const cache = new WeakMap<Buffer, MessageParts>();
-
-/** Parts of a stored message; raw sources never change, so the split is computed once. */
-export function messageParts(message: StoredMessage): MessageParts {
-  let parts = cache.get(message.raw);
-  if (!parts) {
-    parts = splitMessage(message.raw);
-    cache.set(message.raw, parts);
-  }
-  return parts;
-}
+/** Parts of a stored message, split once per message. */
+export const messageParts: (message: StoredMessage) => MessageParts = perMessage((raw) => splitMessage(raw));
 
 /** Splits any entity (a message or a MIME part). Without a blank line all of it is header. */
 export function splitMessage(raw: Buffer): MessageParts {
