@@ -13,8 +13,7 @@ Given('{string} has connected the mailbox {string} to the CRM', async function (
 });
 
 Given('the mailbox {string} moves spam to the folder {string}', function (this: CrmWorld, address: string, folder: string) {
-  const mailbox = this.sim.crm.mailbox(address);
-  this.sim.crm.updateMailboxSettings(mailbox.connectorId, mailbox.id, { spamFolder: folder });
+  this.sim.configureMailbox(address, { spamFolder: folder });
 });
 
 When('{string} sets {string} of the mailbox {string} to {string}', function (this: CrmWorld, employee: string, setting: string, address: string, value: string) {

@@ -81,6 +81,12 @@ export class Simulation {
     return this.crm.updateMailboxSettings(this.crm.employeeByName(employeeName).id, mailbox.id, patch);
   }
 
+  /** Setup: the mailbox's connector chooses these settings, as when connecting it. */
+  configureMailbox(mailboxAddress: string, patch: Record<string, unknown>): ConnectedMailbox {
+    const mailbox = this.crm.mailbox(mailboxAddress);
+    return this.crm.updateMailboxSettings(mailbox.connectorId, mailbox.id, patch);
+  }
+
   /** A customer or other outside party sends mail through the SMTP server, as any MTA would. */
   async sendFromOutside(email: IncomingEmail): Promise<SendResult> {
     const { host, smtpPort } = this.mail.address;
