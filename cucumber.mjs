@@ -1,7 +1,8 @@
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
 // Every run writes the three reports; `strict` makes undefined or pending steps fail the run.
 export default {
-  paths: ['features/**/*.feature'],
+  // No `paths`: Cucumber's default is features/**/*.feature, and a path given on the command
+  // line (npm run test:features -- features/faq/q01-….feature) then replaces it instead of adding to it.
   // Step files and their support code; unit tests of the support code (*.test.ts) belong to vitest.
   import: ['steps/**/!(*.test).ts'],
   // Registered with module.register(), so Node prints no loader warning.
