@@ -1,4 +1,4 @@
-import { MockMailServer } from '../../mock-servers/index.ts';
+import { headerValues, MockMailServer, type OutboundMessage } from '../../mock-servers/index.ts';
 import { Crm, type ConnectedMailbox, type EmailActivity, type Employee, type IntakeOutcome, type Lead, type MailboxMessage } from '../crm/index.ts';
 import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
@@ -145,6 +145,25 @@ export class Simulation {
     const matches = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
     throw new Error(`Expected one e-mail "${subject}" in the connected mailboxes, found ${matches.length}`);
+  }
+
+  /**
+   * Where the mail server filed copies of a message with this subject, read from the server's own
+   * store: for scenarios about the mail server itself, never for what the CRM knows.
+   */
+  mailServerCopies(subject: string): Array<{ account: string; folder: string; uid: number; internalDate: Date }> {
+    return this.mail.store.allAccounts.flatMap((account) =>
+      account.folders.flatMap((folder) =>
+        folder.messages
+          .filter((m) => headerValues(m.raw, 'Subject').includes(subject))
+          .map((m) => ({ account: account.address, folder: folder.name, uid: m.uid, internalDate: m.internalDate })),
+      ),
+    );
+  }
+
+  /** Messages with this subject that the server kept for other domains. */
+  outboxCopies(subject: string): OutboundMessage[] {
+    return this.mail.smtp.outbox.messages.filter((m) => headerValues(m.raw, 'Subject').includes(subject));
   }
 
   /** The one message with this subject in the mailbox's Webmail list. */

@@ -26,6 +26,16 @@ export class CrmWorld extends World {
     return this.current !== undefined;
   }
 
+  /** The same for an attempt that goes over the wire (sending, synchronising). */
+  async attemptAsync(action: () => Promise<unknown>): Promise<void> {
+    this.lastRefusal = undefined;
+    try {
+      await action();
+    } catch (error) {
+      this.lastRefusal = error;
+    }
+  }
+
   /** Runs an attempt that may be refused, keeping the refusal for a "Then ... refuses" step. */
   attempt(action: () => unknown): void {
     this.lastRefusal = undefined;
