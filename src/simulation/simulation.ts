@@ -108,6 +108,12 @@ export class Simulation {
     if (!connection) throw new Error(`The mailbox ${mailboxAddress} is not connected in this scenario`);
     const result = await connection.synchronise();
     this.syncLog.push(result);
+    // A message the connector could not hand over is a defect in the chain, not a CRM decision:
+    // fail here, naming it, rather than let a later assertion fail without the cause.
+    if (result.failures.length > 0) {
+      const list = result.failures.map((f) => `${f.folder} UID ${f.uid}: ${f.reason}`).join('; ');
+      throw new Error(`Synchronising ${mailboxAddress} failed for ${result.failures.length} message(s): ${list}`);
+    }
     return result;
   }
 
