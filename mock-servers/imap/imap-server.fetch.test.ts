@@ -1,14 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIRST_MESSAGE, SECOND_MESSAGE, startHarness, type Harness } from './test-support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { FIRST_MESSAGE, SECOND_MESSAGE, useHarness } from './test-support/fixtures.ts';
 
-let harness: Harness;
-beforeEach(async () => {
-  harness = await startHarness();
-});
-afterEach(async () => {
-  await harness.close();
-  expect(harness.internalErrors).toEqual([]);
-});
+const harness = useHarness();
 
 const SIZE1 = Buffer.byteLength(FIRST_MESSAGE);
 const SIZE2 = Buffer.byteLength(SECOND_MESSAGE);
@@ -27,7 +20,7 @@ const literal = (text: string) => `{${Buffer.byteLength(text)}}\r\n${text}`;
 
 describe('IMAP FETCH', () => {
   it('fetches UID, FLAGS, INTERNALDATE and RFC822.SIZE in the order asked', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 FETCH 1:* (UID FLAGS INTERNALDATE RFC822.SIZE)')).toEqual([
       `* 1 FETCH (UID 1 FLAGS () INTERNALDATE ${DATE} RFC822.SIZE ${SIZE1})`,
       `* 2 FETCH (UID 2 FLAGS (\\Seen) INTERNALDATE ${DATE} RFC822.SIZE ${SIZE2})`,
@@ -36,7 +29,7 @@ describe('IMAP FETCH', () => {
   });
 
   it('builds ENVELOPE from the raw headers: quoted names, groups of addresses, defaults', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 FETCH 1:2 ENVELOPE')).toEqual([
       `* 1 FETCH (ENVELOPE ${ENVELOPE1})`,
       `* 2 FETCH (ENVELOPE ${ENVELOPE2})`,
@@ -45,8 +38,8 @@ describe('IMAP FETCH', () => {
   });
 
   it('sends non-ASCII header values as literals and missing ones as NIL', async () => {
-    harness.deliver('From: Jörg <j@x.test>\r\nSubject: Grüße\r\n\r\nx');
-    const client = await harness.loggedIn('SELECT');
+    harness().deliver('From: Jörg <j@x.test>\r\nSubject: Grüße\r\n\r\nx');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 FETCH 3 ENVELOPE')).toEqual([
       `* 3 FETCH (ENVELOPE (NIL ${literal('Grüße')} ((${literal('Jörg')} NIL "j" "x.test")) ((${literal('Jörg')} NIL "j" "x.test")) ((${literal('Jörg')} NIL "j" "x.test")) NIL NIL NIL NIL NIL))`,
       'a1 OK FETCH completed',
@@ -54,22 +47,22 @@ describe('IMAP FETCH', () => {
   });
 
   it('BODY.PEEK[] leaves \\Seen alone; BODY[] sets it and reports FLAGS', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 FETCH 1 BODY.PEEK[]')).toEqual([`* 1 FETCH (BODY[] ${literal(FIRST_MESSAGE)})`, 'a1 OK FETCH completed']);
     expect(await client.command('a2 FETCH 1 FLAGS')).toEqual(['* 1 FETCH (FLAGS ())', 'a2 OK FETCH completed']);
     expect(await client.command('a3 FETCH 1 BODY[]')).toEqual([`* 1 FETCH (BODY[] ${literal(FIRST_MESSAGE)} FLAGS (\\Seen))`, 'a3 OK FETCH completed']);
     expect(await client.command('a4 FETCH 1 (FLAGS BODY[TEXT])')).toEqual([`* 1 FETCH (FLAGS (\\Seen) BODY[TEXT] ${literal(TEXT1)})`, 'a4 OK FETCH completed']);
-    expect([...(harness.inbox.messages[0]?.flags ?? [])]).toEqual(['\\Seen']);
+    expect([...(harness().inbox.messages[0]?.flags ?? [])]).toEqual(['\\Seen']);
   });
 
   it('never sets \\Seen in a mailbox opened with EXAMINE', async () => {
-    const client = await harness.loggedIn('EXAMINE');
+    const client = await harness().loggedIn('EXAMINE');
     expect(await client.command('a1 FETCH 1 (RFC822.TEXT)')).toEqual([`* 1 FETCH (RFC822.TEXT ${literal(TEXT1)})`, 'a1 OK FETCH completed']);
-    expect(harness.inbox.messages[0]?.flags.size).toBe(0);
+    expect(harness().inbox.messages[0]?.flags.size).toBe(0);
   });
 
   it('fetches header sections, field subsets and partial ranges', async () => {
-    const client = await harness.loggedIn('EXAMINE');
+    const client = await harness().loggedIn('EXAMINE');
     const fields = 'From: "Doe, John" <john@customer.test>\r\nTo: Sales <sales@acme.test>, b@acme.test\r\n\r\n';
     expect(await client.command('a1 FETCH 1 (BODY.PEEK[HEADER] BODY.PEEK[HEADER.FIELDS (to From)])')).toEqual([
       `* 1 FETCH (BODY[HEADER] ${literal(HEADER1)} BODY[HEADER.FIELDS (TO FROM)] ${literal(fields)})`,
@@ -88,7 +81,7 @@ describe('IMAP FETCH', () => {
   });
 
   it('fetches MIME parts by number and describes the structure', async () => {
-    const client = await harness.loggedIn('EXAMINE');
+    const client = await harness().loggedIn('EXAMINE');
     expect(await client.command('a1 FETCH 2 (BODY.PEEK[1] BODY.PEEK[2] BODY.PEEK[2.MIME] BODY.PEEK[3])')).toEqual([
       '* 2 FETCH (BODY[1] {13}\r\nSee attached. BODY[2] {8}\r\nJVBERi0= ' +
         `BODY[2.MIME] ${literal('Content-Type: application/pdf; name="invoice.pdf"\r\nContent-Disposition: attachment; filename="invoice.pdf"\r\nContent-Transfer-Encoding: base64\r\n\r\n')} ` +
@@ -105,7 +98,7 @@ describe('IMAP FETCH', () => {
   });
 
   it('expands the ALL, FAST and FULL macros', async () => {
-    const client = await harness.loggedIn('EXAMINE');
+    const client = await harness().loggedIn('EXAMINE');
     expect(await client.command('a1 FETCH 1 FAST')).toEqual([`* 1 FETCH (FLAGS () INTERNALDATE ${DATE} RFC822.SIZE ${SIZE1})`, 'a1 OK FETCH completed']);
     expect(await client.command('a2 FETCH 1 ALL')).toEqual([`* 1 FETCH (FLAGS () INTERNALDATE ${DATE} RFC822.SIZE ${SIZE1} ENVELOPE ${ENVELOPE1})`, 'a2 OK FETCH completed']);
     expect(await client.command('a3 FETCH 1 FULL')).toEqual([
@@ -115,7 +108,7 @@ describe('IMAP FETCH', () => {
   });
 
   it('UID FETCH always includes the UID; UIDs that match nothing are not an error', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 UID FETCH 1:* FLAGS')).toEqual(['* 1 FETCH (UID 1 FLAGS ())', '* 2 FETCH (UID 2 FLAGS (\\Seen))', 'a1 OK UID FETCH completed']);
     // "n:*" always includes the last message (RFC 3501 §6.4.8).
     expect(await client.command('a2 UID FETCH 7:* (UID)')).toEqual(['* 2 FETCH (UID 2)', 'a2 OK UID FETCH completed']);
@@ -123,7 +116,7 @@ describe('IMAP FETCH', () => {
   });
 
   it('answers BAD for sequence numbers out of range and unknown items', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 FETCH 3 FLAGS')).toEqual(['a1 BAD Invalid message sequence number']);
     expect(await client.command('a2 FETCH 0 FLAGS')).toEqual(['a2 BAD Invalid sequence set "0"']);
     expect(await client.command('a3 FETCH 1 (FLAGS FOO)')).toEqual(['a3 BAD Unknown FETCH item FOO']);
@@ -139,7 +132,7 @@ describe('IMAP FETCH', () => {
 
 describe('IMAP STORE', () => {
   it('adds, removes and replaces flags, silently when asked', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 STORE 1 +FLAGS (\\flagged $Label)')).toEqual(['* 1 FETCH (FLAGS (\\Flagged $Label))', 'a1 OK STORE completed']);
     expect(await client.command('a2 STORE 1:2 -FLAGS.SILENT \\Seen')).toEqual(['a2 OK STORE completed']);
     expect(await client.command('a3 UID STORE 2 FLAGS (\\Answered \\Recent)')).toEqual(['* 2 FETCH (UID 2 FLAGS (\\Answered))', 'a3 OK UID STORE completed']);
@@ -149,7 +142,7 @@ describe('IMAP STORE', () => {
   });
 
   it('refuses to change a mailbox opened with EXAMINE', async () => {
-    const client = await harness.loggedIn('EXAMINE');
+    const client = await harness().loggedIn('EXAMINE');
     expect(await client.command('a1 STORE 1 +FLAGS (\\Seen)')).toEqual(['a1 NO [READ-ONLY] Mailbox is read-only']);
   });
 });

@@ -1,15 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Folder } from '../store/index.ts';
-import { startHarness, type Harness } from './test-support/fixtures.ts';
+import { useHarness } from './test-support/fixtures.ts';
 
-let harness: Harness;
-beforeEach(async () => {
-  harness = await startHarness();
-});
-afterEach(async () => {
-  await harness.close();
-  expect(harness.internalErrors).toEqual([]);
-});
+const harness = useHarness();
 
 const SELECT_LINES = [
   '* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)',
@@ -23,7 +16,7 @@ const SELECT_LINES = [
 
 describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   it('lists every folder with special-use and children attributes', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     expect(await client.command('a1 LIST "" "*"')).toEqual([
       '* LIST (\\HasNoChildren) "/" "INBOX"',
       '* LIST (\\HasNoChildren \\Sent) "/" "Sent"',
@@ -35,7 +28,7 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('answers the delimiter query, % and INBOX in any case', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     expect(await client.command('a1 LIST "" ""')).toEqual(['* LIST (\\Noselect) "/" ""', 'a1 OK LIST completed']);
     expect(await client.command('a2 LIST "" inbox')).toEqual(['* LIST (\\HasNoChildren) "/" "INBOX"', 'a2 OK LIST completed']);
     expect(await client.command('a3 LIST "" S%')).toEqual(['* LIST (\\HasNoChildren \\Sent) "/" "Sent"', '* LIST (\\HasNoChildren \\Junk) "/" "Spam"', 'a3 OK LIST completed']);
@@ -43,9 +36,9 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('shows hierarchy: parents without a folder are \\Noselect, % stops at the delimiter', async () => {
-    harness.account.addFolder(new Folder('Archive/2026', undefined, 77));
-    harness.account.addFolder(new Folder('Проекты', undefined, 78));
-    const client = await harness.loggedIn();
+    harness().account.addFolder(new Folder('Archive/2026', undefined, 77));
+    harness().account.addFolder(new Folder('Проекты', undefined, 78));
+    const client = await harness().loggedIn();
     expect(await client.command('a1 LIST "" %')).toContain('* LIST (\\Noselect \\HasChildren) "/" "Archive"');
     expect(await client.command('a2 LIST Archive/ %')).toEqual(['* LIST (\\HasNoChildren) "/" "Archive/2026"', 'a2 OK LIST completed']);
     expect(await client.command('a3 LIST "" &BB8EQAQ+BDUEOgRCBEs-')).toEqual(['* LIST (\\HasNoChildren) "/" "&BB8EQAQ+BDUEOgRCBEs-"', 'a3 OK LIST completed']);
@@ -53,7 +46,7 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('understands the RFC 6154 extended LIST forms', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     const special = await client.command('a1 LIST (SPECIAL-USE) "" "*" RETURN (SPECIAL-USE)');
     expect(special).toEqual([
       '* LIST (\\HasNoChildren \\Sent) "/" "Sent"',
@@ -67,7 +60,7 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('lists subscriptions with LSUB: every folder', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     expect(await client.command('a1 LSUB "" "S*"')).toEqual([
       '* LSUB (\\HasNoChildren \\Sent) "/" "Sent"',
       '* LSUB (\\HasNoChildren \\Junk) "/" "Spam"',
@@ -76,13 +69,13 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('selects INBOX read-write with every required response', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     expect(await client.command('a1 SELECT INBOX')).toEqual([...SELECT_LINES, 'a1 OK [READ-WRITE] SELECT completed']);
   });
 
   it('examines read-only with empty PERMANENTFLAGS, and lists keywords in FLAGS', async () => {
-    harness.inbox.messages[0]?.flags.add('$Important');
-    const client = await harness.loggedIn();
+    harness().inbox.messages[0]?.flags.add('$Important');
+    const client = await harness().loggedIn();
     expect(await client.command('a1 EXAMINE inbox')).toEqual([
       '* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Important)',
       '* OK [PERMANENTFLAGS ()] No permanent flags permitted',
@@ -92,19 +85,19 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('selects an empty folder without UNSEEN', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     const lines = await client.command('a1 SELECT Drafts');
     expect(lines.slice(2)).toEqual(['* 0 EXISTS', '* 0 RECENT', '* OK [UIDVALIDITY 1004] UIDs valid', '* OK [UIDNEXT 1] Predicted next UID', 'a1 OK [READ-WRITE] SELECT completed']);
   });
 
   it('drops back to the authenticated state when SELECT fails', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 SELECT Nowhere')).toEqual(['a1 NO [NONEXISTENT] Mailbox does not exist']);
     expect(await client.command('a2 FETCH 1 UID')).toEqual(['a2 BAD No mailbox selected: FETCH needs SELECT or EXAMINE first']);
   });
 
   it('reports STATUS items in the order asked', async () => {
-    const client = await harness.loggedIn();
+    const client = await harness().loggedIn();
     expect(await client.command('a1 STATUS INBOX (MESSAGES UIDNEXT UIDVALIDITY UNSEEN RECENT)')).toEqual([
       '* STATUS "INBOX" (MESSAGES 2 UIDNEXT 3 UIDVALIDITY 1000 UNSEEN 1 RECENT 0)',
       'a1 OK STATUS completed',
@@ -116,7 +109,7 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('leaves the mailbox with CLOSE and UNSELECT', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 CLOSE')).toEqual(['a1 OK CLOSE completed']);
     expect(await client.command('a2 FETCH 1 UID')).toEqual(['a2 BAD No mailbox selected: FETCH needs SELECT or EXAMINE first']);
     await client.command('a3 EXAMINE INBOX');
@@ -125,7 +118,7 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
   });
 
   it('checks states: nothing but the basics before login', async () => {
-    const { client } = await harness.client();
+    const { client } = await harness().client();
     expect(await client.command('a1 LIST "" *')).toEqual(['a1 BAD LIST is only allowed after LOGIN or AUTHENTICATE']);
     expect(await client.command('a2 FETCH 1 UID')).toEqual(['a2 BAD FETCH is only allowed after LOGIN or AUTHENTICATE']);
     expect(await client.command('a3 NOOP')).toEqual(['a3 OK NOOP completed']);
@@ -134,19 +127,19 @@ describe('IMAP mailboxes: LIST, LSUB, SELECT, EXAMINE, STATUS, CLOSE', () => {
 
 describe('IMAP new-message reporting: NOOP and IDLE', () => {
   it('reports messages that arrived since the last report, once', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     expect(await client.command('a1 NOOP')).toEqual(['a1 OK NOOP completed']);
-    harness.deliver('Subject: three\r\n\r\n');
-    harness.deliver('Subject: four\r\n\r\n');
+    harness().deliver('Subject: three\r\n\r\n');
+    harness().deliver('Subject: four\r\n\r\n');
     expect(await client.command('a2 NOOP')).toEqual(['* 4 EXISTS', 'a2 OK NOOP completed']);
     expect(await client.command('a3 NOOP')).toEqual(['a3 OK NOOP completed']);
-    harness.deliver('Subject: five\r\n\r\n');
+    harness().deliver('Subject: five\r\n\r\n');
     expect(await client.command('a4 UID SEARCH ALL')).toEqual(['* 5 EXISTS', '* SEARCH 1 2 3 4 5', 'a4 OK UID SEARCH completed']);
   });
 
   it('does not report the old mailbox\'s arrivals when another is selected', async () => {
-    const client = await harness.loggedIn('SELECT');
-    harness.deliver('Subject: three\r\n\r\n');
+    const client = await harness().loggedIn('SELECT');
+    harness().deliver('Subject: three\r\n\r\n');
     const lines = await client.command('a1 SELECT Sent');
     expect(lines[0]).toBe('* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft)');
     expect(lines).toContain('* 0 EXISTS');
@@ -154,16 +147,16 @@ describe('IMAP new-message reporting: NOOP and IDLE', () => {
   });
 
   it('ignores arrivals in other folders', async () => {
-    const client = await harness.loggedIn('SELECT');
-    harness.store.deliver(harness.account, harness.account.requireFolderByRole('junk'), Buffer.from('Subject: spam\r\n\r\n'));
+    const client = await harness().loggedIn('SELECT');
+    harness().store.deliver(harness().account, harness().account.requireFolderByRole('junk'), Buffer.from('Subject: spam\r\n\r\n'));
     expect(await client.command('a1 NOOP')).toEqual(['a1 OK NOOP completed']);
   });
 
   it('pushes EXISTS during IDLE and ends IDLE on DONE', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     client.send('a1 IDLE\r\n');
     expect(await client.waitForContinuation()).toEqual(['+ idling']);
-    harness.deliver('Subject: during idle\r\n\r\n');
+    harness().deliver('Subject: during idle\r\n\r\n');
     expect(await client.waitFor((line) => line.endsWith('EXISTS'))).toEqual(['* 3 EXISTS']);
     client.send('DONE\r\n');
     expect(await client.waitForTagged('a1')).toEqual(['a1 OK IDLE terminated']);
@@ -171,7 +164,7 @@ describe('IMAP new-message reporting: NOOP and IDLE', () => {
   });
 
   it('ends IDLE with BAD on anything but DONE', async () => {
-    const client = await harness.loggedIn('SELECT');
+    const client = await harness().loggedIn('SELECT');
     client.send('a1 IDLE\r\n');
     await client.waitForContinuation();
     client.send('a2 NOOP\r\n');

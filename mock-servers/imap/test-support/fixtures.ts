@@ -1,3 +1,4 @@
+import { afterEach, beforeEach, expect } from 'vitest';
 import { MailStore, type Account, type Folder } from '../../store/index.ts';
 import { ImapServer, type ImapLimits } from '../imap-server.ts';
 import type { TranscriptEntry } from '../transcript.ts';
@@ -105,5 +106,24 @@ export async function startHarness(limits?: Partial<ImapLimits>): Promise<Harnes
       for (const raw of clients) raw.destroy();
       await server.close();
     },
+  };
+}
+
+/**
+ * Registers a fresh harness around every test of the calling file and returns its accessor.
+ * After each test the harness closes, and the test fails if the server reported a bug.
+ */
+export function useHarness(): () => Harness {
+  let current: Harness | undefined;
+  beforeEach(async () => {
+    current = await startHarness();
+  });
+  afterEach(async () => {
+    await current?.close();
+    expect(current?.internalErrors).toEqual([]);
+  });
+  return () => {
+    if (!current) throw new Error('The harness is only available inside a test');
+    return current;
   };
 }
