@@ -109,17 +109,22 @@ class Cursor {
 
   private readList(depth: number, inSection: boolean): ListToken {
     if (depth > MAX_NESTING) throw this.error('Lists nested too deeply');
+    return { type: 'list', items: this.readItemsUntil(')', depth, inSection) };
+  }
+
+  /** The tokens after an opening bracket, up to and past the matching `close`. */
+  private readItemsUntil(close: ')' | ']', depth: number, inSection: boolean): Token[] {
     this.pos++;
     const items: Token[] = [];
     for (;;) {
       this.skipSpaces();
-      if (this.atEnd()) throw this.error('Missing ")"');
-      if (this.peek() === ')') break;
+      if (this.atEnd()) throw this.error(`Missing "${close}"`);
+      if (this.peek() === close) break;
       items.push(this.readToken(depth, inSection));
-      this.expectTokenEnd(')');
+      this.expectTokenEnd(close);
     }
     this.pos++;
-    return { type: 'list', items };
+    return items;
   }
 
   /**
@@ -179,17 +184,7 @@ class Cursor {
   }
 
   private readSection(depth: number): Section {
-    this.pos++;
-    const items: Token[] = [];
-    for (;;) {
-      this.skipSpaces();
-      if (this.atEnd()) throw this.error('Missing "]"');
-      if (this.peek() === ']') break;
-      items.push(this.readToken(depth, true));
-      this.expectTokenEnd(']');
-    }
-    this.pos++;
-    return { items };
+    return { items: this.readItemsUntil(']', depth, true) };
   }
 
   /** `<start.length>` (RFC 3501 §6.4.5); `<start>` alone is accepted too. */
