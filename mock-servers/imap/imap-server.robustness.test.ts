@@ -84,8 +84,8 @@ describe('IMAP robustness', () => {
     const client = await h.loggedIn('EXAMINE');
     const message = h.inbox.messages[0];
     if (!message) throw new Error('fixture has no message');
-    Object.defineProperty(message, 'flags', { get: () => { throw new Error('disk on fire'); } });
-    expect(await client.command('a1 FETCH 1 FLAGS')).toEqual(['a1 BAD Internal server error']);
+    Object.defineProperty(message, 'raw', { get: () => { throw new Error('disk on fire'); } });
+    expect(await client.command('a1 FETCH 1 BODY.PEEK[]')).toEqual(['a1 BAD Internal server error']);
     expect(await client.command('a2 FETCH 2 UID')).toEqual(['* 2 FETCH (UID 2)', 'a2 OK FETCH completed']);
     expect(h.internalErrors).toHaveLength(1);
     expect(JSON.stringify(h.transcript)).not.toContain('disk on fire');
