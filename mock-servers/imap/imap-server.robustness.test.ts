@@ -17,7 +17,9 @@ async function start(limits?: Parameters<typeof startHarness>[0]): Promise<Harne
 describe('IMAP robustness', () => {
   it('answers unknown commands and syntax errors with BAD and carries on', async () => {
     const { client } = await (await start()).client();
-    expect(await client.command('a1 APPEND INBOX {3}')).toEqual(['a1 BAD Unknown command APPEND']);
+    expect(await client.command('a1 XAPPEND INBOX {3}')).toEqual(['a1 BAD Unknown command XAPPEND']);
+    // Refused before the literal is invited: the client need not send the octets (RFC 3501 §7.5).
+    expect(await client.command('a0 APPEND INBOX {3}')).toEqual(['a0 BAD APPEND is only allowed after LOGIN or AUTHENTICATE']);
     expect(await client.command('a2 LOGIN "unterminated')).toEqual(['a2 BAD Unterminated quoted string']);
     client.send('\r\n');
     expect(await client.waitFor((line) => line.startsWith('* BAD'))).toEqual(['* BAD Empty command line']);
