@@ -53,6 +53,26 @@ describe('IMAP robustness', () => {
     expect(await client.waitForTagged('a3')).toEqual(['a3 OK NOOP completed']);
   });
 
+  it('holds the literal limit for APPEND, both literal forms, and stores nothing', async () => {
+    const h = await start({ maxLiteralSize: 100 });
+    const client = await h.loggedIn('SELECT');
+    expect(await client.command('a1 APPEND INBOX {101}')).toEqual(['a1 BAD Literal too large']);
+    client.send(`a2 APPEND INBOX (\\Seen) {200+}\r\n${'y'.repeat(200)}\r\na3 NOOP\r\n`);
+    expect(await client.waitForTagged('a2')).toEqual(['a2 BAD Literal too large']);
+    expect(await client.waitForTagged('a3')).toEqual(['a3 OK NOOP completed']);
+    client.send(`a4 APPEND INBOX {100+}\r\nSubject: x\r\n\r\n${'z'.repeat(85)}\r\n`);
+    expect(await client.waitForTagged('a4')).toEqual(['* 3 EXISTS', '* 1 RECENT', 'a4 OK [APPENDUID 1000 3] APPEND completed']);
+    expect(h.inbox.messages).toHaveLength(3);
+  });
+
+  it('counts malformed folder and message commands towards the BYE', async () => {
+    const client = await (await start({ maxBadCommands: 3 })).loggedIn('SELECT');
+    await client.command('a1 CREATE');
+    await client.command('a2 COPY 99 Trash');
+    expect(await client.command('a3 UID EXPUNGE')).toEqual(['* BYE Too many invalid commands', 'a3 BAD Invalid arguments for UID EXPUNGE, expected: UID EXPUNGE uid-set']);
+    expect(await client.waitForClose()).toEqual([]);
+  });
+
   it('keeps serving others when a client vanishes in the middle of a literal', async () => {
     const h = await start();
     const { client: quitter } = await h.client();
