@@ -31,6 +31,7 @@ describe('IMAP sessions on one mailbox (RFC 3501 §5.2, §7.4.1)', () => {
   it('EXAMINE sees \\Recent without taking it; the next SELECT takes it', async () => {
     harness().deliver(MESSAGE);
     const examining = await harness().loggedIn();
+    expect(await examining.command('e0 STATUS INBOX (RECENT)')).toEqual(['* STATUS "INBOX" (RECENT 1)', 'e0 OK STATUS completed']);
     expect(await examining.command('e1 EXAMINE INBOX')).toContain('* 1 RECENT');
     const selecting = await harness().loggedIn();
     expect(await selecting.command('s1 SELECT INBOX')).toContain('* 1 RECENT');
