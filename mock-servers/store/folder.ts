@@ -17,6 +17,8 @@ export class Folder {
   private currentUidValidity: number;
   private nextUid = 1;
   private stored: StoredMessage[] = [];
+  /** The same messages, for constant-time membership checks by every session on every command. */
+  private readonly present = new Set<StoredMessage>();
   /**
    * Messages no session has yet been told of while having the folder open read-write: the
    * first such session sees them as \Recent and takes the flag (RFC 3501 §2.3.2).
@@ -64,6 +66,7 @@ export class Folder {
       raw,
     };
     this.stored.push(message);
+    this.present.add(message);
     this.unclaimedRecent.add(message);
     return message;
   }
@@ -74,7 +77,7 @@ export class Folder {
 
   /** The message is still in this folder (not expunged, not renumbered away). */
   has(message: StoredMessage): boolean {
-    return this.stored.includes(message);
+    return this.present.has(message);
   }
 
   /** Removes these messages; returns the ones that were here, in UID order. */
@@ -82,7 +85,10 @@ export class Folder {
     const doomed = new Set(messages);
     const removed = this.stored.filter((m) => doomed.has(m));
     this.stored = this.stored.filter((m) => !doomed.has(m));
-    for (const message of removed) this.unclaimedRecent.delete(message);
+    for (const message of removed) {
+      this.present.delete(message);
+      this.unclaimedRecent.delete(message);
+    }
     return removed;
   }
 
@@ -109,6 +115,8 @@ export class Folder {
     const recent = new Set([...this.unclaimedRecent].map((m) => this.stored.indexOf(m)));
     this.stored = this.stored.map((m, index) => ({ ...m, uid: index + 1, flags: new Set(m.flags) }));
     this.nextUid = this.stored.length + 1;
+    this.present.clear();
+    for (const message of this.stored) this.present.add(message);
     this.unclaimedRecent.clear();
     for (const index of recent) {
       const message = this.stored[index];

@@ -22,6 +22,7 @@ export class MailboxView {
   /** The UIDVALIDITY the client was given at selection. */
   readonly uidValidity: number;
   private entries: ViewEntry[] = [];
+  private readonly byMessage = new Map<StoredMessage, ViewEntry>();
   /** The messages that are \Recent in this session (RFC 3501 §2.3.2). */
   private readonly recent = new Set<StoredMessage>();
 
@@ -67,7 +68,7 @@ export class MailboxView {
 
   /** The client has just been sent the message's current flags. */
   reported(message: StoredMessage): void {
-    const entry = this.entries.find((candidate) => candidate.message === message);
+    const entry = this.byMessage.get(message);
     if (entry) entry.reportedFlags = flagKey(message.flags);
   }
 
@@ -101,6 +102,7 @@ export class MailboxView {
       const entry = this.entries[index];
       if (entry && this.isExpunged(entry.message)) {
         this.entries.splice(index, 1);
+        this.byMessage.delete(entry.message);
         this.recent.delete(entry.message);
         untagged.push([num(index + 1), raw('EXPUNGE')]);
       } else {
@@ -113,7 +115,9 @@ export class MailboxView {
   /** New messages join the view; a read-write session takes their \Recent flag (§2.3.2). */
   private admit(messages: readonly StoredMessage[]): void {
     for (const message of messages) {
-      this.entries.push({ message, reportedFlags: flagKey(message.flags) });
+      const entry = { message, reportedFlags: flagKey(message.flags) };
+      this.entries.push(entry);
+      this.byMessage.set(message, entry);
       const recent = this.readOnly ? this.folder.isUnclaimedRecent(message) : this.folder.claimRecent(message);
       if (recent) this.recent.add(message);
     }
