@@ -144,7 +144,12 @@ describe('IMAP FETCH', () => {
 describe('IMAP STORE', () => {
   it('adds, removes and replaces flags, silently when asked', async () => {
     const client = await harness().loggedIn('SELECT');
-    expect(await client.command('a1 STORE 1 +FLAGS (\\flagged $Label)')).toEqual(['* 1 FETCH (FLAGS (\\Flagged $Label))', 'a1 OK STORE completed']);
+    expect(await client.command('a1 STORE 1 +FLAGS (\\flagged $Label)')).toEqual([
+      '* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Label)',
+      '* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Label \\*)] Flags permitted',
+      '* 1 FETCH (FLAGS (\\Flagged $Label))',
+      'a1 OK STORE completed',
+    ]);
     expect(await client.command('a2 STORE 1:2 -FLAGS.SILENT \\Seen')).toEqual(['a2 OK STORE completed']);
     expect(await client.command('a3 UID STORE 2 FLAGS (\\Answered \\Recent)')).toEqual(['* 2 FETCH (UID 2 FLAGS (\\Answered))', 'a3 OK UID STORE completed']);
     expect(await client.command('a4 FETCH 1:2 FLAGS')).toEqual(['* 1 FETCH (FLAGS (\\Flagged $Label))', '* 2 FETCH (FLAGS (\\Answered))', 'a4 OK FETCH completed']);

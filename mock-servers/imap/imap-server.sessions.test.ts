@@ -70,8 +70,13 @@ describe('IMAP sessions on one mailbox (RFC 3501 §5.2, §7.4.1)', () => {
 
   it('reports flags another session changed as FETCH FLAGS, once, before the command\'s own answers', async () => {
     const { a, b } = await twoSessions();
-    expect(await a.command('a1 STORE 2 +FLAGS ($Hot)')).toEqual(['* 2 FETCH (FLAGS (\\Seen $Hot))', 'a1 OK STORE completed']);
-    expect(await b.command('b1 FETCH 1 UID')).toEqual(['* 2 FETCH (FLAGS (\\Seen $Hot))', '* 1 FETCH (UID 1)', 'b1 OK FETCH completed']);
+    // A keyword new to the mailbox comes with a new FLAGS list first (RFC 3501 §7.2.6).
+    const flagsLines = ['* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Hot)', '* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Hot \\*)] Flags permitted'];
+    expect(await a.command('a1 STORE 2 +FLAGS ($Hot)')).toEqual([...flagsLines, '* 2 FETCH (FLAGS (\\Seen $Hot))', 'a1 OK STORE completed']);
+    expect(await b.command('b1 FETCH 1 UID')).toEqual([...flagsLines, '* 2 FETCH (FLAGS (\\Seen $Hot))', '* 1 FETCH (UID 1)', 'b1 OK FETCH completed']);
+    await a.command('a1s STORE 2 -FLAGS.SILENT ($Hot)');
+    // The list does not shrink within a session: the client saw $Hot defined, and it stays so.
+    expect(await b.command('b1n NOOP')).toEqual(['* 2 FETCH (FLAGS (\\Seen))', 'b1n OK NOOP completed']);
     expect(await b.command('b2 NOOP')).toEqual(['b2 OK NOOP completed']);
     // Reading a body marks it \Seen, which the other session hears of too.
     await b.command('b3 FETCH 1 BODY[TEXT]');

@@ -1,6 +1,7 @@
 import { flagKey, type Account, type Folder, type StoredMessage } from '../../store/index.ts';
 import type { Untagged } from '../commands/contract.ts';
 import { list, num, raw } from '../protocol/writer.ts';
+import { definedFlags, flagsResponses } from './mailbox-flags.ts';
 
 interface ViewEntry {
   readonly message: StoredMessage;
@@ -25,12 +26,15 @@ export class MailboxView {
   private readonly byMessage = new Map<StoredMessage, ViewEntry>();
   /** The messages that are \Recent in this session (RFC 3501 §2.3.2). */
   private readonly recent = new Set<StoredMessage>();
+  /** The FLAGS list the client was last sent. */
+  private announcedFlags: string;
 
   constructor(account: Account, folder: Folder, readOnly: boolean) {
     this.account = account;
     this.folder = folder;
     this.readOnly = readOnly;
     this.uidValidity = folder.uidValidity;
+    this.announcedFlags = definedFlags(folder).join(' ');
     this.admit(folder.messages);
   }
 
@@ -85,6 +89,7 @@ export class MailboxView {
       this.admit(arrived);
       untagged.push([num(this.entries.length), raw('EXISTS')], [num(this.recent.size), raw('RECENT')]);
     }
+    untagged.push(...this.keywordNews());
     this.entries.forEach((entry, index) => {
       const key = flagKey(entry.message.flags);
       if (key === entry.reportedFlags || this.isExpunged(entry.message)) return;
@@ -92,6 +97,19 @@ export class MailboxView {
       untagged.push([num(index + 1), raw('FETCH'), list([raw('FLAGS'), list(this.flags(entry.message).map(raw))])]);
     });
     return untagged;
+  }
+
+  /**
+   * A new FLAGS list when a keyword came into use. The list only grows during a session:
+   * a keyword no message carries any more stays defined, so nothing the client saw vanishes.
+   */
+  keywordNews(): Untagged[] {
+    const known = new Set(this.announcedFlags.split(' '));
+    const current = definedFlags(this.folder).filter((flag) => !known.has(flag));
+    if (current.length === 0) return [];
+    const flags = [...known, ...current].filter((flag) => flag !== '');
+    this.announcedFlags = flags.join(' ');
+    return flagsResponses(flags, this.readOnly);
   }
 
   /** `* n EXPUNGE` for every message gone from the folder, and forgets them. */

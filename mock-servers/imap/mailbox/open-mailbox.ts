@@ -1,8 +1,8 @@
 import { astringValue, type Token } from '../protocol/tokens.ts';
-import { list, num, raw } from '../protocol/writer.ts';
+import { num, raw } from '../protocol/writer.ts';
 import { authenticated, selected, type Authenticated, type Selected } from '../session-state.ts';
 import { badArguments, no, ok, untaggedStatus, type Completion, type Untagged } from '../commands/contract.ts';
-import { definedFlags, firstUnseen } from './mailbox-flags.ts';
+import { definedFlags, firstUnseen, flagsResponses } from './mailbox-flags.ts';
 import { findFolder } from './mailbox-names.ts';
 
 /**
@@ -19,10 +19,7 @@ export function openMailbox(state: Authenticated | Selected, args: readonly Toke
   const flags = definedFlags(folder);
   const unseen = firstUnseen(folder);
   const untagged: Untagged[] = [
-    [raw('FLAGS'), list(flags.map(raw))],
-    readOnly
-      ? untaggedStatus('OK', 'No permanent flags permitted', 'PERMANENTFLAGS ()')
-      : untaggedStatus('OK', 'Flags permitted', `PERMANENTFLAGS (${[...flags, '\\*'].join(' ')})`),
+    ...flagsResponses(flags, readOnly),
     [num(nextState.view.exists), raw('EXISTS')],
     // SELECT takes \Recent from messages no session has seen; EXAMINE only looks (§2.3.2, §6.3.2).
     [num(nextState.view.recentCount), raw('RECENT')],

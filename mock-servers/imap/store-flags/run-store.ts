@@ -25,7 +25,8 @@ export function runStore(ctx: CommandContext<Selected>, args: readonly Token[], 
   const operation: FlagOperation = item[1] === '+' ? 'add' : item[1] === '-' ? 'remove' : 'replace';
   const living = targets.messages.filter(({ message }) => !state.view.isExpunged(message));
   store.setFlags(state.account, state.folder, living.map(({ message }) => message), operation, flags);
-  const untagged: Untagged[] = [];
+  // A keyword new to the mailbox is announced before the FETCH that shows it (RFC 3501 §7.2.6).
+  const untagged: Untagged[] = state.view.keywordNews();
   for (const { seq, message } of living) {
     state.view.reported(message);
     if (item[2]) continue;
