@@ -44,7 +44,7 @@ describe('outside mail clients', () => {
       '(\\HasNoChildren \\Drafts) "/" "Drafts"',
     ]);
     expect(seen).toMatchObject({ exists: 1, uid: 1, subject: 'Zapytanie o ofertę', body: 'Dzień dobry,\nproszę o ofertę.' });
-    expect(seen.meta).toMatch(/^1 \(UID 1 FLAGS \(\) INTERNALDATE "02-Mar-2026 10:00:00 \+0000" RFC822\.SIZE \d+ BODY\[\] \{\d+\}$/);
+    expect(seen.meta).toMatch(/^1 \(UID 1 FLAGS \(\\Recent\) INTERNALDATE "02-Mar-2026 10:00:00 \+0000" RFC822\.SIZE \d+ BODY\[\] \{\d+\}$/);
   });
 
   it('curl sends over SMTP and reads the message back over IMAP', async () => {

@@ -2,6 +2,7 @@
  * What the server advertises (RFC 3501 §6.1.1, §7.2.1). Only what is implemented:
  * LITERAL+ (RFC 7888), SASL-IR (RFC 4959), AUTH=PLAIN (RFC 4616), ID (RFC 2971),
  * ENABLE (RFC 5161), IDLE (RFC 2177), NAMESPACE (RFC 2342), UNSELECT (RFC 3691),
+ * UIDPLUS (RFC 4315: APPENDUID, COPYUID, UID EXPUNGE), MOVE (RFC 6851),
  * SPECIAL-USE (RFC 6154: attributes on LIST; LIST-EXTENDED is not offered, so clients
  * do not send the extended LIST forms, though the common ones are understood).
  */
@@ -16,6 +17,8 @@ export const CAPABILITIES: readonly string[] = [
   'NAMESPACE',
   'UNSELECT',
   'SPECIAL-USE',
+  'UIDPLUS',
+  'MOVE',
 ];
 
 export function capabilityText(): string {

@@ -36,7 +36,7 @@ export class ImapConnection {
     this.options = options;
     this.framer = new CommandFramer(options.limits);
     this.dispatcher = new Dispatcher({ store: options.store, maxBadCommands: options.limits.maxBadCommands, onInternalError: options.onInternalError });
-    this.unsubscribe = options.store.onMessageAdded((event) => this.guard(() => this.announce(this.dispatcher.arrival(event.folder))));
+    this.unsubscribe = options.store.onChange((event) => this.guard(() => this.deliver(this.dispatcher.storeChanged(event))));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
     socket.on('drain', () => this.guard(() => this.resume()));

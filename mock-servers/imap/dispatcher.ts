@@ -1,11 +1,11 @@
-import type { Folder, MailStore } from '../store/index.ts';
+import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { capabilityText } from './capabilities.ts';
-import { bad, type Command, type CommandOutcome, type Completion, type Continuation } from './commands/contract.ts';
+import { bad, type Command, type CommandOutcome, type Continuation } from './commands/contract.ts';
 import { findCommand } from './commands/registry.ts';
 import type { RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { TAG_CHARS } from './protocol/tokens.ts';
-import { continuationLine, num, raw, statusLine, untaggedLine } from './protocol/writer.ts';
+import { continuationLine, statusLine, untaggedLine } from './protocol/writer.ts';
 import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
 import { clientCommandLines, REDACTED, refusedCommandLines } from './transcript.ts';
 
@@ -28,17 +28,26 @@ export interface Reply {
   readonly close: boolean;
 }
 
+const NOTHING: Reply = { clientLines: [], output: [], close: false };
+
 /**
  * What every command shares: parse errors and unknown commands are BAD, each command runs
- * only in the states it declares, new messages are announced before a command's own responses
- * (RFC 3501 §5.2, §7.3.1), untagged responses precede the tagged one, a handler's exception
- * becomes `BAD Internal server error`, and too many BADs in a row end the session.
+ * only in the states it declares, untagged responses precede the tagged one, a handler's
+ * exception becomes `BAD Internal server error`, and too many BADs in a row end the session.
+ *
+ * It also keeps the client up to date with its selected mailbox (RFC 3501 §5.2, §7.4.1):
+ * arrivals and others' flag changes are announced before a command's own responses, so
+ * numbers already known keep their meaning; EXPUNGEs after them, at the end of any command but
+ * FETCH, STORE and SEARCH; everything at once while IDLE. A selected mailbox that is deleted
+ * or renumbered by someone else ends the session with BYE, as its numbers mean nothing now.
  */
 export class Dispatcher {
   private readonly options: DispatcherOptions;
   private state: SessionState = NOT_AUTHENTICATED;
   private pending: { readonly tag: string; readonly continuation: Continuation } | undefined;
   private consecutiveBad = 0;
+  /** A handler is running: store changes it makes are its own to report. */
+  private running = false;
 
   constructor(options: DispatcherOptions) {
     this.options = options;
@@ -61,9 +70,10 @@ export class Dispatcher {
     const { tag, name, args } = parsed.command;
     const command = this.admit(name);
     if (typeof command === 'string') return this.reply(clientLines, tag, [], bad(command));
-    const announced = command.endsSelection ? [] : this.announceNewMessages();
+    if (this.selectionGone()) return this.byeForGoneMailbox(clientLines);
+    const announced = command.endsSelection ? [] : this.news(false);
     const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store }, args));
-    return this.reply(clientLines, tag, announced, outcome);
+    return this.reply(clientLines, tag, announced, outcome, command);
   }
 
   /**
@@ -85,7 +95,7 @@ export class Dispatcher {
     if (!pending) return this.reply([text], '*', [], bad('Unexpected continuation data'));
     this.pending = undefined;
     const clientLines = [pending.continuation.sensitive ? REDACTED : text];
-    return this.reply(clientLines, pending.tag, [], this.run(() => pending.continuation.resume(text)));
+    return this.reply(clientLines, pending.tag, [], this.run(() => pending.continuation.resume(text)), undefined);
   }
 
   /** A command the framer discarded for breaking a size limit. */
@@ -96,11 +106,16 @@ export class Dispatcher {
     return this.reply([`${tag ?? '*'} (${text.toLowerCase()}, discarded)`], answerTo, [], bad(text));
   }
 
-  /** A message arrived in the store: while IDLE in that mailbox, say so now (RFC 2177 §3). */
-  arrival(folder: Folder): Buffer[] {
-    if (!this.pending?.continuation.announceArrivals) return [];
-    if (this.state.kind !== 'selected' || this.state.folder !== folder) return [];
-    return this.announceNewMessages();
+  /**
+   * Something changed in the store, caused by someone else. While IDLE in that mailbox the
+   * client hears of it now (RFC 2177 §3); a deleted or renumbered selected mailbox ends the
+   * session now, whatever the client is doing (BYE may come at any time, §7.1.5).
+   */
+  storeChanged(event: MailStoreEvent): Reply {
+    if (this.running || this.state.kind !== 'selected' || !('folder' in event) || event.folder !== this.state.folder) return NOTHING;
+    if (this.selectionGone()) return this.byeForGoneMailbox([]);
+    if (!this.pending?.continuation.announceArrivals) return NOTHING;
+    return { clientLines: [], output: this.news(true), close: false };
   }
 
   /** The command to run, or why it cannot run now: unknown, or not allowed in this state. */
@@ -110,30 +125,53 @@ export class Dispatcher {
     return command.allowedIn.includes(this.state.kind) ? command : stateError(command, this.state);
   }
 
-  private announceNewMessages(): Buffer[] {
-    const state = this.state;
-    if (state.kind !== 'selected' || state.folder.messages.length <= state.knownExists) return [];
-    const exists = state.folder.messages.length;
-    this.state = { ...state, knownExists: exists };
-    return [untaggedLine([num(exists), raw('EXISTS')])];
+  /** The selected mailbox's changes the client has not heard of (see the class comment). */
+  private news(allowExpunges: boolean): Buffer[] {
+    if (this.state.kind !== 'selected') return [];
+    try {
+      return this.state.view.sync(allowExpunges).map(untaggedLine);
+    } catch (error) {
+      this.options.onInternalError(error);
+      return [];
+    }
+  }
+
+  private selectionGone(): boolean {
+    return this.state.kind === 'selected' && this.state.view.gone;
+  }
+
+  /** Dovecot's words for the same event; the client reconnects and selects afresh. */
+  private byeForGoneMailbox(clientLines: readonly string[]): Reply {
+    const text = this.state.kind === 'selected' && !this.state.account.owns(this.state.folder) ? 'Selected mailbox was deleted, have to disconnect' : 'Mailbox UIDVALIDITY changed, have to disconnect';
+    this.state = LOGOUT;
+    this.pending = undefined;
+    return { clientLines, output: [statusLine('*', 'BYE', text)], close: true };
   }
 
   private run(handler: () => CommandOutcome): CommandOutcome {
+    this.running = true;
     try {
       return handler();
     } catch (error) {
       this.options.onInternalError(error);
       return bad('Internal server error');
+    } finally {
+      this.running = false;
     }
   }
 
-  private reply(clientLines: readonly string[], tag: string, before: readonly Buffer[], outcome: CommandOutcome): Reply {
+  /** `command` is absent when a continuation ends, which reports what it must itself. */
+  private reply(clientLines: readonly string[], tag: string, before: readonly Buffer[], outcome: CommandOutcome, command?: Command): Reply {
     const output = [...before, ...outcome.untagged.map(untaggedLine)];
     if (outcome.kind === 'continue') {
       this.pending = { tag, continuation: outcome };
-      return { clientLines, output: [...output, continuationLine(outcome.prompt)], close: false };
+      const news = outcome.announceArrivals ? this.news(true) : [];
+      return { clientLines, output: [...output, ...news, continuationLine(outcome.prompt)], close: false };
     }
-    const tagged = this.complete(tag, outcome);
+    if (outcome.nextState) this.state = outcome.nextState;
+    this.consecutiveBad = outcome.status === 'BAD' ? this.consecutiveBad + 1 : 0;
+    if (command && !command.endsSelection) output.push(...this.news(!command.defersExpunges));
+    const tagged = statusLine(tag, outcome.status, outcome.text, outcome.code);
     // As with LOGOUT, the BYE comes before the tagged answer (RFC 3501 §7.1.5).
     if (this.consecutiveBad >= this.options.maxBadCommands) {
       output.push(statusLine('*', 'BYE', 'Too many invalid commands'));
@@ -141,12 +179,6 @@ export class Dispatcher {
     }
     output.push(tagged);
     return { clientLines, output, close: this.state.kind === 'logout' };
-  }
-
-  private complete(tag: string, completion: Completion): Buffer {
-    if (completion.nextState) this.state = completion.nextState;
-    this.consecutiveBad = completion.status === 'BAD' ? this.consecutiveBad + 1 : 0;
-    return statusLine(tag, completion.status, completion.text, completion.code);
   }
 }
 

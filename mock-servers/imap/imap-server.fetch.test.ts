@@ -55,6 +55,17 @@ describe('IMAP FETCH', () => {
     expect([...(harness().inbox.messages[0]?.flags ?? [])]).toEqual(['\\Seen']);
   });
 
+  it('RFC822 and RFC822.TEXT set \\Seen like BODY[]; RFC822.HEADER does not (RFC 3501 §6.4.5)', async () => {
+    const client = await harness().loggedIn('SELECT');
+    expect(await client.command('a1 FETCH 1 RFC822.HEADER')).toEqual([`* 1 FETCH (RFC822.HEADER ${literal(HEADER1)})`, 'a1 OK FETCH completed']);
+    expect(harness().inbox.messages[0]?.flags.size).toBe(0);
+    expect(await client.command('a2 FETCH 1 RFC822')).toEqual([`* 1 FETCH (RFC822 ${literal(FIRST_MESSAGE)} FLAGS (\\Seen))`, 'a2 OK FETCH completed']);
+    await client.command('a3 STORE 1 -FLAGS.SILENT (\\Seen)');
+    expect(await client.command('a4 UID FETCH 1 RFC822.TEXT')).toEqual([`* 1 FETCH (UID 1 RFC822.TEXT ${literal(TEXT1)} FLAGS (\\Seen))`, 'a4 OK UID FETCH completed']);
+    // Already \Seen: nothing changes, so no FLAGS is added.
+    expect(await client.command('a5 FETCH 2 BODY[TEXT]<0.3>')).toEqual(['* 2 FETCH (BODY[TEXT]<0> {3}\r\n--b)', 'a5 OK FETCH completed']);
+  });
+
   it('never sets \\Seen in a mailbox opened with EXAMINE', async () => {
     const client = await harness().loggedIn('EXAMINE');
     expect(await client.command('a1 FETCH 1 (RFC822.TEXT)')).toEqual([`* 1 FETCH (RFC822.TEXT ${literal(TEXT1)})`, 'a1 OK FETCH completed']);
@@ -133,7 +144,12 @@ describe('IMAP FETCH', () => {
 describe('IMAP STORE', () => {
   it('adds, removes and replaces flags, silently when asked', async () => {
     const client = await harness().loggedIn('SELECT');
-    expect(await client.command('a1 STORE 1 +FLAGS (\\flagged $Label)')).toEqual(['* 1 FETCH (FLAGS (\\Flagged $Label))', 'a1 OK STORE completed']);
+    expect(await client.command('a1 STORE 1 +FLAGS (\\flagged $Label)')).toEqual([
+      '* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Label)',
+      '* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Label \\*)] Flags permitted',
+      '* 1 FETCH (FLAGS (\\Flagged $Label))',
+      'a1 OK STORE completed',
+    ]);
     expect(await client.command('a2 STORE 1:2 -FLAGS.SILENT \\Seen')).toEqual(['a2 OK STORE completed']);
     expect(await client.command('a3 UID STORE 2 FLAGS (\\Answered \\Recent)')).toEqual(['* 2 FETCH (UID 2 FLAGS (\\Answered))', 'a3 OK UID STORE completed']);
     expect(await client.command('a4 FETCH 1:2 FLAGS')).toEqual(['* 1 FETCH (FLAGS (\\Flagged $Label))', '* 2 FETCH (FLAGS (\\Answered))', 'a4 OK FETCH completed']);

@@ -17,7 +17,9 @@ async function start(limits?: Parameters<typeof startHarness>[0]): Promise<Harne
 describe('IMAP robustness', () => {
   it('answers unknown commands and syntax errors with BAD and carries on', async () => {
     const { client } = await (await start()).client();
-    expect(await client.command('a1 APPEND INBOX {3}')).toEqual(['a1 BAD Unknown command APPEND']);
+    expect(await client.command('a1 XAPPEND INBOX {3}')).toEqual(['a1 BAD Unknown command XAPPEND']);
+    // Refused before the literal is invited: the client need not send the octets (RFC 3501 §7.5).
+    expect(await client.command('a0 APPEND INBOX {3}')).toEqual(['a0 BAD APPEND is only allowed after LOGIN or AUTHENTICATE']);
     expect(await client.command('a2 LOGIN "unterminated')).toEqual(['a2 BAD Unterminated quoted string']);
     client.send('\r\n');
     expect(await client.waitFor((line) => line.startsWith('* BAD'))).toEqual(['* BAD Empty command line']);
@@ -49,6 +51,26 @@ describe('IMAP robustness', () => {
     client.send(`a2 LOGIN {200+}\r\n${'y'.repeat(200)} pass\r\na3 NOOP\r\n`);
     expect(await client.waitForTagged('a2')).toEqual(['a2 BAD Literal too large']);
     expect(await client.waitForTagged('a3')).toEqual(['a3 OK NOOP completed']);
+  });
+
+  it('holds the literal limit for APPEND, both literal forms, and stores nothing', async () => {
+    const h = await start({ maxLiteralSize: 100 });
+    const client = await h.loggedIn('SELECT');
+    expect(await client.command('a1 APPEND INBOX {101}')).toEqual(['a1 BAD Literal too large']);
+    client.send(`a2 APPEND INBOX (\\Seen) {200+}\r\n${'y'.repeat(200)}\r\na3 NOOP\r\n`);
+    expect(await client.waitForTagged('a2')).toEqual(['a2 BAD Literal too large']);
+    expect(await client.waitForTagged('a3')).toEqual(['a3 OK NOOP completed']);
+    client.send(`a4 APPEND INBOX {100+}\r\nSubject: x\r\n\r\n${'z'.repeat(85)}\r\n`);
+    expect(await client.waitForTagged('a4')).toEqual(['* 3 EXISTS', '* 1 RECENT', 'a4 OK [APPENDUID 1000 3] APPEND completed']);
+    expect(h.inbox.messages).toHaveLength(3);
+  });
+
+  it('counts malformed folder and message commands towards the BYE', async () => {
+    const client = await (await start({ maxBadCommands: 3 })).loggedIn('SELECT');
+    await client.command('a1 CREATE');
+    await client.command('a2 COPY 99 Trash');
+    expect(await client.command('a3 UID EXPUNGE')).toEqual(['* BYE Too many invalid commands', 'a3 BAD Invalid arguments for UID EXPUNGE, expected: UID EXPUNGE uid-set']);
+    expect(await client.waitForClose()).toEqual([]);
   });
 
   it('keeps serving others when a client vanishes in the middle of a literal', async () => {
@@ -84,8 +106,8 @@ describe('IMAP robustness', () => {
     const client = await h.loggedIn('EXAMINE');
     const message = h.inbox.messages[0];
     if (!message) throw new Error('fixture has no message');
-    Object.defineProperty(message, 'flags', { get: () => { throw new Error('disk on fire'); } });
-    expect(await client.command('a1 FETCH 1 FLAGS')).toEqual(['a1 BAD Internal server error']);
+    Object.defineProperty(message, 'raw', { get: () => { throw new Error('disk on fire'); } });
+    expect(await client.command('a1 FETCH 1 BODY.PEEK[]')).toEqual(['a1 BAD Internal server error']);
     expect(await client.command('a2 FETCH 2 UID')).toEqual(['* 2 FETCH (UID 2)', 'a2 OK FETCH completed']);
     expect(h.internalErrors).toHaveLength(1);
     expect(JSON.stringify(h.transcript)).not.toContain('disk on fire');

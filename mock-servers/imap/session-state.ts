@@ -1,4 +1,5 @@
 import type { Account, Folder } from '../store/index.ts';
+import { MailboxView } from './mailbox/mailbox-view.ts';
 
 /**
  * The IMAP session states (RFC 3501 §3), all in one closed union. Every command declares the
@@ -22,10 +23,10 @@ export interface Selected {
   /** Opened with EXAMINE (RFC 3501 §6.3.2): nothing, \Seen included, may change. */
   readonly readOnly: boolean;
   /**
-   * How many messages the client has been told of (the last EXISTS). Sequence numbers are only
-   * valid up to here; later arrivals are announced at the next command completion (§7.3.1).
+   * What the client knows of the mailbox: sequence numbers, reported flags, \Recent. Changes
+   * made elsewhere reach the client only through it, at the moments RFC 3501 §7.4.1 allows.
    */
-  readonly knownExists: number;
+  readonly view: MailboxView;
 }
 
 export interface Logout {
@@ -45,10 +46,10 @@ export function authenticated(account: Account): Authenticated {
 }
 
 export function selected(account: Account, folder: Folder, readOnly: boolean): Selected {
-  return { kind: 'selected', account, folder, readOnly, knownExists: folder.messages.length };
+  return { kind: 'selected', account, folder, readOnly, view: new MailboxView(account, folder, readOnly) };
 }
 
 /** The messages the client may address, in sequence-number order (seq = index + 1). */
 export function visibleMessages(state: Selected): Folder['messages'] {
-  return state.folder.messages.slice(0, state.knownExists);
+  return state.view.messages;
 }

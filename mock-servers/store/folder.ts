@@ -8,19 +8,35 @@ export interface AppendOptions {
 
 /**
  * A mailbox folder. Messages are kept in UID order, so a message's sequence number is its
- * index + 1 (RFC 3501 §2.3.1.2).
+ * index + 1 (RFC 3501 §2.3.1.2). Change it through MailStore, which tells the sessions; the
+ * mutators here are the store's building blocks and emit nothing.
  */
 export class Folder {
-  readonly name: string;
   readonly role: FolderRole | undefined;
-  readonly uidValidity: number;
+  private currentName: string;
+  private currentUidValidity: number;
   private nextUid = 1;
-  private readonly stored: StoredMessage[] = [];
+  private stored: StoredMessage[] = [];
+  /** The same messages, for constant-time membership checks by every session on every command. */
+  private readonly present = new Set<StoredMessage>();
+  /**
+   * Messages no session has yet been told of while having the folder open read-write: the
+   * first such session sees them as \Recent and takes the flag (RFC 3501 §2.3.2).
+   */
+  private readonly unclaimedRecent = new Set<StoredMessage>();
 
   constructor(name: string, role: FolderRole | undefined, uidValidity: number) {
-    this.name = name;
+    this.currentName = name;
     this.role = role;
-    this.uidValidity = uidValidity;
+    this.currentUidValidity = uidValidity;
+  }
+
+  get name(): string {
+    return this.currentName;
+  }
+
+  get uidValidity(): number {
+    return this.currentUidValidity;
   }
 
   /** The UID the next appended message will get (RFC 3501 §2.3.1.1). */
@@ -36,6 +52,11 @@ export class Folder {
     return this.stored.filter((m) => !m.flags.has('\\Seen')).length;
   }
 
+  /** Messages still waiting for a read-write session to see them (STATUS RECENT). */
+  get recentCount(): number {
+    return this.unclaimedRecent.size;
+  }
+
   append(raw: Buffer, options: AppendOptions): StoredMessage {
     const message: StoredMessage = {
       uid: this.nextUid++,
@@ -45,10 +66,61 @@ export class Folder {
       raw,
     };
     this.stored.push(message);
+    this.present.add(message);
+    this.unclaimedRecent.add(message);
     return message;
   }
 
   byUid(uid: number): StoredMessage | undefined {
     return this.stored.find((m) => m.uid === uid);
+  }
+
+  /** The message is still in this folder (not expunged, not renumbered away). */
+  has(message: StoredMessage): boolean {
+    return this.present.has(message);
+  }
+
+  /** Removes these messages; returns the ones that were here, in UID order. */
+  remove(messages: Iterable<StoredMessage>): StoredMessage[] {
+    const doomed = new Set(messages);
+    const removed = this.stored.filter((m) => doomed.has(m));
+    this.stored = this.stored.filter((m) => !doomed.has(m));
+    for (const message of removed) {
+      this.present.delete(message);
+      this.unclaimedRecent.delete(message);
+    }
+    return removed;
+  }
+
+  /** Whether this message is \Recent for nobody yet. */
+  isUnclaimedRecent(message: StoredMessage): boolean {
+    return this.unclaimedRecent.has(message);
+  }
+
+  /** A read-write session takes \Recent for a message; true when it was the first (§2.3.2). */
+  claimRecent(message: StoredMessage): boolean {
+    return this.unclaimedRecent.delete(message);
+  }
+
+  rename(name: string): void {
+    this.currentName = name;
+  }
+
+  /**
+   * A new UIDVALIDITY and new UIDs from 1 (RFC 3501 §2.3.1.1: the old UIDs mean nothing now).
+   * Messages become new objects, so nobody mistakes an old UID for a new one.
+   */
+  renumber(uidValidity: number): void {
+    this.currentUidValidity = uidValidity;
+    const recent = new Set([...this.unclaimedRecent].map((m) => this.stored.indexOf(m)));
+    this.stored = this.stored.map((m, index) => ({ ...m, uid: index + 1, flags: new Set(m.flags) }));
+    this.nextUid = this.stored.length + 1;
+    this.present.clear();
+    for (const message of this.stored) this.present.add(message);
+    this.unclaimedRecent.clear();
+    for (const index of recent) {
+      const message = this.stored[index];
+      if (message) this.unclaimedRecent.add(message);
+    }
   }
 }

@@ -1,7 +1,12 @@
 export { MailStore, normaliseAddress } from './mail-store.ts';
 export type { Clock, MailStoreOptions, CreateAccountOptions, MessageAddedEvent, MessageAddedListener, WaitForMessageOptions } from './mail-store.ts';
-export { Account } from './account.ts';
+export { Account, canonicalName } from './account.ts';
 export { Folder } from './folder.ts';
 export type { StoredMessage } from './stored-message.ts';
 export { SYSTEM_FLAGS } from './stored-message.ts';
 export { FOLDER_ROLES, DEFAULT_FOLDERS, SPECIAL_USE_ATTRIBUTE, isFolderRole, type FolderRole } from './special-use.ts';
+export type { MailStoreEvent, MailStoreListener } from './store-events.ts';
+export { MailStoreError, type MailStoreErrorCode } from './store-error.ts';
+export { HIERARCHY_DELIMITER, isInferior, validFolderName } from './folder-names.ts';
+export type { CreateFolderOptions } from './folder-operations.ts';
+export { flagKey, type CopiedMessage, type FlagOperation } from './message-operations.ts';

@@ -1,7 +1,11 @@
 import { waitForEvent } from '../shared/wait-for-event.ts';
 import { Account } from './account.ts';
 import { Folder } from './folder.ts';
+import * as folders from './folder-operations.ts';
+import * as messages from './message-operations.ts';
 import { DEFAULT_FOLDERS, type FolderRole } from './special-use.ts';
+import type { StoreContext } from './store-context.ts';
+import type { MailStoreListener } from './store-events.ts';
 import type { StoredMessage } from './stored-message.ts';
 
 export type Clock = () => Date;
@@ -32,16 +36,29 @@ export interface WaitForMessageOptions {
   timeoutMs?: number;
 }
 
-/** In-memory mail store shared by the SMTP and IMAP servers. Knows nothing of any protocol. */
+/**
+ * In-memory mail store shared by the SMTP and IMAP servers. Knows nothing of any protocol.
+ * Every change goes through a method here and is announced to `onChange` listeners, so IMAP
+ * sessions notice changes made by other sessions, by SMTP delivery or by a test acting as
+ * another client. Refusals are MailStoreErrors with stable codes.
+ */
 export class MailStore {
   private readonly accounts = new Map<string, Account>();
-  private readonly listeners = new Set<MessageAddedListener>();
+  private readonly listeners = new Set<MailStoreListener>();
   private nextUidValidity: number;
   readonly clock: Clock;
+  private readonly context: StoreContext;
 
   constructor(options: MailStoreOptions = {}) {
     this.clock = options.clock ?? (() => new Date());
     this.nextUidValidity = options.firstUidValidity ?? 1;
+    this.context = {
+      emit: (event) => {
+        for (const listener of [...this.listeners]) listener(event);
+      },
+      newUidValidity: () => this.nextUidValidity++,
+      clock: this.clock,
+    };
   }
 
   createAccount(options: CreateAccountOptions): Account {
@@ -49,7 +66,7 @@ export class MailStore {
     if (this.accounts.has(key)) throw new Error(`Account ${options.address} already exists`);
     const account = new Account(key, options.password);
     for (const spec of options.folders ?? DEFAULT_FOLDERS) {
-      account.addFolder(new Folder(spec.name, spec.role, this.nextUidValidity++));
+      account.addFolder(new Folder(spec.name, spec.role, this.context.newUidValidity()));
     }
     this.accounts.set(key, account);
     return account;
@@ -75,17 +92,77 @@ export class MailStore {
     return account && account.password === password ? account : undefined;
   }
 
-  /** Stores a message and tells every listener; INTERNALDATE defaults to the store's clock. */
+  /** Stores a message (delivery or APPEND); INTERNALDATE defaults to the store's clock. */
   deliver(account: Account, folder: Folder, raw: Buffer, options: { flags?: Iterable<string>; internalDate?: Date } = {}): StoredMessage {
+    if (!account.owns(folder)) throw new Error(`Folder "${folder.name}" does not belong to ${account.address}`);
     const message = folder.append(raw, { flags: options.flags, internalDate: options.internalDate ?? this.clock() });
-    const event: MessageAddedEvent = { account, folder, message };
-    for (const listener of [...this.listeners]) listener(event);
+    this.context.emit({ kind: 'message-added', account, folder, message });
     return message;
   }
 
-  onMessageAdded(listener: MessageAddedListener): () => void {
+  /** Every change, as it happens. Returns the function that stops listening. */
+  onChange(listener: MailStoreListener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  onMessageAdded(listener: MessageAddedListener): () => void {
+    return this.onChange((event) => {
+      if (event.kind === 'message-added') listener({ account: event.account, folder: event.folder, message: event.message });
+    });
+  }
+
+  // Folders (RFC 3501 §6.3.3-§6.3.7).
+
+  createFolder(account: Account, name: string, options?: folders.CreateFolderOptions): Folder {
+    return folders.createFolder(this.context, account, name, options);
+  }
+
+  deleteFolder(account: Account, name: string): Folder {
+    return folders.deleteFolder(this.context, account, name);
+  }
+
+  /** The folder now called `to`; undefined when `from` was a bare level and only children moved. */
+  renameFolder(account: Account, from: string, to: string): Folder | undefined {
+    return folders.renameFolder(this.context, account, from, to);
+  }
+
+  subscribe(account: Account, name: string): void {
+    folders.setSubscription(this.context, account, name, true);
+  }
+
+  unsubscribe(account: Account, name: string): void {
+    folders.setSubscription(this.context, account, name, false);
+  }
+
+  /** Voids every UID of the folder, as a server rebuilding its index does; returns the new UIDVALIDITY. */
+  bumpUidValidity(account: Account, folder: Folder): number {
+    return folders.bumpUidValidity(this.context, account, folder);
+  }
+
+  // Messages.
+
+  copyMessages(account: Account, from: Folder, list: readonly StoredMessage[], to: Folder): messages.CopiedMessage[] {
+    return messages.copyMessages(this.context, account, from, list, to);
+  }
+
+  moveMessages(account: Account, from: Folder, list: readonly StoredMessage[], to: Folder): messages.CopiedMessage[] {
+    return messages.moveMessages(this.context, account, from, list, to);
+  }
+
+  /** Removes the messages flagged \Deleted (only those `only` accepts, when given). */
+  expunge(account: Account, folder: Folder, only?: (message: StoredMessage) => boolean): StoredMessage[] {
+    return messages.expunge(this.context, account, folder, only);
+  }
+
+  /** Removes messages whatever their flags: another client's STORE \Deleted and EXPUNGE in one. */
+  removeMessages(account: Account, folder: Folder, list: Iterable<StoredMessage>): StoredMessage[] {
+    return messages.removeMessages(this.context, account, folder, list);
+  }
+
+  /** Returns the messages whose flags changed. */
+  setFlags(account: Account, folder: Folder, list: Iterable<StoredMessage>, operation: messages.FlagOperation, flags: readonly string[]): StoredMessage[] {
+    return messages.setFlags(this.context, account, folder, list, operation, flags);
   }
 
   /** Resolves with the first message, already stored or arriving later, that matches (see waitForEvent). */

@@ -2,8 +2,8 @@ import { authenticated } from '../session-state.ts';
 import { badArguments, defineCommand, ok } from './contract.ts';
 
 /**
- * RFC 3501 §6.4.2: back to the authenticated state. CLOSE would also remove \Deleted messages
- * of a read-write mailbox, but the store keeps every message, so none are removed.
+ * RFC 3501 §6.4.2: back to the authenticated state, silently removing the \Deleted messages
+ * of a read-write mailbox (no EXPUNGE responses; other sessions hear of it as usual).
  */
 export const closeCommand = defineCommand({
   name: 'CLOSE',
@@ -11,6 +11,8 @@ export const closeCommand = defineCommand({
   endsSelection: true,
   handle(ctx, args) {
     if (args.length > 0) return badArguments('CLOSE', '(no arguments)');
-    return ok('CLOSE completed', { nextState: authenticated(ctx.state.account) });
+    const state = ctx.state;
+    if (!state.readOnly) ctx.store.expunge(state.account, state.folder);
+    return ok('CLOSE completed', { nextState: authenticated(state.account) });
   },
 });

@@ -40,7 +40,7 @@ export interface Continuation {
   readonly prompt: string;
   /** The client's line is a secret (a SASL response) and stays out of transcripts. */
   readonly sensitive: boolean;
-  /** While waiting, new messages are announced at once (IDLE, RFC 2177). */
+  /** While waiting, changes to the selected mailbox are announced at once (IDLE, RFC 2177). */
   readonly announceArrivals: boolean;
   resume(line: string): CommandOutcome;
 }
@@ -55,6 +55,11 @@ export interface CommandSpec<K extends SessionStateName> {
    * LOGOUT), so news of the old mailbox's arrivals is not sent before its answer.
    */
   readonly endsSelection?: boolean;
+  /**
+   * FETCH, STORE and SEARCH by sequence number: no EXPUNGE response may be sent while they run
+   * (RFC 3501 §7.4.1), since the client could no longer tell which message a number meant.
+   */
+  readonly defersExpunges?: boolean;
   handle(ctx: CommandContext<StateOf<K>>, args: readonly Token[]): CommandOutcome;
 }
 
@@ -63,6 +68,7 @@ export interface Command {
   readonly name: string;
   readonly allowedIn: readonly SessionStateName[];
   readonly endsSelection: boolean;
+  readonly defersExpunges: boolean;
   handle(ctx: CommandContext, args: readonly Token[]): CommandOutcome;
 }
 
@@ -71,6 +77,7 @@ export function defineCommand<K extends SessionStateName>(spec: CommandSpec<K>):
     name: spec.name,
     allowedIn: spec.allowedIn,
     endsSelection: spec.endsSelection ?? false,
+    defersExpunges: spec.defersExpunges ?? false,
     handle(ctx, args) {
       const state = ctx.state;
       if (!isStateIn(state, spec.allowedIn)) throw new Error(`${spec.name} dispatched in the ${state.kind} state`);

@@ -5,7 +5,8 @@ import { defineCommand } from './contract.ts';
 export const fetchCommand = defineCommand({
   name: 'FETCH',
   allowedIn: ['selected'],
+  defersExpunges: true,
   handle(ctx, args) {
-    return runFetch(ctx.state, args, false);
+    return runFetch(ctx, args, false);
   },
 });

@@ -6,7 +6,8 @@ import { bad, defineCommand, ok, type Untagged } from './contract.ts';
 
 /**
  * RFC 3501 §6.3.8: `* LIST (attributes) "/" name` for each match, with RFC 6154 special-use
- * attributes. An empty pattern asks only for the delimiter and root.
+ * attributes, and \Subscribed when asked for (RFC 5258 §3). An empty pattern asks only for
+ * the delimiter and root.
  */
 export const listCommand = defineCommand({
   name: 'LIST',
@@ -17,11 +18,12 @@ export const listCommand = defineCommand({
     if (parsed.pattern === '') {
       return ok('LIST completed', { untagged: [listLine('LIST', ['\\Noselect'], hierarchyRoot(parsed.reference))] });
     }
-    const untagged = listEntries(ctx.state.account, parsed.reference, parsed.pattern)
-      .filter((entry) => entry.specialUse || !parsed.specialUseOnly)
+    const account = ctx.state.account;
+    const untagged = listEntries(account, parsed.reference, parsed.pattern)
+      .filter((entry) => (entry.specialUse || !parsed.specialUseOnly) && (account.isSubscribed(entry.name) || !parsed.subscribedOnly))
       .map((entry) => {
-        const selectable = !entry.attributes.includes('\\Noselect');
-        return listLine('LIST', [...entry.attributes, ...(parsed.subscribed && selectable ? ['\\Subscribed'] : [])], entry.name);
+        const subscribed = parsed.subscribed && account.isSubscribed(entry.name);
+        return listLine('LIST', [...entry.attributes, ...(subscribed ? ['\\Subscribed'] : [])], entry.name);
       });
     return ok('LIST completed', { untagged });
   },

@@ -1,12 +1,11 @@
-import { hierarchyRoot, listEntries } from '../mailbox/list-entries.ts';
+import { hierarchyRoot, lsubEntries } from '../mailbox/list-entries.ts';
 import { parseListArguments } from '../mailbox/list-arguments.ts';
 import { bad, defineCommand, ok } from './contract.ts';
 import { listLine } from './list.ts';
 
 /**
- * RFC 3501 §6.3.9: the subscribed mailboxes matching a pattern. Subscriptions are not kept;
- * every folder counts as subscribed, which is what LSUB-using clients (imapflow) expect of a
- * server where every folder is visible.
+ * RFC 3501 §6.3.9: the subscribed names matching a pattern. The account's provisioned folders
+ * start subscribed; CREATE does not subscribe, SUBSCRIBE and UNSUBSCRIBE do.
  */
 export const lsubCommand = defineCommand({
   name: 'LSUB',
@@ -17,7 +16,7 @@ export const lsubCommand = defineCommand({
     if (parsed.pattern === '') {
       return ok('LSUB completed', { untagged: [listLine('LSUB', ['\\Noselect'], hierarchyRoot(parsed.reference))] });
     }
-    const untagged = listEntries(ctx.state.account, parsed.reference, parsed.pattern).map((entry) => listLine('LSUB', entry.attributes, entry.name));
+    const untagged = lsubEntries(ctx.state.account, parsed.reference, parsed.pattern).map((entry) => listLine('LSUB', entry.attributes, entry.name));
     return ok('LSUB completed', { untagged });
   },
 });

@@ -1,10 +1,15 @@
+import { appendCommand } from './append.ts';
 import { authenticateCommand } from './authenticate.ts';
 import { capabilityCommand } from './capability.ts';
 import { checkCommand } from './check.ts';
 import { closeCommand } from './close.ts';
 import type { Command } from './contract.ts';
+import { copyCommand } from './copy.ts';
+import { createCommand } from './create.ts';
+import { deleteCommand } from './delete.ts';
 import { enableCommand } from './enable.ts';
 import { examineCommand } from './examine.ts';
+import { expungeCommand } from './expunge.ts';
 import { fetchCommand } from './fetch.ts';
 import { idCommand } from './id.ts';
 import { idleCommand } from './idle.ts';
@@ -12,16 +17,23 @@ import { listCommand } from './list.ts';
 import { loginCommand } from './login.ts';
 import { logoutCommand } from './logout.ts';
 import { lsubCommand } from './lsub.ts';
+import { moveCommand } from './move.ts';
 import { namespaceCommand } from './namespace.ts';
 import { noopCommand } from './noop.ts';
+import { renameCommand } from './rename.ts';
 import { searchCommand } from './search.ts';
 import { selectCommand } from './select.ts';
 import { statusCommand } from './status.ts';
 import { storeCommand } from './store.ts';
+import { subscribeCommand } from './subscribe.ts';
+import { uidCopyCommand } from './uid-copy.ts';
+import { uidExpungeCommand } from './uid-expunge.ts';
 import { uidFetchCommand } from './uid-fetch.ts';
+import { uidMoveCommand } from './uid-move.ts';
 import { uidSearchCommand } from './uid-search.ts';
 import { uidStoreCommand } from './uid-store.ts';
 import { unselectCommand } from './unselect.ts';
+import { unsubscribeCommand } from './unsubscribe.ts';
 
 /** Every command the server implements, by name; anything else is answered BAD. */
 const COMMANDS: readonly Command[] = [
@@ -35,7 +47,13 @@ const COMMANDS: readonly Command[] = [
   namespaceCommand,
   listCommand,
   lsubCommand,
+  createCommand,
+  deleteCommand,
+  renameCommand,
+  subscribeCommand,
+  unsubscribeCommand,
   statusCommand,
+  appendCommand,
   selectCommand,
   examineCommand,
   idleCommand,
@@ -48,6 +66,12 @@ const COMMANDS: readonly Command[] = [
   uidSearchCommand,
   storeCommand,
   uidStoreCommand,
+  copyCommand,
+  uidCopyCommand,
+  moveCommand,
+  uidMoveCommand,
+  expungeCommand,
+  uidExpungeCommand,
 ];
 
 const BY_NAME = new Map(COMMANDS.map((command) => [command.name, command]));

@@ -5,6 +5,7 @@ import { defineCommand } from './contract.ts';
 export const searchCommand = defineCommand({
   name: 'SEARCH',
   allowedIn: ['selected'],
+  defersExpunges: true,
   handle(ctx, args) {
     return runSearch(ctx.state, args, false);
   },

@@ -6,7 +6,8 @@ import { bad, badArguments, defineCommand, no, ok } from './contract.ts';
 
 const ITEMS: Readonly<Record<string, (folder: Folder) => number>> = {
   MESSAGES: (folder) => folder.messages.length,
-  RECENT: () => 0,
+  // Messages no read-write session has seen yet (RFC 3501 §2.3.2).
+  RECENT: (folder) => folder.recentCount,
   UIDNEXT: (folder) => folder.uidNext,
   UIDVALIDITY: (folder) => folder.uidValidity,
   UNSEEN: (folder) => folder.unseenCount,

@@ -5,7 +5,8 @@ import { defineCommand } from './contract.ts';
 export const storeCommand = defineCommand({
   name: 'STORE',
   allowedIn: ['selected'],
+  defersExpunges: true,
   handle(ctx, args) {
-    return runStore(ctx.state, args, false);
+    return runStore(ctx, args, false);
   },
 });

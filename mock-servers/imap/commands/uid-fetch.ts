@@ -6,6 +6,6 @@ export const uidFetchCommand = defineCommand({
   name: 'UID FETCH',
   allowedIn: ['selected'],
   handle(ctx, args) {
-    return runFetch(ctx.state, args, true);
+    return runFetch(ctx, args, true);
   },
 });

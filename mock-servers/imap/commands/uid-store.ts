@@ -6,6 +6,6 @@ export const uidStoreCommand = defineCommand({
   name: 'UID STORE',
   allowedIn: ['selected'],
   handle(ctx, args) {
-    return runStore(ctx.state, args, true);
+    return runStore(ctx, args, true);
   },
 });

@@ -11,8 +11,10 @@ import { applyPartial, mimeTree, sectionContent } from './section-content.ts';
 export interface FetchOptions {
   /** UID FETCH: the UID is always part of the answer (RFC 3501 §6.4.8). */
   readonly byUid: boolean;
-  /** EXAMINE: fetching a body leaves \Seen alone (RFC 3501 §6.3.2). */
-  readonly readOnly: boolean;
+  /** The flags as the session shows them (with its own \Recent). */
+  readonly flags: () => readonly string[];
+  /** Sets \Seen; absent in a read-only mailbox (RFC 3501 §6.3.2) or for an expunged message. */
+  readonly markSeen?: () => void;
 }
 
 /**
@@ -21,23 +23,23 @@ export interface FetchOptions {
  * added so the client learns of it (RFC 3501 §6.4.5).
  */
 export function fetchResponse(seq: number, message: StoredMessage, items: readonly FetchItem[], options: FetchOptions): Untagged {
-  const marksSeen = !options.readOnly && !message.flags.has('\\Seen') && items.some((item) => item.kind === 'section' && item.setsSeen);
-  if (marksSeen) message.flags.add('\\Seen');
+  const marksSeen = options.markSeen !== undefined && !message.flags.has('\\Seen') && items.some((item) => item.kind === 'section' && item.setsSeen);
+  if (marksSeen) options.markSeen?.();
   const wanted: readonly FetchItem[] = [
     ...(options.byUid && !items.some((item) => item.kind === 'UID') ? [{ kind: 'UID' } as const] : []),
     ...items,
     ...(marksSeen && !items.some((item) => item.kind === 'FLAGS') ? [{ kind: 'FLAGS' } as const] : []),
   ];
-  const values = wanted.flatMap((item) => [raw(item.kind === 'section' ? item.responseName : item.kind), itemValue(message, item)]);
+  const values = wanted.flatMap((item) => [raw(item.kind === 'section' ? item.responseName : item.kind), itemValue(message, item, options)]);
   return [num(seq), raw('FETCH'), list(values)];
 }
 
-function itemValue(message: StoredMessage, item: FetchItem): WireValue {
+function itemValue(message: StoredMessage, item: FetchItem, options: FetchOptions): WireValue {
   switch (item.kind) {
     case 'UID':
       return num(message.uid);
     case 'FLAGS':
-      return list([...message.flags].map(raw));
+      return list(options.flags().map(raw));
     case 'INTERNALDATE':
       return str(formatInternalDate(message.internalDate));
     case 'RFC822.SIZE':

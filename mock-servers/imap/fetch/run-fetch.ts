@@ -1,31 +1,36 @@
-import { bad, badArguments, ok, type Completion, type Untagged } from '../commands/contract.ts';
-import { atomValue, type Token } from '../protocol/tokens.ts';
-import { parseSequenceSet, sequenceSetHas, withinSequenceNumbers } from '../protocol/sequence-set.ts';
-import { visibleMessages, type Selected } from '../session-state.ts';
+import { bad, badArguments, ok, type CommandContext, type Completion, type Untagged } from '../commands/contract.ts';
+import { selectMessages } from '../mailbox/message-set.ts';
+import type { Token } from '../protocol/tokens.ts';
+import type { Selected } from '../session-state.ts';
 import { parseFetchItems } from './fetch-items.ts';
 import { fetchResponse } from './fetch-response.ts';
 
 /**
  * FETCH and UID FETCH (RFC 3501 §6.4.5, §6.4.8). Sequence numbers past the last message are a
- * client error (BAD); UIDs that match nothing are not, the answer is simply empty.
+ * client error (BAD); UIDs that match nothing are not, the answer is simply empty. A message
+ * expunged by someone else but not yet reported is still served as it was (RFC 2180 §4.1.1),
+ * so the client's numbers keep their meaning until it hears of the EXPUNGE.
  */
-export function runFetch(state: Selected, args: readonly Token[], byUid: boolean): Completion {
+export function runFetch(ctx: CommandContext<Selected>, args: readonly Token[], byUid: boolean): Completion {
+  const { state, store } = ctx;
+  const view = state.view;
   const command = byUid ? 'UID FETCH' : 'FETCH';
-  const setText = atomValue(args[0]);
   const itemsToken = args[1];
-  if (args.length !== 2 || setText === undefined || !itemsToken) return badArguments(command, 'sequence-set items');
-  const messages = visibleMessages(state);
-  const max = byUid ? (messages[messages.length - 1]?.uid ?? 0) : messages.length;
-  const set = parseSequenceSet(setText, max);
-  if (!set.ok) return bad(set.message);
-  if (!byUid && !withinSequenceNumbers(set.set, messages.length)) return bad('Invalid message sequence number');
+  if (args.length !== 2 || !itemsToken) return badArguments(command, 'sequence-set items');
+  const targets = selectMessages(view, args[0], byUid);
+  if (!targets.ok) return bad(targets.message);
   const items = parseFetchItems(itemsToken);
   if (!items.ok) return bad(items.message);
+  const asksFlags = items.items.some((item) => item.kind === 'FLAGS');
   const untagged: Untagged[] = [];
-  messages.forEach((message, index) => {
-    const seq = index + 1;
-    if (!sequenceSetHas(set.set, byUid ? message.uid : seq)) return;
-    untagged.push(fetchResponse(seq, message, items.items, { byUid, readOnly: state.readOnly }));
-  });
+  for (const { seq, message } of targets.messages) {
+    const markSeen = () => {
+      store.setFlags(state.account, state.folder, [message], 'add', ['\\Seen']);
+      view.reported(message);
+    };
+    const canMarkSeen = !state.readOnly && !view.isExpunged(message);
+    untagged.push(fetchResponse(seq, message, items.items, { byUid, flags: () => view.flags(message), ...(canMarkSeen ? { markSeen } : {}) }));
+    if (asksFlags) view.reported(message);
+  }
   return ok(`${command} completed`, { untagged });
 }

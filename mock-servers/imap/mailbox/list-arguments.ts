@@ -6,8 +6,10 @@ export interface ListArguments {
   readonly pattern: string;
   /** `LIST (SPECIAL-USE) ...`: only mailboxes with a special use (RFC 6154 §3). */
   readonly specialUseOnly: boolean;
-  /** SUBSCRIBED asked for (RFC 5258 §3): report \Subscribed; every folder here is subscribed. */
+  /** SUBSCRIBED asked for (RFC 5258 §3): report \Subscribed on subscribed folders. */
   readonly subscribed: boolean;
+  /** `LIST (SUBSCRIBED) ...`: only subscribed folders. */
+  readonly subscribedOnly: boolean;
 }
 
 const SELECTION_OPTIONS = new Set(['SPECIAL-USE', 'SUBSCRIBED']);
@@ -47,6 +49,7 @@ export function parseListArguments(args: readonly Token[], allowExtended: boolea
     pattern: decodeMailboxName(pattern),
     specialUseOnly: selection.includes('SPECIAL-USE'),
     subscribed: selection.includes('SUBSCRIBED') || returns.includes('SUBSCRIBED'),
+    subscribedOnly: selection.includes('SUBSCRIBED'),
   };
 }
 

@@ -35,6 +35,33 @@ export function listEntries(account: Account, reference: string, pattern: string
   return entries;
 }
 
+/**
+ * What LSUB answers (RFC 3501 §6.3.9): the subscribed names the pattern matches, with the
+ * attributes of their folders; a subscribed name with no folder is \Noselect. When "%" stops
+ * at a level above a subscribed name that is not itself subscribed, that level is listed
+ * with \Noselect, as the RFC asks.
+ */
+export function lsubEntries(account: Account, reference: string, pattern: string): ListEntry[] {
+  const full = reference + pattern;
+  const byName = new Map(listEntries(account, '', '*').map((entry) => [entry.name, entry]));
+  const entries: ListEntry[] = [];
+  const seen = new Set<string>();
+  for (const name of account.subscriptions) {
+    if (matchesListPattern(name, full) && !seen.has(name)) {
+      seen.add(name);
+      const entry = byName.get(name);
+      entries.push(entry && !entry.attributes.includes('\\Noselect') ? entry : { name, attributes: ['\\Noselect'], specialUse: false });
+      continue;
+    }
+    for (const parent of ancestors(name)) {
+      if (seen.has(parent) || account.isSubscribed(parent) || !matchesListPattern(parent, full)) continue;
+      seen.add(parent);
+      entries.push({ name: parent, attributes: ['\\Noselect'], specialUse: false });
+    }
+  }
+  return entries;
+}
+
 /** "A/B/C" has the ancestors "A" and "A/B". */
 function ancestors(name: string): string[] {
   const parts = name.split(MAILBOX_DELIMITER);

@@ -1,4 +1,6 @@
 import { SYSTEM_FLAGS, type Folder } from '../../store/index.ts';
+import { untaggedStatus, type Untagged } from '../commands/contract.ts';
+import { list, raw } from '../protocol/writer.ts';
 
 /** The flags a mailbox knows (RFC 3501 §7.2.6): the system flags, then keywords in use. */
 export function definedFlags(folder: Folder): string[] {
@@ -17,4 +19,17 @@ export function isSystemFlag(flag: string): boolean {
 export function firstUnseen(folder: Folder): number | undefined {
   const index = folder.messages.findIndex((message) => !message.flags.has('\\Seen'));
   return index < 0 ? undefined : index + 1;
+}
+
+/**
+ * `* FLAGS (...)` and the PERMANENTFLAGS that go with it (RFC 3501 §7.2.6, §7.1): sent at
+ * selection, and again whenever a keyword comes into use, before any FETCH that shows it.
+ */
+export function flagsResponses(flags: readonly string[], readOnly: boolean): Untagged[] {
+  return [
+    [raw('FLAGS'), list(flags.map(raw))],
+    readOnly
+      ? untaggedStatus('OK', 'No permanent flags permitted', 'PERMANENTFLAGS ()')
+      : untaggedStatus('OK', 'Flags permitted', `PERMANENTFLAGS (${[...flags, '\\*'].join(' ')})`),
+  ];
 }

@@ -1,8 +1,8 @@
 import { astringValue, type Token } from '../protocol/tokens.ts';
-import { list, num, raw } from '../protocol/writer.ts';
+import { num, raw } from '../protocol/writer.ts';
 import { authenticated, selected, type Authenticated, type Selected } from '../session-state.ts';
 import { badArguments, no, ok, untaggedStatus, type Completion, type Untagged } from '../commands/contract.ts';
-import { definedFlags, firstUnseen } from './mailbox-flags.ts';
+import { definedFlags, firstUnseen, flagsResponses } from './mailbox-flags.ts';
 import { findFolder } from './mailbox-names.ts';
 
 /**
@@ -15,16 +15,14 @@ export function openMailbox(state: Authenticated | Selected, args: readonly Toke
   if (args.length !== 1 || name === undefined) return badArguments(command, 'mailbox');
   const folder = findFolder(state.account, name);
   if (!folder) return no('Mailbox does not exist', { code: 'NONEXISTENT', nextState: authenticated(state.account) });
+  const nextState = selected(state.account, folder, readOnly);
   const flags = definedFlags(folder);
   const unseen = firstUnseen(folder);
   const untagged: Untagged[] = [
-    [raw('FLAGS'), list(flags.map(raw))],
-    readOnly
-      ? untaggedStatus('OK', 'No permanent flags permitted', 'PERMANENTFLAGS ()')
-      : untaggedStatus('OK', 'Flags permitted', `PERMANENTFLAGS (${[...flags, '\\*'].join(' ')})`),
-    [num(folder.messages.length), raw('EXISTS')],
-    // Nothing is ever \Recent here: no session is the first to see a message (§2.3.2).
-    [num(0), raw('RECENT')],
+    ...flagsResponses(flags, readOnly),
+    [num(nextState.view.exists), raw('EXISTS')],
+    // SELECT takes \Recent from messages no session has seen; EXAMINE only looks (§2.3.2, §6.3.2).
+    [num(nextState.view.recentCount), raw('RECENT')],
     ...(unseen === undefined ? [] : [untaggedStatus('OK', `Message ${unseen} is first unseen`, `UNSEEN ${unseen}`)]),
     untaggedStatus('OK', 'UIDs valid', `UIDVALIDITY ${folder.uidValidity}`),
     untaggedStatus('OK', 'Predicted next UID', `UIDNEXT ${folder.uidNext}`),
@@ -32,6 +30,6 @@ export function openMailbox(state: Authenticated | Selected, args: readonly Toke
   return ok(`${command} completed`, {
     untagged,
     code: readOnly ? 'READ-ONLY' : 'READ-WRITE',
-    nextState: selected(state.account, folder, readOnly),
+    nextState,
   });
 }

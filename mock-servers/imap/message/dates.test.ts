@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatInternalDate, internalDay, parseSearchDate, sentDay } from './dates.ts';
+import { formatInternalDate, internalDay, parseInternalDate, parseSearchDate, sentDay } from './dates.ts';
 
 describe('dates', () => {
   it('formats INTERNALDATE in UTC with a two-digit day', () => {
@@ -22,5 +22,13 @@ describe('dates', () => {
 
   it('gives no day for an unreadable Date header', () => {
     expect(sentDay('yesterday')).toBeUndefined();
+  });
+
+  it('reads an APPEND date-time in its zone, day padded or not, and refuses impossible ones', () => {
+    expect(parseInternalDate('05-Mar-2026 14:30:00 +0100')?.toISOString()).toBe('2026-03-05T13:30:00.000Z');
+    expect(parseInternalDate(' 5-mar-2026 00:15:00 -0230')?.toISOString()).toBe('2026-03-05T02:45:00.000Z');
+    for (const bad of ['31-Feb-2026 10:00:00 +0000', '05-Mar-2026 24:00:00 +0000', '05-Mar-2026 10:00 +0000', '05-Mar-2026 10:00:00', '5 Mar 2026 10:00:00 +0000']) {
+      expect(parseInternalDate(bad)).toBeUndefined();
+    }
   });
 });

@@ -49,3 +49,17 @@ function dayOf(year: number, monthName: string, day: number): DayNumber | undefi
   if (new Date(time).getUTCDate() !== day) return undefined;
   return Math.floor(time / DAY_MS);
 }
+
+/**
+ * An APPEND date-time (RFC 3501 §9): `"02-Mar-2026 10:00:00 +0100"`, the day possibly
+ * space-padded. Undefined when malformed or not a real date.
+ */
+export function parseInternalDate(text: string): Date | undefined {
+  const match = /^([ \d]?\d)-([A-Za-z]{3})-(\d{4}) (\d{2}):(\d{2}):(\d{2}) ([+-])(\d{2})(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const [, day, month, year, hours, minutes, seconds, sign, zoneHours, zoneMinutes] = match;
+  const dayNumber = dayOf(Number(year), month ?? '', Number(day?.trim()));
+  if (dayNumber === undefined || Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 60 || Number(zoneMinutes) > 59) return undefined;
+  const offset = (sign === '-' ? -1 : 1) * (Number(zoneHours) * 60 + Number(zoneMinutes));
+  return new Date(dayNumber * DAY_MS + ((Number(hours) * 60 + Number(minutes) - offset) * 60 + Number(seconds)) * 1000);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSequenceSet, sequenceSetHas, withinSequenceNumbers } from './sequence-set.ts';
+import { formatSequenceSet, parseSequenceSet, sequenceSetHas, withinSequenceNumbers } from './sequence-set.ts';
 
 describe('parseSequenceSet', () => {
   it.each([
@@ -28,5 +28,11 @@ describe('parseSequenceSet', () => {
     const empty = parseSequenceSet('1:*', 0);
     if (!empty.ok) throw new Error(empty.message);
     expect(withinSequenceNumbers(empty.set, 0)).toBe(false);
+  });
+
+  it('writes ascending numbers as a compact set (RFC 4315 §3)', () => {
+    expect(formatSequenceSet([1, 2, 3, 5, 7, 8])).toBe('1:3,5,7:8');
+    expect(formatSequenceSet([4])).toBe('4');
+    expect(formatSequenceSet([])).toBe('');
   });
 });

@@ -61,3 +61,20 @@ function invalid(text: string): SequenceSetResult {
   const shown = text.length > 40 ? `${text.slice(0, 40)}...` : text;
   return { ok: false, message: `Invalid sequence set "${shown}"` };
 }
+
+/** Ascending numbers as a compact set, `1:3,7` (for APPENDUID and COPYUID, RFC 4315 §3). */
+export function formatSequenceSet(numbers: readonly number[]): string {
+  const parts: string[] = [];
+  let index = 0;
+  while (index < numbers.length) {
+    const start = numbers[index] ?? 0;
+    let end = start;
+    while (numbers[index + 1] === end + 1) {
+      end++;
+      index++;
+    }
+    parts.push(start === end ? String(start) : `${start}:${end}`);
+    index++;
+  }
+  return parts.join(',');
+}

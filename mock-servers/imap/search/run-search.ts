@@ -1,7 +1,7 @@
 import { bad, no, ok, type Completion } from '../commands/contract.ts';
 import { atomValue, astringValue, type Token } from '../protocol/tokens.ts';
 import { num, raw } from '../protocol/writer.ts';
-import { visibleMessages, type Selected } from '../session-state.ts';
+import type { Selected } from '../session-state.ts';
 import { parseSearchKeys } from './search-keys.ts';
 import { matches } from './search-match.ts';
 
@@ -20,12 +20,15 @@ export function runSearch(state: Selected, args: readonly Token[], byUid: boolea
     if (!CHARSETS.includes(charset)) return no(`Charset ${charset} is not supported`, { code: `BADCHARSET (${CHARSETS.join(' ')})` });
     keys = args.slice(2);
   }
-  const messages = visibleMessages(state);
+  const view = state.view;
+  const messages = view.messages;
   const parsed = parseSearchKeys(keys, { maxSeq: messages.length, maxUid: messages[messages.length - 1]?.uid ?? 0 });
   if (!parsed.ok) return bad(parsed.message);
   const found: number[] = [];
   messages.forEach((message, index) => {
-    if (matches(parsed.key, message, index + 1)) found.push(byUid ? message.uid : index + 1);
+    // A message expunged elsewhere matches nothing: it is on its way out (RFC 2180 §4.3).
+    if (view.isExpunged(message)) return;
+    if (matches(parsed.key, message, { seq: index + 1, recent: view.isRecent(message) })) found.push(byUid ? message.uid : index + 1);
   });
   return ok(`${byUid ? 'UID SEARCH' : 'SEARCH'} completed`, { untagged: [[raw('SEARCH'), ...found.map(num)]] });
 }

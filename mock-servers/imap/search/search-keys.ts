@@ -5,7 +5,7 @@ import { parseSequenceSet, type SequenceSet } from '../protocol/sequence-set.ts'
 /** A search criterion (RFC 3501 §6.4.4), parsed before any message is looked at. */
 export type SearchKey =
   | { readonly kind: 'all' }
-  | { readonly kind: 'none' }
+  | { readonly kind: 'recent'; readonly present: boolean }
   | { readonly kind: 'flag'; readonly flag: string; readonly present: boolean }
   | { readonly kind: 'header'; readonly field: string; readonly value: string }
   | { readonly kind: 'body' | 'text'; readonly value: string }
@@ -95,12 +95,13 @@ class KeyReader {
     if (HEADER_KEYS.has(name)) return { kind: 'header', field: name, value: this.string(name) };
     switch (name) {
       case 'ALL':
-      case 'OLD':
-        // Nothing is ever \Recent here, so OLD (NOT RECENT) is everything (RFC 3501 §2.3.2).
         return { kind: 'all' };
-      case 'NEW':
       case 'RECENT':
-        return { kind: 'none' };
+      case 'OLD':
+        return { kind: 'recent', present: name === 'RECENT' };
+      case 'NEW':
+        // RECENT UNSEEN (RFC 3501 §6.4.4).
+        return { kind: 'and', keys: [{ kind: 'recent', present: true }, { kind: 'flag', flag: '\\Seen', present: false }] };
       case 'KEYWORD':
       case 'UNKEYWORD':
         return { kind: 'flag', flag: this.atom(name), present: name === 'KEYWORD' };

@@ -4,26 +4,34 @@ import { decodeEncodedWords } from '../message/encoded-words.ts';
 import { headerValue, messageParts } from '../message/header.ts';
 import { sequenceSetHas } from '../protocol/sequence-set.ts';
 import type { SearchKey } from './search-keys.ts';
+import { searchableBody, searchableText } from './searchable-text.ts';
+
+/** What a key may ask of a message beyond the message: where it is in the session's view. */
+export interface MatchContext {
+  readonly seq: number;
+  /** \Recent in this session (RFC 3501 §2.3.2). */
+  readonly recent: boolean;
+}
 
 /**
  * Whether a message matches a search key (RFC 3501 §6.4.4). String keys are case-insensitive
- * substring matches on the raw header field or body, also tried against the header with its
- * RFC 2047 encoded-words decoded; bodies are matched as stored (not transfer-decoded).
+ * substring matches on the raw header field, also tried with its RFC 2047 encoded-words
+ * decoded, or on the body's text parts, transfer- and charset-decoded.
  */
-export function matches(key: SearchKey, message: StoredMessage, seq: number): boolean {
+export function matches(key: SearchKey, message: StoredMessage, context: MatchContext): boolean {
   switch (key.kind) {
     case 'all':
       return true;
-    case 'none':
-      return false;
+    case 'recent':
+      return context.recent === key.present;
     case 'flag':
       return hasFlag(message, key.flag) === key.present;
     case 'header':
       return headerContains(message, key.field, key.value);
     case 'body':
-      return contains(messageParts(message).body.toString('utf8'), key.value);
+      return contains(searchableBody(message), key.value);
     case 'text':
-      return contains(decodeEncodedWords(messageParts(message).header.toString('utf8')), key.value) || contains(message.raw.toString('utf8'), key.value);
+      return contains(searchableText(message), key.value);
     case 'date': {
       const day = key.source === 'internal' ? internalDay(message.internalDate) : sentDayOf(message);
       return day !== undefined && compareDay(day, key.op, key.day);
@@ -33,13 +41,13 @@ export function matches(key: SearchKey, message: StoredMessage, seq: number): bo
     case 'uid':
       return sequenceSetHas(key.set, message.uid);
     case 'seq':
-      return sequenceSetHas(key.set, seq);
+      return sequenceSetHas(key.set, context.seq);
     case 'not':
-      return !matches(key.key, message, seq);
+      return !matches(key.key, message, context);
     case 'or':
-      return matches(key.left, message, seq) || matches(key.right, message, seq);
+      return matches(key.left, message, context) || matches(key.right, message, context);
     case 'and':
-      return key.keys.every((inner) => matches(inner, message, seq));
+      return key.keys.every((inner) => matches(inner, message, context));
   }
 }
 

@@ -69,6 +69,8 @@ export async function startHarness(limits?: Partial<ImapLimits>): Promise<Harnes
   const inbox = account.requireFolderByRole('inbox');
   store.deliver(account, inbox, Buffer.from(FIRST_MESSAGE));
   store.deliver(account, inbox, Buffer.from(SECOND_MESSAGE), { flags: ['\\Seen'] });
+  // As if a mail client had already opened INBOX: the two are no longer \Recent (RFC 3501 §2.3.2).
+  for (const message of inbox.messages) inbox.claimRecent(message);
   const transcript: TranscriptEntry[] = [];
   const internalErrors: unknown[] = [];
   const server = new ImapServer({
