@@ -20,6 +20,12 @@ import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
 import type { TimelineEntry } from './timeline/timeline-entry.ts';
 import { Timelines } from './timeline/timeline.ts';
+import { mayEditSettings } from './employees/may-edit-settings.ts';
+import type { AccessLevel, CrmAction } from './rights/access-level.ts';
+import { AccessRights } from './rights/access-rights.ts';
+import type { Role, RolePermissions } from './rights/role.ts';
+import { canSeeEmail } from './rights/visibility.ts';
+import type { ItemType } from './items/item-ref.ts';
 
 export interface CrmOptions {
   clock: Clock;
@@ -270,4 +276,104 @@ export class Crm {
   private intakeDeps(): IntakeDeps {
     return { clock: this.clock, items: this.items, activities: this.activities, timelines: this.timelines, mailboxes: this.registry };
   }
+
+  // Access rights (R6)
+
+  private rightsState: AccessRights | undefined;
+
+  private get rights(): AccessRights {
+    this.rightsState ??= new AccessRights(this.directory, this.items);
+    return this.rightsState;
+  }
+
+  /** Whether the employee may change access rights and CRM settings (R6.2). */
+  mayEditSettings(employeeId: number): boolean {
+    return mayEditSettings(this.directory.get(employeeId));
+  }
+
+  /** The roles of CRM > Settings > Access permissions; "Administrator" and "Manager" exist from the start. */
+  roles(): readonly Role[] {
+    return this.rights.roles();
+  }
+
+  /** Throws CRM.UNKNOWN_ROLE. */
+  role(name: string): Role {
+    return this.rights.role(name);
+  }
+
+  /** Creates or replaces a role. Throws CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS (R6.2). */
+  defineRole(actorId: number, name: string, permissions: RolePermissions): Role {
+    return this.rights.defineRole(actorId, name, permissions);
+  }
+
+  /** One permission of a role (R6.1). Throws CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS (R6.2), CRM.UNKNOWN_ROLE. */
+  setRolePermission(actorId: number, roleName: string, type: ItemType, action: CrmAction, level: AccessLevel): Role {
+    return this.rights.setPermission(actorId, roleName, type, action, level);
+  }
+
+  /** Throws CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS (R6.2), CRM.UNKNOWN_ROLE, CRM.UNKNOWN_EMPLOYEE. */
+  assignRole(actorId: number, employeeId: number, roleName: string): void {
+    this.rights.assignRole(actorId, employeeId, roleName);
+  }
+
+  removeRole(actorId: number, employeeId: number, roleName: string): void {
+    this.rights.removeRole(actorId, employeeId, roleName);
+  }
+
+  rolesOf(employeeId: number): readonly Role[] {
+    return this.rights.rolesOf(employeeId);
+  }
+
+  /** The widest level the employee's roles give; "All" for an administrator (R6.1). */
+  accessLevel(employeeId: number, type: ItemType, action: CrmAction): AccessLevel {
+    return this.rights.levelFor(employeeId, type, action);
+  }
+
+  /** Whether the employee may do `action` on this item (R6.1). */
+  canAccess(employeeId: number, action: CrmAction, ref: ItemRef): boolean {
+    return this.rights.can(employeeId, action, ref);
+  }
+
+  /** R6.3: read access to every item the e-mail is bound to. Throws CRM.UNKNOWN_ACTIVITY. */
+  canSeeEmail(employeeId: number, activityId: number): boolean {
+    return canSeeEmail(this.activityById(activityId), (ref) => this.rights.can(employeeId, 'read', ref));
+  }
+
+  /**
+   * The item's timeline as this employee sees it in the form: entries of e-mails bound to any item
+   * they cannot read are left out (R6.3). Throws CRM.ITEM_ACCESS_DENIED when they cannot open the
+   * item's form at all.
+   */
+  timelineFor(employeeId: number, ref: ItemRef): readonly TimelineEntry[] {
+    this.requireAccess(employeeId, 'read', ref);
+    const visible = new Map<number, boolean>();
+    const sees = (activityId: number): boolean => {
+      let seen = visible.get(activityId);
+      if (seen === undefined) {
+        const activity = this.activities.all().find((a) => a.id === activityId);
+        seen = activity === undefined || canSeeEmail(activity, (r) => this.rights.can(employeeId, 'read', r));
+        visible.set(activityId, seen);
+      }
+      return seen;
+    };
+    return this.timeline(ref).filter((entry) => sees(entry.activityId));
+  }
+
+  /** Throws CRM.UNKNOWN_ACTIVITY. */
+  activityById(activityId: number): EmailActivity {
+    const activity = this.activities.all().find((a) => a.id === activityId);
+    if (!activity) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${activityId}.`);
+    return activity;
+  }
+
+  private requireAccess(employeeId: number, action: CrmAction, ref: ItemRef): void {
+    if (this.rights.can(employeeId, action, ref)) return;
+    const employee = this.directory.get(employeeId);
+    throw new CrmError('CRM.ITEM_ACCESS_DENIED', `${employee.name} has no permission to ${action} the ${ref.type} ${describeItem(this.items.item(ref))}.`);
+  }
+}
+
+function describeItem(item: { id: number; title?: string; name?: string }): string {
+  const label = item.title ?? item.name;
+  return label === undefined ? `#${item.id}` : `"${label}"`;
 }

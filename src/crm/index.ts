@@ -37,3 +37,7 @@ export {
   type NotSavedReason,
   type SavedOutcome,
 } from './routing/outcome.ts';
+
+export { mayEditSettings } from './employees/may-edit-settings.ts';
+export { ACCESS_LEVELS, CRM_ACTIONS, isAccessLevel, isCrmAction, widerLevel, type AccessLevel, type CrmAction } from './rights/access-level.ts';
+export { DEFAULT_ROLES, uniformPermissions, type Role, type RolePermissions } from './rights/role.ts';
