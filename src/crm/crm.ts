@@ -25,6 +25,8 @@ import type { AccessLevel, CrmAction } from './rights/access-level.ts';
 import { AccessRights } from './rights/access-rights.ts';
 import type { Role, RolePermissions } from './rights/role.ts';
 import { canSeeEmail } from './rights/visibility.ts';
+import { changeDealOffer, rebindDeal, type ChangeDealOffer } from './activities/change-deal.ts';
+import { sortBindings } from './items/item-ref.ts';
 import type { ItemType } from './items/item-ref.ts';
 
 export interface CrmOptions {
@@ -350,7 +352,7 @@ export class Crm {
     const sees = (activityId: number): boolean => {
       let seen = visible.get(activityId);
       if (seen === undefined) {
-        const activity = this.activities.all().find((a) => a.id === activityId);
+        const activity = this.activities.get(activityId);
         seen = activity === undefined || canSeeEmail(activity, (r) => this.rights.can(employeeId, 'read', r));
         visible.set(activityId, seen);
       }
@@ -361,9 +363,66 @@ export class Crm {
 
   /** Throws CRM.UNKNOWN_ACTIVITY. */
   activityById(activityId: number): EmailActivity {
-    const activity = this.activities.all().find((a) => a.id === activityId);
+    const activity = this.activities.get(activityId);
     if (!activity) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${activityId}.`);
     return activity;
+  }
+
+  // "Change deal" (R7)
+
+  /** Whether the e-mail's menu offers "Change deal", and if not, why (R7.2). Throws CRM.UNKNOWN_ACTIVITY. */
+  changeDealOffer(activityId: number): ChangeDealOffer {
+    return changeDealOffer(this.activityById(activityId));
+  }
+
+  isChangeDealOffered(activityId: number): boolean {
+    return this.changeDealOffer(activityId).offered;
+  }
+
+  /**
+   * "Change deal": moves the e-mail from its deal to another; its other bindings (the client) stay
+   * (R7.1; reference §1.9 rule 53, crm.activity.binding.move). Refused with CRM.CHANGE_DEAL_CONVERTED_LEAD
+   * for an e-mail bound to a lead and a deal (R7.2), CRM.CHANGE_DEAL_NOT_BOUND_TO_DEAL,
+   * CRM.CHANGE_DEAL_SAME_DEAL, and CRM.CHANGE_DEAL_NOT_ALLOWED without edit rights on both deals.
+   */
+  changeDeal(actorId: number, activityId: number, toDealId: number): EmailActivity {
+    const actor = this.directory.get(actorId);
+    const activity = this.activityById(activityId);
+    const offer = changeDealOffer(activity);
+    if (!offer.offered) throw new CrmError(offer.code, offer.reason);
+    const target = this.items.get('deal', toDealId);
+    const to: ItemRef = { type: 'deal', id: target.id };
+    if (offer.deal.id === target.id) {
+      throw new CrmError('CRM.CHANGE_DEAL_SAME_DEAL', `The e-mail "${activity.subject}" is already bound to the deal "${target.title}".`);
+    }
+    for (const deal of [this.items.get('deal', offer.deal.id), target]) {
+      if (!this.rights.can(actor.id, 'edit', { type: 'deal', id: deal.id })) {
+        throw new CrmError(
+          'CRM.CHANGE_DEAL_NOT_ALLOWED',
+          `${actor.name} cannot move the e-mail "${activity.subject}": changing its deal needs permission to edit both deals, and ${actor.name} may not edit the deal "${deal.title}" (R7.1).`,
+        );
+      }
+    }
+    const moved = this.activities.replace({ ...activity, bindings: rebindDeal(activity.bindings, offer.deal, to) });
+    this.timelines.moveActivity(activity.id, offer.deal, to);
+    return moved;
+  }
+
+  /**
+   * Binds an e-mail to one more item, with its timeline entries (reference §1.9 rule 53,
+   * crm.activity.binding.add), as lead conversion leaves a lead's e-mails bound to the new deal
+   * too. Binding an item it already has changes nothing.
+   */
+  addEmailBinding(activityId: number, ref: ItemRef): EmailActivity {
+    const activity = this.activityById(activityId);
+    this.items.item(ref);
+    if (activity.bindings.some((b) => b.type === ref.type && b.id === ref.id)) return activity;
+    const bound = this.activities.replace({ ...activity, bindings: sortBindings([...activity.bindings, ref]) });
+    for (const entry of this.timelines.of(activity.bindings[0]!).filter((e) => e.activityId === activity.id)) {
+      const { id: _id, ...copy } = entry;
+      this.timelines.add(ref, copy);
+    }
+    return bound;
   }
 
   private requireAccess(employeeId: number, action: CrmAction, ref: ItemRef): void {

@@ -41,3 +41,4 @@ export {
 export { mayEditSettings } from './employees/may-edit-settings.ts';
 export { ACCESS_LEVELS, CRM_ACTIONS, isAccessLevel, isCrmAction, widerLevel, type AccessLevel, type CrmAction } from './rights/access-level.ts';
 export { DEFAULT_ROLES, uniformPermissions, type Role, type RolePermissions } from './rights/role.ts';
+export { changeDealOffer, type ChangeDealOffer } from './activities/change-deal.ts';

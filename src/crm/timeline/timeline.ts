@@ -25,6 +25,15 @@ export class Timelines {
     const entries = this.entries.get(refKey(ref)) ?? [];
     return [...entries].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
   }
+
+  /** Moves an activity's entries from one item's timeline to another's, keeping their times (R7.1). */
+  moveActivity(activityId: number, from: ItemRef, to: ItemRef): void {
+    const fromKey = refKey(from);
+    const moving = (this.entries.get(fromKey) ?? []).filter((e) => e.activityId === activityId);
+    this.entries.set(fromKey, (this.entries.get(fromKey) ?? []).filter((e) => e.activityId !== activityId));
+    const toKey = refKey(to);
+    this.entries.set(toKey, [...(this.entries.get(toKey) ?? []), ...moving]);
+  }
 }
 
 function refKey(ref: ItemRef): string {
