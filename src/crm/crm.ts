@@ -27,6 +27,8 @@ import type { Role, RolePermissions } from './rights/role.ts';
 import { canSeeEmail } from './rights/visibility.ts';
 import { changeDealOffer, rebindDeal, type ChangeDealOffer } from './activities/change-deal.ts';
 import { sortBindings } from './items/item-ref.ts';
+import { buildThreads, type EmailThread } from './search/threads.ts';
+import { searchEmails, type EmailSearch } from './search/email-search.ts';
 import type { ItemType } from './items/item-ref.ts';
 
 export interface CrmOptions {
@@ -423,6 +425,43 @@ export class Crm {
       this.timelines.add(ref, copy);
     }
     return bound;
+  }
+
+  // History and search (R9)
+
+  /**
+   * All correspondence in the item's form as this employee sees it: incoming and outgoing e-mails
+   * in time order, replies under their parent (R9.1), without e-mails hidden by R6.3.
+   * Throws CRM.ITEM_ACCESS_DENIED.
+   */
+  correspondenceFor(employeeId: number, ref: ItemRef): EmailThread[] {
+    this.requireAccess(employeeId, 'read', ref);
+    return buildThreads(this.visibleEmails(employeeId).filter((a) => a.bindings.some((b) => b.type === ref.type && b.id === ref.id)));
+  }
+
+  /**
+   * Finds e-mails by subject, sender or text (R9.2), within one item's form or across the CRM,
+   * newest first, among the e-mails this employee may see (R6.3). Throws CRM.ITEM_ACCESS_DENIED
+   * for an item the employee cannot open.
+   */
+  searchEmails(employeeId: number, search: EmailSearch, within?: ItemRef): EmailActivity[] {
+    if (within) this.requireAccess(employeeId, 'read', within);
+    const candidates = this.visibleEmails(employeeId).filter(
+      (a) => within === undefined || a.bindings.some((b) => b.type === within.type && b.id === within.id),
+    );
+    return searchEmails(candidates, search);
+  }
+
+  private visibleEmails(employeeId: number): EmailActivity[] {
+    this.directory.get(employeeId);
+    const readable = new Map<string, boolean>();
+    const canRead = (ref: ItemRef): boolean => {
+      const key = `${ref.type}:${ref.id}`;
+      let allowed = readable.get(key);
+      if (allowed === undefined) readable.set(key, (allowed = this.rights.can(employeeId, 'read', ref)));
+      return allowed;
+    };
+    return this.activities.all().filter((a) => canSeeEmail(a, canRead));
   }
 
   private requireAccess(employeeId: number, action: CrmAction, ref: ItemRef): void {

@@ -42,3 +42,5 @@ export { mayEditSettings } from './employees/may-edit-settings.ts';
 export { ACCESS_LEVELS, CRM_ACTIONS, isAccessLevel, isCrmAction, widerLevel, type AccessLevel, type CrmAction } from './rights/access-level.ts';
 export { DEFAULT_ROLES, uniformPermissions, type Role, type RolePermissions } from './rights/role.ts';
 export { changeDealOffer, type ChangeDealOffer } from './activities/change-deal.ts';
+export { buildThreads, flattenThreads, type EmailThread } from './search/threads.ts';
+export { searchEmails, foldForSearch, SEARCH_FIELDS, type EmailSearch, type SearchField } from './search/email-search.ts';
