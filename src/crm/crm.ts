@@ -29,6 +29,10 @@ import { changeDealOffer, rebindDeal, type ChangeDealOffer } from './activities/
 import { sortBindings } from './items/item-ref.ts';
 import { buildThreads, type EmailThread } from './search/threads.ts';
 import { searchEmails, type EmailSearch } from './search/email-search.ts';
+import { FollowUpStore, type FollowUpActivity } from './activities/follow-up.ts';
+import { sendFromForm, type SendFromFormInput, type SentFromForm } from './sending/send-from-form.ts';
+import { recipientOptions, sendingAvailability, type RecipientOption, type SendingAvailability } from './sending/recipient-options.ts';
+import { StandaloneSendingSettings, type SendingSettings } from './sending/sending-settings.ts';
 import type { ItemType } from './items/item-ref.ts';
 
 export interface CrmOptions {
@@ -65,6 +69,7 @@ export class Crm {
     this.timelines = new Timelines(ids);
     this.registry = new MailboxRegistry(ids, this.directory);
     this.messages = new MessageList(ids, options.clock);
+    this.idSource = ids;
   }
 
   // Employees
@@ -354,7 +359,7 @@ export class Crm {
     const sees = (activityId: number): boolean => {
       let seen = visible.get(activityId);
       if (seen === undefined) {
-        const activity = this.activities.get(activityId);
+        const activity = this.activities.get(activityId) ?? this.followUpStore.get(activityId);
         seen = activity === undefined || canSeeEmail(activity, (r) => this.rights.can(employeeId, 'read', r));
         visible.set(activityId, seen);
       }
@@ -462,6 +467,132 @@ export class Crm {
       return allowed;
     };
     return this.activities.all().filter((a) => canSeeEmail(a, canRead));
+  }
+
+  // Sending from a CRM form (R8)
+
+  private readonly idSource: IdSource;
+  private sendingSettingsState: SendingSettings | undefined;
+  private readonly standaloneSendingSettings = new StandaloneSendingSettings();
+  private followUpsState: FollowUpStore | undefined;
+
+  private get followUpStore(): FollowUpStore {
+    this.followUpsState ??= new FollowUpStore(this.idSource);
+    return this.followUpsState;
+  }
+
+  private get sendingSettings(): SendingSettings {
+    return this.sendingSettingsState ?? this.standaloneSendingSettings;
+  }
+
+  /**
+   * Where "Allow sending e-mails to arbitrary addresses" is read from, when CRM settings are kept
+   * elsewhere; until then the CRM keeps it itself, on by default (faq-rules §0).
+   */
+  useSendingSettings(settings: SendingSettings): void {
+    this.sendingSettingsState = settings;
+  }
+
+  allowsSendingToArbitraryAddresses(): boolean {
+    return this.sendingSettings.allowSendingToArbitraryAddresses();
+  }
+
+  /**
+   * CRM > Settings > Other > Other settings > Activities: "Allow sending e-mails to arbitrary
+   * addresses" (R8.4). Throws CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS for anyone but an
+   * administrator or an employee with "User can edit settings" (R6.2).
+   */
+  setAllowSendingToArbitraryAddresses(actorId: number, allowed: boolean): void {
+    const actor = this.directory.get(actorId);
+    if (!mayEditSettings(actor)) {
+      throw new CrmError(
+        'CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS',
+        `${actor.name} cannot change CRM settings: only a Bitrix24 administrator or an employee with "User can edit settings" can.`,
+      );
+    }
+    if (this.sendingSettingsState) throw new Error('"Allow sending e-mails to arbitrary addresses" is kept in the CRM settings; change it there');
+    this.standaloneSendingSettings.set(allowed);
+  }
+
+  /** The CRM addresses the item's e-mail form offers in To (reference §1.8 rule 46). */
+  recipientOptions(ref: ItemRef): RecipientOption[] {
+    return recipientOptions(this.items, ref);
+  }
+
+  /** Whether the form can send to a CRM address at once, or why its button is inactive (R8.1). */
+  sendingAvailability(ref: ItemRef): SendingAvailability {
+    return sendingAvailability(this.items, ref);
+  }
+
+  /**
+   * Sends an e-mail from an item's form (R8): the CRM records it and returns the message, which the
+   * mail connector then really sends. Refusals (nothing changes): CRM.SEND_NOT_ALLOWED (no edit
+   * rights on the item, R8.5), CRM.SEND_NO_MAILBOX, CRM.MAILBOX_ACCESS_DENIED, CRM.SEND_NO_RECIPIENT
+   * (R8.1), CRM.SEND_INVALID_ADDRESS, CRM.SEND_ARBITRARY_ADDRESS_NOT_ALLOWED (R8.4),
+   * CRM.SEND_TOO_MANY_RECIPIENTS (R8.5), CRM.SEND_REPLY_NOT_IN_ITEM, CRM.UNKNOWN_ACTIVITY.
+   */
+  sendEmailFromForm(senderId: number, input: SendFromFormInput): SentFromForm {
+    return sendFromForm(
+      {
+        clock: this.clock,
+        items: this.items,
+        activities: this.activities,
+        timelines: this.timelines,
+        mailboxes: this.registry,
+        employees: this.directory,
+        rights: this.rights,
+        settings: this.sendingSettings,
+      },
+      senderId,
+      input,
+    );
+  }
+
+  /**
+   * "Complete" on an e-mail activity (R8.6): replying never does it. Needs edit rights on the item
+   * that owns the activity (CRM.ACTIVITY_EDIT_NOT_ALLOWED). Completing a completed one changes nothing.
+   */
+  completeActivity(actorId: number, activityId: number): EmailActivity {
+    const activity = this.activityById(activityId);
+    this.requireActivityEdit(actorId, activity);
+    if (activity.completed) return activity;
+    return this.activities.replace({ ...activity, completed: true, completedAt: this.clock() });
+  }
+
+  /**
+   * "Create a new activity from the e-mail" (R8.6): a planned follow-up in the same forms, for the
+   * employee who creates it; the e-mail's own activity is completed.
+   */
+  createActivityFromEmail(actorId: number, activityId: number, input: { subject?: string; deadline?: Date } = {}): { email: EmailActivity; followUp: FollowUpActivity } {
+    const activity = this.activityById(activityId);
+    this.requireActivityEdit(actorId, activity);
+    const now = this.clock();
+    const followUp = this.followUpStore.add({
+      subject: input.subject?.trim() || `Follow up: ${activity.subject}`,
+      fromActivityId: activity.id,
+      bindings: activity.bindings,
+      responsibleId: actorId,
+      authorId: actorId,
+      createdAt: now,
+      ...(input.deadline && { deadline: input.deadline }),
+      completed: false,
+    });
+    for (const ref of activity.bindings) this.timelines.add(ref, { kind: 'follow-up', at: now, activityId: followUp.id, fromActivityId: activity.id });
+    return { email: this.completeActivity(actorId, activity.id), followUp };
+  }
+
+  followUps(): readonly FollowUpActivity[] {
+    return this.followUpStore.all();
+  }
+
+  private requireActivityEdit(actorId: number, activity: EmailActivity): void {
+    const owner = activity.bindings[0]!;
+    if (this.rights.can(actorId, 'edit', owner)) return;
+    const actor = this.directory.get(actorId);
+    throw new CrmError(
+      'CRM.ACTIVITY_EDIT_NOT_ALLOWED',
+      `${actor.name} does not have permission to edit activities of the ${owner.type} ${describeItem(this.items.item(owner))}.`,
+    );
   }
 
   private requireAccess(employeeId: number, action: CrmAction, ref: ItemRef): void {

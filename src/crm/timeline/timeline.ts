@@ -1,8 +1,8 @@
 import type { IdSource } from '../ids.ts';
 import type { ItemRef } from '../items/item-ref.ts';
-import type { ActivityTimelineEntry, SystemTimelineEntry, TimelineEntry } from './timeline-entry.ts';
+import type { ActivityTimelineEntry, FollowUpTimelineEntry, SystemTimelineEntry, TimelineEntry } from './timeline-entry.ts';
 
-type NewEntry = Omit<ActivityTimelineEntry, 'id'> | Omit<SystemTimelineEntry, 'id'>;
+type NewEntry = Omit<ActivityTimelineEntry, 'id'> | Omit<SystemTimelineEntry, 'id'> | Omit<FollowUpTimelineEntry, 'id'>;
 
 /** The timelines of all items. */
 export class Timelines {
