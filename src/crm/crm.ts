@@ -33,6 +33,8 @@ import { FollowUpStore, type FollowUpActivity } from './activities/follow-up.ts'
 import { sendFromForm, type SendFromFormInput, type SentFromForm } from './sending/send-from-form.ts';
 import { recipientOptions, sendingAvailability, type RecipientOption, type SendingAvailability } from './sending/recipient-options.ts';
 import { StandaloneSendingSettings, type SendingSettings } from './sending/sending-settings.ts';
+import { replyRecipients } from './sending/reply-recipients.ts';
+import type { RecipientChoice } from './sending/recipient-choice.ts';
 import type { ItemType } from './items/item-ref.ts';
 
 export interface CrmOptions {
@@ -546,6 +548,11 @@ export class Crm {
       senderId,
       input,
     );
+  }
+
+  /** Who "Reply" to this e-mail puts in the To field (R8.6): the sender, as a CRM item where it is one. */
+  replyRecipients(activityId: number): RecipientChoice[] {
+    return replyRecipients(this.items, this.activityById(activityId));
   }
 
   /**

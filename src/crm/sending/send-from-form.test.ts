@@ -222,6 +222,13 @@ describe('replying, completing, following up (R8.6)', () => {
     expect(crm.followUps()).toEqual([followUp]);
   });
 
+  it('R8.6 R8.3 "Reply" addresses the sender as the CRM contact the e-mail is bound to, so no contact is created', () => {
+    const { crm, anna, jan, shopRef, incoming } = withIncoming();
+    const to = crm.replyRecipients(incoming.id);
+    expect(to).toEqual([{ kind: 'crm', item: { type: 'contact', id: jan.id }, address: 'jan.kowalski@client.test' }]);
+    expect(crm.sendEmailFromForm(anna.id, { item: shopRef, replyToActivityId: incoming.id, to, subject: 'Re: Question' }).createdContacts).toEqual([]);
+  });
+
   it('R8.6 a reply from a form the e-mail is not in is refused', () => {
     const { crm, anna, emptyRef, incoming } = withIncoming();
     expect(() => crm.sendEmailFromForm(anna.id, { item: emptyRef, replyToActivityId: incoming.id, to: [typed('jan.kowalski@client.test')], subject: 'Re' })).toThrow(refused('CRM.SEND_REPLY_NOT_IN_ITEM'));
