@@ -34,6 +34,8 @@ import { sendFromForm, type SendFromFormInput, type SentFromForm } from './sendi
 import { recipientOptions, sendingAvailability, type RecipientOption, type SendingAvailability } from './sending/recipient-options.ts';
 import { StandaloneSendingSettings, type SendingSettings } from './sending/sending-settings.ts';
 import { replyRecipients } from './sending/reply-recipients.ts';
+import { addressBook } from './sending/address-book.ts';
+import type { Address } from './mailboxes/mailbox-message.ts';
 import type { RecipientChoice } from './sending/recipient-choice.ts';
 import type { ItemType } from './items/item-ref.ts';
 
@@ -548,6 +550,12 @@ export class Crm {
       senderId,
       input,
     );
+  }
+
+  /** The mailbox's mail address book: everyone its synced mail came from or went to (R8.3). */
+  addressBook(mailboxId: number): Address[] {
+    const mailbox = this.registry.get(mailboxId);
+    return addressBook(mailbox.address, this.messages.ofMailbox(mailbox.id));
   }
 
   /** Who "Reply" to this e-mail puts in the To field (R8.6): the sender, as a CRM item where it is one. */

@@ -234,3 +234,16 @@ describe('replying, completing, following up (R8.6)', () => {
     expect(() => crm.sendEmailFromForm(anna.id, { item: emptyRef, replyToActivityId: incoming.id, to: [typed('jan.kowalski@client.test')], subject: 'Re' })).toThrow(refused('CRM.SEND_REPLY_NOT_IN_ITEM'));
   });
 });
+
+describe('the mail address book (R8.3)', () => {
+  it('R8.3 lists the mailbox\'s correspondents once each, first seen first, without the mailbox itself', () => {
+    const { crm, mailbox } = crmWithDeals();
+    const message = (uid: number, from: string, cc: string[] = []) => ({
+      folder: 'INBOX', uidValidity: 1, uid, subject: `m${uid}`, receivedAt: new Date(), seen: false,
+      from: [{ name: 'Someone', address: from }], replyTo: [], to: [{ address: 'Sales@acme.test' }], cc: cc.map((address) => ({ address })),
+    });
+    crm.receiveMailboxMessage(mailbox.id, message(1, 'jan.kowalski@client.test', ['ola@other.test']));
+    crm.receiveMailboxMessage(mailbox.id, message(2, 'JAN.KOWALSKI@client.test'));
+    expect(crm.addressBook(mailbox.id)).toEqual([{ name: 'Someone', address: 'jan.kowalski@client.test' }, { address: 'ola@other.test' }]);
+  });
+});
