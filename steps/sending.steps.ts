@@ -47,6 +47,10 @@ Then('"Allow sending e-mails to arbitrary addresses" is still on', function (thi
   assert.equal(this.sim.crm.allowsSendingToArbitraryAddresses(), true);
 });
 
+When('{string} chooses {string} in the "Client" field of the deal {string}', function (this: CrmWorld, employee: string, client: string, deal: string) {
+  this.sim.chooseDealClient(employee, deal, client);
+});
+
 Then('sending e-mail from the {item-type} {string} is unavailable because {string}', function (this: CrmWorld, type: ItemType, label: string, reason: string) {
   const availability = this.sim.crm.sendingAvailability(this.sim.itemRef(type, label));
   assert.ok(!availability.available, `The form offers ${availability.available ? availability.options.map((o) => o.address).join(', ') : ''}`);
@@ -88,6 +92,15 @@ Then('{string} receives the e-mail {string} from {string}', function (this: CrmW
   assert.equal(received.length, 1, `${recipient} received ${received.length} e-mails "${subject}"`);
   const from = headerValues(received[0]!.raw, 'From')[0] ?? '';
   assert.ok(from.includes(`<${sender}>`) || from === sender, `The e-mail came from ${from}`);
+});
+
+Then('the e-mail {string} that {string} receives answers the e-mail {string}', function (this: CrmWorld, subject: string, recipient: string, answered: string) {
+  const [received, ...more] = this.sim.outboxCopies(subject).filter((m) => m.recipients.includes(recipient));
+  assert.ok(received && more.length === 0, `${recipient} did not receive exactly one e-mail "${subject}"`);
+  const original = this.sim.emailActivity(answered).messageId;
+  assert.ok(original, `"${answered}" has no Message-ID`);
+  assert.equal(headerValues(received.raw, 'In-Reply-To')[0], original);
+  assert.ok((headerValues(received.raw, 'References')[0] ?? '').split(/\s+/).includes(original), 'References does not name the answered e-mail');
 });
 
 Then('nobody receives the e-mail {string}', function (this: CrmWorld, subject: string) {

@@ -552,6 +552,26 @@ export class Crm {
     );
   }
 
+  /**
+   * Chooses a contact or company in the deal's "Client" field (R8.2's first fix): a contact joins
+   * the deal's contacts, a company becomes its company. Needs edit rights on the deal
+   * (CRM.ITEM_ACCESS_DENIED).
+   */
+  chooseDealClient(actorId: number, dealId: number, client: ItemRef): Deal {
+    const deal = this.items.get('deal', dealId);
+    this.requireAccess(actorId, 'edit', { type: 'deal', id: deal.id });
+    if (client.type === 'contact') {
+      this.items.get('contact', client.id);
+      const contactIds = deal.contactIds.includes(client.id) ? deal.contactIds : [...deal.contactIds, client.id];
+      return this.items.setDealClient(deal.id, { contactIds, ...(deal.companyId !== undefined && { companyId: deal.companyId }) });
+    }
+    if (client.type === 'company') {
+      this.items.get('company', client.id);
+      return this.items.setDealClient(deal.id, { contactIds: deal.contactIds, companyId: client.id });
+    }
+    throw new CrmError('CRM.UNKNOWN_ITEM', `A deal's client is a contact or a company, not a ${client.type}.`);
+  }
+
   /** The mailbox's mail address book: everyone its synced mail came from or went to (R8.3). */
   addressBook(mailboxId: number): Address[] {
     const mailbox = this.registry.get(mailboxId);

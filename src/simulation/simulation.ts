@@ -307,7 +307,7 @@ export class Simulation {
   ): Promise<SentFromForm> {
     const sender = this.crm.employeeByName(employeeName);
     const parent = options.replyToSubject === undefined ? undefined : this.emailActivity(options.replyToSubject);
-    const choices = (list: readonly FormRecipient[]) => list.map((r) => this.recipientChoice(sender.id, item, r));
+    const choices = (list: readonly FormRecipient[]) => list.flatMap((r) => this.recipientChoice(sender.id, item, r));
     const sent = this.crm.sendEmailFromForm(sender.id, {
       item,
       to: parent && to.length === 0 ? this.crm.replyRecipients(parent.id) : choices(to),
@@ -334,28 +334,32 @@ export class Simulation {
     return sent;
   }
 
-  /** A recipient as the form's To field takes it; an address-book pick must be in the mailbox's address book. */
-  private recipientChoice(senderId: number, item: ItemRef, recipient: FormRecipient): RecipientChoice {
+  /**
+   * A recipient as the form's To field takes it. "Its client" is the first address the form offers,
+   * or nobody when it offers none (R8.1); an address-book pick must be in the mailbox's address book.
+   */
+  private recipientChoice(senderId: number, item: ItemRef, recipient: FormRecipient): RecipientChoice[] {
     switch (recipient.kind) {
       case 'client': {
         const [first] = this.crm.recipientOptions(item);
-        if (!first) {
-          const availability = this.crm.sendingAvailability(item);
-          throw new Error(`The form offers no client to send to: ${availability.available ? '' : availability.reason}`);
-        }
-        return { kind: 'crm', item: first.item, address: first.address };
+        return first ? [{ kind: 'crm', item: first.item, address: first.address }] : [];
       }
       case 'crm':
-        return { kind: 'crm', item: this.clientRef(recipient.name) };
+        return [{ kind: 'crm', item: this.clientRef(recipient.name) }];
       case 'new-address':
-        return { kind: 'new-address', address: recipient.address, ...(recipient.name !== undefined && { name: recipient.name }) };
+        return [{ kind: 'new-address', address: recipient.address, ...(recipient.name !== undefined && { name: recipient.name }) }];
       case 'address-book': {
         const mailboxes = this.crm.mailboxes().filter((m) => m.accessList.includes(senderId));
         const entry = mailboxes.flatMap((m) => this.crm.addressBook(m.id)).find((a) => a.address === recipient.address);
         if (!entry) throw new Error(`${recipient.address} is not in the mail address book of the sender's mailboxes`);
-        return { kind: 'address-book', address: entry.address, ...(entry.name !== undefined && { name: entry.name }) };
+        return [{ kind: 'address-book', address: entry.address, ...(entry.name !== undefined && { name: entry.name }) }];
       }
     }
+  }
+
+  /** The employee chooses a contact or company (by name) in the deal's "Client" field (R8.2). */
+  chooseDealClient(employeeName: string, dealTitle: string, clientName: string): Deal {
+    return this.crm.chooseDealClient(this.crm.employeeByName(employeeName).id, this.itemRef('deal', dealTitle).id, this.clientRef(clientName));
   }
 
   private mailboxSender(mailboxId: number): MailboxSender {

@@ -247,3 +247,16 @@ describe('the mail address book (R8.3)', () => {
     expect(crm.addressBook(mailbox.id)).toEqual([{ name: 'Someone', address: 'jan.kowalski@client.test' }, { address: 'ola@other.test' }]);
   });
 });
+
+describe('the deal\'s "Client" field (R8.2)', () => {
+  it('R8.2 choosing a contact in "Client" links it, and the form then offers its e-mail; it needs edit rights on the deal', () => {
+    const { crm, anna, boris, ola, empty, emptyRef } = crmWithDeals();
+    expect(() => crm.chooseDealClient(boris.id, empty.id, { type: 'contact', id: ola.id })).toThrow(refused('CRM.ITEM_ACCESS_DENIED'));
+    crm.chooseDealClient(anna.id, empty.id, { type: 'contact', id: ola.id });
+    expect(crm.deal(empty.id).contactIds).toEqual([ola.id]);
+    expect(crm.recipientOptions(emptyRef).map((o) => o.address)).toEqual(['Ola@Other.test']);
+    const firm = crm.addCompany({ title: 'Firm', emails: ['office@firm.test'], responsibleId: anna.id });
+    crm.chooseDealClient(anna.id, empty.id, { type: 'company', id: firm.id });
+    expect(crm.recipientOptions(emptyRef).map((o) => o.address)).toEqual(['Ola@Other.test', 'office@firm.test']);
+  });
+});
