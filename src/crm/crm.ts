@@ -20,6 +20,24 @@ import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
 import type { TimelineEntry } from './timeline/timeline-entry.ts';
 import { Timelines } from './timeline/timeline.ts';
+import { mayEditSettings } from './employees/may-edit-settings.ts';
+import type { AccessLevel, CrmAction } from './rights/access-level.ts';
+import { AccessRights } from './rights/access-rights.ts';
+import type { Role, RolePermissions } from './rights/role.ts';
+import { canSeeEmail } from './rights/visibility.ts';
+import { changeDealOffer, rebindDeal, type ChangeDealOffer } from './activities/change-deal.ts';
+import { sortBindings } from './items/item-ref.ts';
+import { buildThreads, type EmailThread } from './search/threads.ts';
+import { searchEmails, type EmailSearch } from './search/email-search.ts';
+import { FollowUpStore, type FollowUpActivity } from './activities/follow-up.ts';
+import { sendFromForm, type SendFromFormInput, type SentFromForm } from './sending/send-from-form.ts';
+import { recipientOptions, sendingAvailability, type RecipientOption, type SendingAvailability } from './sending/recipient-options.ts';
+import { StandaloneSendingSettings, type SendingSettings } from './sending/sending-settings.ts';
+import { replyRecipients } from './sending/reply-recipients.ts';
+import { addressBook } from './sending/address-book.ts';
+import type { Address } from './mailboxes/mailbox-message.ts';
+import type { RecipientChoice } from './sending/recipient-choice.ts';
+import type { ItemType } from './items/item-ref.ts';
 
 export interface CrmOptions {
   clock: Clock;
@@ -55,6 +73,7 @@ export class Crm {
     this.timelines = new Timelines(ids);
     this.registry = new MailboxRegistry(ids, this.directory);
     this.messages = new MessageList(ids, options.clock);
+    this.idSource = ids;
   }
 
   // Employees
@@ -270,4 +289,355 @@ export class Crm {
   private intakeDeps(): IntakeDeps {
     return { clock: this.clock, items: this.items, activities: this.activities, timelines: this.timelines, mailboxes: this.registry };
   }
+
+  // Access rights (R6)
+
+  private rightsState: AccessRights | undefined;
+
+  private get rights(): AccessRights {
+    this.rightsState ??= new AccessRights(this.directory, this.items);
+    return this.rightsState;
+  }
+
+  /** Whether the employee may change access rights and CRM settings (R6.2). */
+  mayEditSettings(employeeId: number): boolean {
+    return mayEditSettings(this.directory.get(employeeId));
+  }
+
+  /** The roles of CRM > Settings > Access permissions; "Administrator" and "Manager" exist from the start. */
+  roles(): readonly Role[] {
+    return this.rights.roles();
+  }
+
+  /** Throws CRM.UNKNOWN_ROLE. */
+  role(name: string): Role {
+    return this.rights.role(name);
+  }
+
+  /** Creates or replaces a role. Throws CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS (R6.2). */
+  defineRole(actorId: number, name: string, permissions: RolePermissions): Role {
+    return this.rights.defineRole(actorId, name, permissions);
+  }
+
+  /** One permission of a role (R6.1). Throws CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS (R6.2), CRM.UNKNOWN_ROLE. */
+  setRolePermission(actorId: number, roleName: string, type: ItemType, action: CrmAction, level: AccessLevel): Role {
+    return this.rights.setPermission(actorId, roleName, type, action, level);
+  }
+
+  /** Throws CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS (R6.2), CRM.UNKNOWN_ROLE, CRM.UNKNOWN_EMPLOYEE. */
+  assignRole(actorId: number, employeeId: number, roleName: string): void {
+    this.rights.assignRole(actorId, employeeId, roleName);
+  }
+
+  removeRole(actorId: number, employeeId: number, roleName: string): void {
+    this.rights.removeRole(actorId, employeeId, roleName);
+  }
+
+  rolesOf(employeeId: number): readonly Role[] {
+    return this.rights.rolesOf(employeeId);
+  }
+
+  /** The widest level the employee's roles give; "All" for an administrator (R6.1). */
+  accessLevel(employeeId: number, type: ItemType, action: CrmAction): AccessLevel {
+    return this.rights.levelFor(employeeId, type, action);
+  }
+
+  /** Whether the employee may do `action` on this item (R6.1). */
+  canAccess(employeeId: number, action: CrmAction, ref: ItemRef): boolean {
+    return this.rights.can(employeeId, action, ref);
+  }
+
+  /** R6.3: read access to every item the e-mail is bound to. Throws CRM.UNKNOWN_ACTIVITY. */
+  canSeeEmail(employeeId: number, activityId: number): boolean {
+    return canSeeEmail(this.activityById(activityId), (ref) => this.rights.can(employeeId, 'read', ref));
+  }
+
+  /**
+   * The item's timeline as this employee sees it in the form: entries of e-mails bound to any item
+   * they cannot read are left out (R6.3). Throws CRM.ITEM_ACCESS_DENIED when they cannot open the
+   * item's form at all.
+   */
+  timelineFor(employeeId: number, ref: ItemRef): readonly TimelineEntry[] {
+    this.requireAccess(employeeId, 'read', ref);
+    const visible = new Map<number, boolean>();
+    const sees = (activityId: number): boolean => {
+      let seen = visible.get(activityId);
+      if (seen === undefined) {
+        const activity = this.activities.get(activityId) ?? this.followUpStore.get(activityId);
+        seen = activity === undefined || canSeeEmail(activity, (r) => this.rights.can(employeeId, 'read', r));
+        visible.set(activityId, seen);
+      }
+      return seen;
+    };
+    return this.timeline(ref).filter((entry) => sees(entry.activityId));
+  }
+
+  /** Throws CRM.UNKNOWN_ACTIVITY. */
+  activityById(activityId: number): EmailActivity {
+    const activity = this.activities.get(activityId);
+    if (!activity) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${activityId}.`);
+    return activity;
+  }
+
+  // "Change deal" (R7)
+
+  /** Whether the e-mail's menu offers "Change deal", and if not, why (R7.2). Throws CRM.UNKNOWN_ACTIVITY. */
+  changeDealOffer(activityId: number): ChangeDealOffer {
+    return changeDealOffer(this.activityById(activityId));
+  }
+
+  isChangeDealOffered(activityId: number): boolean {
+    return this.changeDealOffer(activityId).offered;
+  }
+
+  /**
+   * "Change deal": moves the e-mail from its deal to another; its other bindings (the client) stay
+   * (R7.1; reference §1.9 rule 53, crm.activity.binding.move). Refused with CRM.CHANGE_DEAL_CONVERTED_LEAD
+   * for an e-mail bound to a lead and a deal (R7.2), CRM.CHANGE_DEAL_NOT_BOUND_TO_DEAL,
+   * CRM.CHANGE_DEAL_SAME_DEAL, and CRM.CHANGE_DEAL_NOT_ALLOWED without edit rights on both deals.
+   */
+  changeDeal(actorId: number, activityId: number, toDealId: number): EmailActivity {
+    const actor = this.directory.get(actorId);
+    const activity = this.activityById(activityId);
+    const offer = changeDealOffer(activity);
+    if (!offer.offered) throw new CrmError(offer.code, offer.reason);
+    const target = this.items.get('deal', toDealId);
+    const to: ItemRef = { type: 'deal', id: target.id };
+    if (offer.deal.id === target.id) {
+      throw new CrmError('CRM.CHANGE_DEAL_SAME_DEAL', `The e-mail "${activity.subject}" is already bound to the deal "${target.title}".`);
+    }
+    for (const deal of [this.items.get('deal', offer.deal.id), target]) {
+      if (!this.rights.can(actor.id, 'edit', { type: 'deal', id: deal.id })) {
+        throw new CrmError(
+          'CRM.CHANGE_DEAL_NOT_ALLOWED',
+          `${actor.name} cannot move the e-mail "${activity.subject}": changing its deal needs permission to edit both deals, and ${actor.name} may not edit the deal "${deal.title}" (R7.1).`,
+        );
+      }
+    }
+    const moved = this.activities.replace({ ...activity, bindings: rebindDeal(activity.bindings, offer.deal, to) });
+    this.timelines.moveActivity(activity.id, offer.deal, to);
+    return moved;
+  }
+
+  /**
+   * Binds an e-mail to one more item, with its timeline entries (reference §1.9 rule 53,
+   * crm.activity.binding.add), as lead conversion leaves a lead's e-mails bound to the new deal
+   * too. Binding an item it already has changes nothing.
+   */
+  addEmailBinding(activityId: number, ref: ItemRef): EmailActivity {
+    const activity = this.activityById(activityId);
+    this.items.item(ref);
+    if (activity.bindings.some((b) => b.type === ref.type && b.id === ref.id)) return activity;
+    const bound = this.activities.replace({ ...activity, bindings: sortBindings([...activity.bindings, ref]) });
+    for (const entry of this.timelines.of(activity.bindings[0]!).filter((e) => e.activityId === activity.id)) {
+      const { id: _id, ...copy } = entry;
+      this.timelines.add(ref, copy);
+    }
+    return bound;
+  }
+
+  // History and search (R9)
+
+  /**
+   * All correspondence in the item's form as this employee sees it: incoming and outgoing e-mails
+   * in time order, replies under their parent (R9.1), without e-mails hidden by R6.3.
+   * Throws CRM.ITEM_ACCESS_DENIED.
+   */
+  correspondenceFor(employeeId: number, ref: ItemRef): EmailThread[] {
+    this.requireAccess(employeeId, 'read', ref);
+    return buildThreads(this.visibleEmails(employeeId).filter((a) => a.bindings.some((b) => b.type === ref.type && b.id === ref.id)));
+  }
+
+  /**
+   * Finds e-mails by subject, sender or text (R9.2), within one item's form or across the CRM,
+   * newest first, among the e-mails this employee may see (R6.3). Throws CRM.ITEM_ACCESS_DENIED
+   * for an item the employee cannot open.
+   */
+  searchEmails(employeeId: number, search: EmailSearch, within?: ItemRef): EmailActivity[] {
+    if (within) this.requireAccess(employeeId, 'read', within);
+    const candidates = this.visibleEmails(employeeId).filter(
+      (a) => within === undefined || a.bindings.some((b) => b.type === within.type && b.id === within.id),
+    );
+    return searchEmails(candidates, search);
+  }
+
+  private visibleEmails(employeeId: number): EmailActivity[] {
+    this.directory.get(employeeId);
+    const readable = new Map<string, boolean>();
+    const canRead = (ref: ItemRef): boolean => {
+      const key = `${ref.type}:${ref.id}`;
+      let allowed = readable.get(key);
+      if (allowed === undefined) readable.set(key, (allowed = this.rights.can(employeeId, 'read', ref)));
+      return allowed;
+    };
+    return this.activities.all().filter((a) => canSeeEmail(a, canRead));
+  }
+
+  // Sending from a CRM form (R8)
+
+  private readonly idSource: IdSource;
+  private sendingSettingsState: SendingSettings | undefined;
+  private readonly standaloneSendingSettings = new StandaloneSendingSettings();
+  private followUpsState: FollowUpStore | undefined;
+
+  private get followUpStore(): FollowUpStore {
+    this.followUpsState ??= new FollowUpStore(this.idSource);
+    return this.followUpsState;
+  }
+
+  private get sendingSettings(): SendingSettings {
+    return this.sendingSettingsState ?? this.standaloneSendingSettings;
+  }
+
+  /**
+   * Where "Allow sending e-mails to arbitrary addresses" is read from, when CRM settings are kept
+   * elsewhere; until then the CRM keeps it itself, on by default (faq-rules §0).
+   */
+  useSendingSettings(settings: SendingSettings): void {
+    this.sendingSettingsState = settings;
+  }
+
+  allowsSendingToArbitraryAddresses(): boolean {
+    return this.sendingSettings.allowSendingToArbitraryAddresses();
+  }
+
+  /**
+   * CRM > Settings > Other > Other settings > Activities: "Allow sending e-mails to arbitrary
+   * addresses" (R8.4). Throws CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS for anyone but an
+   * administrator or an employee with "User can edit settings" (R6.2).
+   */
+  setAllowSendingToArbitraryAddresses(actorId: number, allowed: boolean): void {
+    const actor = this.directory.get(actorId);
+    if (!mayEditSettings(actor)) {
+      throw new CrmError(
+        'CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS',
+        `${actor.name} cannot change CRM settings: only a Bitrix24 administrator or an employee with "User can edit settings" can.`,
+      );
+    }
+    if (this.sendingSettingsState) throw new Error('"Allow sending e-mails to arbitrary addresses" is kept in the CRM settings; change it there');
+    this.standaloneSendingSettings.set(allowed);
+  }
+
+  /** The CRM addresses the item's e-mail form offers in To (reference §1.8 rule 46). */
+  recipientOptions(ref: ItemRef): RecipientOption[] {
+    return recipientOptions(this.items, ref);
+  }
+
+  /** Whether the form can send to a CRM address at once, or why its button is inactive (R8.1). */
+  sendingAvailability(ref: ItemRef): SendingAvailability {
+    return sendingAvailability(this.items, ref);
+  }
+
+  /**
+   * Sends an e-mail from an item's form (R8): the CRM records it and returns the message, which the
+   * mail connector then really sends. Refusals (nothing changes): CRM.SEND_NOT_ALLOWED (no edit
+   * rights on the item, R8.5), CRM.SEND_NO_MAILBOX, CRM.MAILBOX_ACCESS_DENIED, CRM.SEND_NO_RECIPIENT
+   * (R8.1), CRM.SEND_INVALID_ADDRESS, CRM.SEND_ARBITRARY_ADDRESS_NOT_ALLOWED (R8.4),
+   * CRM.SEND_TOO_MANY_RECIPIENTS (R8.5), CRM.SEND_REPLY_NOT_IN_ITEM, CRM.UNKNOWN_ACTIVITY.
+   */
+  sendEmailFromForm(senderId: number, input: SendFromFormInput): SentFromForm {
+    return sendFromForm(
+      {
+        clock: this.clock,
+        items: this.items,
+        activities: this.activities,
+        timelines: this.timelines,
+        mailboxes: this.registry,
+        employees: this.directory,
+        rights: this.rights,
+        settings: this.sendingSettings,
+      },
+      senderId,
+      input,
+    );
+  }
+
+  /**
+   * Chooses a contact or company in the deal's "Client" field (R8.2's first fix): a contact joins
+   * the deal's contacts, a company becomes its company. Needs edit rights on the deal
+   * (CRM.ITEM_ACCESS_DENIED).
+   */
+  chooseDealClient(actorId: number, dealId: number, client: ItemRef): Deal {
+    const deal = this.items.get('deal', dealId);
+    this.requireAccess(actorId, 'edit', { type: 'deal', id: deal.id });
+    if (client.type === 'contact') {
+      this.items.get('contact', client.id);
+      const contactIds = deal.contactIds.includes(client.id) ? deal.contactIds : [...deal.contactIds, client.id];
+      return this.items.setDealClient(deal.id, { contactIds, ...(deal.companyId !== undefined && { companyId: deal.companyId }) });
+    }
+    if (client.type === 'company') {
+      this.items.get('company', client.id);
+      return this.items.setDealClient(deal.id, { contactIds: deal.contactIds, companyId: client.id });
+    }
+    throw new CrmError('CRM.UNKNOWN_ITEM', `A deal's client is a contact or a company, not a ${client.type}.`);
+  }
+
+  /** The mailbox's mail address book: everyone its synced mail came from or went to (R8.3). */
+  addressBook(mailboxId: number): Address[] {
+    const mailbox = this.registry.get(mailboxId);
+    return addressBook(mailbox.address, this.messages.ofMailbox(mailbox.id));
+  }
+
+  /** Who "Reply" to this e-mail puts in the To field (R8.6): the sender, as a CRM item where it is one. */
+  replyRecipients(activityId: number): RecipientChoice[] {
+    return replyRecipients(this.items, this.activityById(activityId));
+  }
+
+  /**
+   * "Complete" on an e-mail activity (R8.6): replying never does it. Needs edit rights on the item
+   * that owns the activity (CRM.ACTIVITY_EDIT_NOT_ALLOWED). Completing a completed one changes nothing.
+   */
+  completeActivity(actorId: number, activityId: number): EmailActivity {
+    const activity = this.activityById(activityId);
+    this.requireActivityEdit(actorId, activity);
+    if (activity.completed) return activity;
+    return this.activities.replace({ ...activity, completed: true, completedAt: this.clock() });
+  }
+
+  /**
+   * "Create a new activity from the e-mail" (R8.6): a planned follow-up in the same forms, for the
+   * employee who creates it; the e-mail's own activity is completed.
+   */
+  createActivityFromEmail(actorId: number, activityId: number, input: { subject?: string; deadline?: Date } = {}): { email: EmailActivity; followUp: FollowUpActivity } {
+    const activity = this.activityById(activityId);
+    this.requireActivityEdit(actorId, activity);
+    const now = this.clock();
+    const followUp = this.followUpStore.add({
+      subject: input.subject?.trim() || `Follow up: ${activity.subject}`,
+      fromActivityId: activity.id,
+      bindings: activity.bindings,
+      responsibleId: actorId,
+      authorId: actorId,
+      createdAt: now,
+      ...(input.deadline && { deadline: input.deadline }),
+      completed: false,
+    });
+    for (const ref of activity.bindings) this.timelines.add(ref, { kind: 'follow-up', at: now, activityId: followUp.id, fromActivityId: activity.id });
+    return { email: this.completeActivity(actorId, activity.id), followUp };
+  }
+
+  followUps(): readonly FollowUpActivity[] {
+    return this.followUpStore.all();
+  }
+
+  private requireActivityEdit(actorId: number, activity: EmailActivity): void {
+    const owner = activity.bindings[0]!;
+    if (this.rights.can(actorId, 'edit', owner)) return;
+    const actor = this.directory.get(actorId);
+    throw new CrmError(
+      'CRM.ACTIVITY_EDIT_NOT_ALLOWED',
+      `${actor.name} does not have permission to edit activities of the ${owner.type} ${describeItem(this.items.item(owner))}.`,
+    );
+  }
+
+  private requireAccess(employeeId: number, action: CrmAction, ref: ItemRef): void {
+    if (this.rights.can(employeeId, action, ref)) return;
+    const employee = this.directory.get(employeeId);
+    throw new CrmError('CRM.ITEM_ACCESS_DENIED', `${employee.name} has no permission to ${action} the ${ref.type} ${describeItem(this.items.item(ref))}.`);
+  }
+}
+
+function describeItem(item: { id: number; title?: string; name?: string }): string {
+  const label = item.title ?? item.name;
+  return label === undefined ? `#${item.id}` : `"${label}"`;
 }

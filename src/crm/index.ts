@@ -37,3 +37,18 @@ export {
   type NotSavedReason,
   type SavedOutcome,
 } from './routing/outcome.ts';
+
+export { mayEditSettings } from './employees/may-edit-settings.ts';
+export { ACCESS_LEVELS, CRM_ACTIONS, isAccessLevel, isCrmAction, widerLevel, type AccessLevel, type CrmAction } from './rights/access-level.ts';
+export { DEFAULT_ROLES, uniformPermissions, type Role, type RolePermissions } from './rights/role.ts';
+export { changeDealOffer, type ChangeDealOffer } from './activities/change-deal.ts';
+export { buildThreads, flattenThreads, type EmailThread } from './search/threads.ts';
+export { searchEmails, foldForSearch, SEARCH_FIELDS, type EmailSearch, type SearchField } from './search/email-search.ts';
+export type { FollowUpActivity } from './activities/follow-up.ts';
+export type { FollowUpTimelineEntry } from './timeline/timeline-entry.ts';
+export { MAX_RECIPIENTS, type SendFromFormInput, type SentFromForm } from './sending/send-from-form.ts';
+export type { RecipientChoice, PlannedRecipient } from './sending/recipient-choice.ts';
+export type { RecipientOption, SendingAvailability } from './sending/recipient-options.ts';
+export { crmMessageId, type OutgoingMessage } from './sending/outgoing-message.ts';
+export { StandaloneSendingSettings, type SendingSettings } from './sending/sending-settings.ts';
+export { toWireAddress } from './sending/wire-address.ts';

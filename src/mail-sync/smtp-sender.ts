@@ -50,11 +50,24 @@ export class SmtpSender {
 
   async send(email: OutgoingEmail): Promise<SendResult> {
     const info = await this.transport.sendMail(email);
-    const list = (value: unknown): string[] => (Array.isArray(value) ? value.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address))) : []);
-    return { messageId: String(info.messageId), accepted: list(info.accepted), rejected: list(info.rejected), response: String(info.response) };
+    return { messageId: String(info.messageId), accepted: addressList(info.accepted), rejected: addressList(info.rejected), response: String(info.response) };
+  }
+
+  /**
+   * Sends an already built message as is, to the envelope given (RFC 5321 §2.3.1): what a client
+   * does when it keeps the same bytes for its Sent folder.
+   */
+  async sendRaw(envelope: { from: string; to: string[] }, raw: Buffer): Promise<SendResult> {
+    const info = await this.transport.sendMail({ envelope, raw });
+    return { messageId: String(info.messageId), accepted: addressList(info.accepted), rejected: addressList(info.rejected), response: String(info.response) };
   }
 
   close(): void {
     this.transport.close();
   }
+}
+
+/** nodemailer reports accepted and rejected recipients as strings or address objects. */
+function addressList(value: unknown): string[] {
+  return Array.isArray(value) ? value.map((a) => (typeof a === 'string' ? a : String((a as { address?: string }).address))) : [];
 }

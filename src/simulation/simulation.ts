@@ -1,6 +1,22 @@
 import { headerValues, MockMailServer, type OutboundMessage } from '../../mock-servers/index.ts';
 import { Crm, type ConnectedMailbox, type EmailActivity, type Employee, type IntakeOutcome, type Lead, type MailboxMessage } from '../crm/index.ts';
 import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
+import { MailboxSender, type MailboxSendResult } from '../mail-sync/index.ts';
+import {
+  flattenThreads,
+  type AccessLevel,
+  type Contact,
+  type Company,
+  type CrmAction,
+  type Deal,
+  type ItemRef,
+  type ItemType,
+  type RecipientChoice,
+  type Role,
+  type RolePermissions,
+  type SearchField,
+  type SentFromForm,
+} from '../crm/index.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
 import { WireLog } from './wire-log.ts';
@@ -53,6 +69,7 @@ export class Simulation {
 
   async stop(): Promise<void> {
     this.outsideWorld?.close();
+    for (const sender of this.mailboxSenders.values()) sender.close();
     await this.mail.stop();
   }
 
@@ -180,4 +197,247 @@ export class Simulation {
     const listed = this.crm.mailboxMessages(mailbox.id).map((m) => `"${m.subject}" (${m.folder})`).join(', ') || 'none';
     throw new Error(`Expected one e-mail "${subject}" in ${mailboxAddress}, found ${matches.length}. Listed: ${listed}`);
   }
+
+  // Access rights, "Change deal", sending from CRM forms, history and search (R6–R9)
+
+  private readonly mailboxSenders = new Map<number, MailboxSender>();
+  /** Every e-mail sent from a CRM form in this scenario, with what SMTP and IMAP answered. */
+  readonly sentFromForms: Array<{ sent: SentFromForm; delivery: MailboxSendResult }> = [];
+
+  /**
+   * Who does a scenario's setup of access rights and CRM settings ("Given the CRM role …"): the
+   * first employee allowed to (R6.2). A scenario names such an employee, so the setup obeys the rules.
+   */
+  private settingsEditor(): Employee {
+    const editor = this.crm.employees().find((e) => this.crm.mayEditSettings(e.id));
+    if (!editor) throw new Error('Setting up access rights or CRM settings needs an administrator or an employee with "User can edit settings" in the scenario');
+    return editor;
+  }
+
+  /** Setup: a CRM role with these permissions (R6.1). */
+  defineRole(name: string, permissions: RolePermissions): Role {
+    return this.crm.defineRole(this.settingsEditor().id, name, permissions);
+  }
+
+  /** Setup: the employee gets the role. */
+  giveRole(employeeName: string, roleName: string): void {
+    this.crm.assignRole(this.settingsEditor().id, this.crm.employeeByName(employeeName).id, roleName);
+  }
+
+  /** An employee changes one permission of a role in CRM > Settings > Access permissions (R6.2 decides who may). */
+  setRolePermission(actorName: string, roleName: string, type: ItemType, action: CrmAction, level: AccessLevel): Role {
+    return this.crm.setRolePermission(this.crm.employeeByName(actorName).id, roleName, type, action, level);
+  }
+
+  /** An employee gives another a role (R6.2 decides who may). */
+  assignRole(actorName: string, employeeName: string, roleName: string): void {
+    this.crm.assignRole(this.crm.employeeByName(actorName).id, this.crm.employeeByName(employeeName).id, roleName);
+  }
+
+  /** "Allow sending e-mails to arbitrary addresses", changed by this employee, or as setup when no one is named (R8.4, R6.2). */
+  setAllowSendingToArbitraryAddresses(allowed: boolean, actorName?: string): void {
+    const actor = actorName === undefined ? this.settingsEditor() : this.crm.employeeByName(actorName);
+    this.crm.setAllowSendingToArbitraryAddresses(actor.id, allowed);
+  }
+
+  addContact(name: string, responsibleName: string, email?: string): Contact {
+    return this.crm.addContact({ name, responsibleId: this.crm.employeeByName(responsibleName).id, ...(email !== undefined && { emails: [email] }) });
+  }
+
+  addCompany(title: string, responsibleName: string, email?: string): Company {
+    return this.crm.addCompany({ title, responsibleId: this.crm.employeeByName(responsibleName).id, ...(email !== undefined && { emails: [email] }) });
+  }
+
+  /** A deal, with a contact or company (by name) as its client when one is given. */
+  addDeal(title: string, responsibleName: string, clientName?: string): Deal {
+    const client = clientName === undefined ? undefined : this.clientRef(clientName);
+    return this.crm.addDeal({
+      title,
+      responsibleId: this.crm.employeeByName(responsibleName).id,
+      ...(client?.type === 'contact' && { contactIds: [client.id] }),
+      ...(client?.type === 'company' && { companyId: client.id }),
+    });
+  }
+
+  /**
+   * A deal made from a lead: it remembers the lead, and the lead's e-mails are bound to the deal as
+   * well, as conversion leaves them (R7.2; reference §1.9 rule 52).
+   */
+  addDealFromLead(title: string, leadTitle: string, responsibleName: string): Deal {
+    const lead = this.leadByTitle(leadTitle);
+    const deal = this.crm.addDeal({ title, leadId: lead.id, responsibleId: this.crm.employeeByName(responsibleName).id });
+    for (const activity of this.crm.emailActivities().filter((a) => a.bindings.some((b) => b.type === 'lead' && b.id === lead.id))) {
+      this.crm.addEmailBinding(activity.id, { type: 'deal', id: deal.id });
+    }
+    return deal;
+  }
+
+  /** The one item of that type with that title (lead, deal, company) or name (contact). */
+  itemRef(type: ItemType, label: string): ItemRef {
+    const all = { lead: this.crm.leads(), deal: this.crm.deals(), contact: this.crm.contacts(), company: this.crm.companies() }[type];
+    const matches = all.filter((item) => ('title' in item ? item.title : item.name) === label);
+    if (matches.length === 1) return { type, id: matches[0]!.id };
+    throw new Error(`Expected one ${type} "${label}", found ${matches.length}`);
+  }
+
+  private clientRef(name: string): ItemRef {
+    const contacts = this.crm.contacts().filter((c) => c.name === name);
+    const companies = this.crm.companies().filter((c) => c.title === name);
+    if (contacts.length + companies.length === 1) return contacts[0] ? { type: 'contact', id: contacts[0].id } : { type: 'company', id: companies[0]!.id };
+    throw new Error(`Expected one contact or company "${name}", found ${contacts.length + companies.length}`);
+  }
+
+  /** The one e-mail activity with this subject. */
+  emailActivity(subject: string): EmailActivity {
+    const matches = this.activitiesFor(subject);
+    if (matches.length === 1) return matches[0]!;
+    throw new Error(`Expected one e-mail "${subject}" in the CRM, found ${matches.length}`);
+  }
+
+  /**
+   * An employee sends an e-mail from an item's form (R8): the CRM records it, then the mailbox's
+   * connector really sends it over SMTP and files it in the Sent folder over IMAP.
+   */
+  async sendFromForm(
+    employeeName: string,
+    item: ItemRef,
+    to: readonly FormRecipient[],
+    subject: string,
+    options: { text?: string; cc?: readonly FormRecipient[]; replyToSubject?: string } = {},
+  ): Promise<SentFromForm> {
+    const sender = this.crm.employeeByName(employeeName);
+    const parent = options.replyToSubject === undefined ? undefined : this.emailActivity(options.replyToSubject);
+    const choices = (list: readonly FormRecipient[]) => list.flatMap((r) => this.recipientChoice(sender.id, item, r));
+    const sent = this.crm.sendEmailFromForm(sender.id, {
+      item,
+      to: parent && to.length === 0 ? this.crm.replyRecipients(parent.id) : choices(to),
+      ...(options.cc && { cc: choices(options.cc) }),
+      subject,
+      text: options.text ?? `${subject}\n`,
+      ...(parent && { replyToActivityId: parent.id }),
+    });
+    const { message } = sent;
+    const format = (a: { name?: string; address: string }) => (a.name ? `"${a.name.replace(/["\\]/g, '')}" <${a.address}>` : a.address);
+    const delivery = await this.mailboxSender(message.mailboxId).send({
+      from: format(message.from),
+      to: message.to.map(format),
+      ...(message.cc.length > 0 && { cc: message.cc.map(format) }),
+      subject: message.subject,
+      ...(message.text !== undefined && { text: message.text }),
+      messageId: message.messageId,
+      ...(message.inReplyTo !== undefined && { inReplyTo: message.inReplyTo }),
+      ...(message.references.length > 0 && { references: [...message.references] }),
+      date: message.date,
+      sentFolder: message.sentFolder,
+    });
+    this.sentFromForms.push({ sent, delivery });
+    return sent;
+  }
+
+  /**
+   * A recipient as the form's To field takes it. "Its client" is the first address the form offers,
+   * or nobody when it offers none (R8.1); an address-book pick must be in the mailbox's address book.
+   */
+  private recipientChoice(senderId: number, item: ItemRef, recipient: FormRecipient): RecipientChoice[] {
+    switch (recipient.kind) {
+      case 'client': {
+        const [first] = this.crm.recipientOptions(item);
+        return first ? [{ kind: 'crm', item: first.item, address: first.address }] : [];
+      }
+      case 'crm':
+        return [{ kind: 'crm', item: this.clientRef(recipient.name) }];
+      case 'new-address':
+        return [{ kind: 'new-address', address: recipient.address, ...(recipient.name !== undefined && { name: recipient.name }) }];
+      case 'address-book': {
+        const mailboxes = this.crm.mailboxes().filter((m) => m.accessList.includes(senderId));
+        const entry = mailboxes.flatMap((m) => this.crm.addressBook(m.id)).find((a) => a.address === recipient.address);
+        if (!entry) throw new Error(`${recipient.address} is not in the mail address book of the sender's mailboxes`);
+        return [{ kind: 'address-book', address: entry.address, ...(entry.name !== undefined && { name: entry.name }) }];
+      }
+    }
+  }
+
+  /** The employee chooses a contact or company (by name) in the deal's "Client" field (R8.2). */
+  chooseDealClient(employeeName: string, dealTitle: string, clientName: string): Deal {
+    return this.crm.chooseDealClient(this.crm.employeeByName(employeeName).id, this.itemRef('deal', dealTitle).id, this.clientRef(clientName));
+  }
+
+  private mailboxSender(mailboxId: number): MailboxSender {
+    let sender = this.mailboxSenders.get(mailboxId);
+    if (!sender) {
+      const mailbox = this.crm.mailboxById(mailboxId);
+      const account = this.mail.store.account(mailbox.address);
+      if (!account) throw new Error(`The mailbox ${mailbox.address} has no account on the mail server`);
+      const { host, smtpPort, imapPort } = this.mail.address;
+      sender = new MailboxSender({ smtp: { host, port: smtpPort }, imap: { host, port: imapPort, user: account.address, password: account.password } });
+      this.mailboxSenders.set(mailboxId, sender);
+    }
+    return sender;
+  }
+
+  /**
+   * An outside party answers an e-mail they received (found in the outbox, the outside world's
+   * view), to its sender, with In-Reply-To and References as a mail client sets them (RFC 5322 §3.6.4).
+   */
+  async replyFromOutside(from: string, subject: string, answeredSubject: string): Promise<SendResult> {
+    const [received, ...more] = this.outboxCopies(answeredSubject);
+    if (!received || more.length > 0) throw new Error(`Expected one e-mail "${answeredSubject}" sent out, found ${more.length + (received ? 1 : 0)}`);
+    const messageId = headerValues(received.raw, 'Message-ID')[0]?.trim();
+    if (!messageId) throw new Error(`The e-mail "${answeredSubject}" has no Message-ID to answer`);
+    const earlier = (headerValues(received.raw, 'References')[0] ?? '').split(/\s+/).filter((id) => id !== '');
+    // "Reply" answers the Reply-To, else the From of what was received (RFC 5322 §3.6.2).
+    const to = headerValues(received.raw, 'Reply-To')[0] ?? headerValues(received.raw, 'From')[0];
+    if (!to) throw new Error(`The e-mail "${answeredSubject}" names no sender to answer`);
+    const { host, smtpPort } = this.mail.address;
+    this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
+    return this.outsideWorld.send({ from, to, subject, text: `${subject}\n`, date: this.clock.now(), inReplyTo: messageId, references: [...earlier, messageId] });
+  }
+
+  /** The e-mails in the item's form as this employee sees them (R6.3), replies under their parent (R9.1). */
+  correspondenceShownTo(employeeName: string, item: ItemRef): Array<{ activity: EmailActivity; depth: number; parent?: EmailActivity }> {
+    const rows = flattenThreads(this.crm.correspondenceFor(this.crm.employeeByName(employeeName).id, item));
+    const parents: EmailActivity[] = [];
+    return rows.map(({ activity, depth }) => {
+      parents[depth] = activity;
+      const parent = depth > 0 ? parents[depth - 1] : undefined;
+      return { activity, depth, ...(parent && { parent }) };
+    });
+  }
+
+  /** The e-mails whose entries the employee sees in the item's timeline (R6.3). */
+  emailsShownTo(employeeName: string, item: ItemRef): EmailActivity[] {
+    const ids = new Set(this.crm.timelineFor(this.crm.employeeByName(employeeName).id, item).map((e) => e.activityId));
+    return this.crm.emailActivities().filter((a) => ids.has(a.id));
+  }
+
+  /** Search by subject, sender or text, in one form or the whole CRM (R9.2). */
+  searchEmails(employeeName: string, words: string, field: SearchField, within?: ItemRef): EmailActivity[] {
+    return this.crm.searchEmails(this.crm.employeeByName(employeeName).id, { words, in: field }, within);
+  }
+
+  /** "Change deal" on the e-mail with this subject (R7). */
+  changeDeal(employeeName: string, subject: string, dealTitle: string): EmailActivity {
+    return this.crm.changeDeal(this.crm.employeeByName(employeeName).id, this.emailActivity(subject).id, this.itemRef('deal', dealTitle).id);
+  }
+
+  /** "Complete" on the e-mail's activity (R8.6). */
+  completeEmailActivity(employeeName: string, subject: string): EmailActivity {
+    return this.crm.completeActivity(this.crm.employeeByName(employeeName).id, this.emailActivity(subject).id);
+  }
+
+  /** "Create a new activity from the e-mail" (R8.6). */
+  createActivityFromEmail(employeeName: string, subject: string, followUpSubject: string): void {
+    this.crm.createActivityFromEmail(this.crm.employeeByName(employeeName).id, this.emailActivity(subject).id, { subject: followUpSubject });
+  }
 }
+
+/** A recipient as an employee puts it in the To field of a CRM form. */
+export type FormRecipient =
+  /** The first address the form offers: the deal's client (R8.1). */
+  | { readonly kind: 'client' }
+  /** A contact or company picked from the CRM by name (R8.3). */
+  | { readonly kind: 'crm'; readonly name: string }
+  /** Typed in, or To → Add → "Add new address" with a name (R8.2). */
+  | { readonly kind: 'new-address'; readonly address: string; readonly name?: string }
+  /** Picked from the mail address book, the blue icon (R8.3). */
+  | { readonly kind: 'address-book'; readonly address: string }

@@ -8,6 +8,8 @@ import type { Simulation } from '../../src/simulation/index.ts';
 export class CrmWorld extends World {
   private current: Simulation | undefined;
   lastRefusal: unknown;
+  /** Subjects the last search found, in the order it listed them (R9.2). */
+  lastSearch: string[] | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);

@@ -32,4 +32,16 @@ export class ActivityStore {
         (a.mailboxMessageId === mailboxMessageId || (messageId !== undefined && a.messageId === messageId)),
     );
   }
+
+  get(id: number): EmailActivity | undefined {
+    return this.activities.find((a) => a.id === id);
+  }
+
+  /** Replaces a record with a changed copy (records are immutable; the CRM changes them only here). */
+  replace(activity: EmailActivity): EmailActivity {
+    const index = this.activities.findIndex((a) => a.id === activity.id);
+    if (index < 0) throw new Error(`No e-mail activity ${activity.id} to replace`);
+    this.activities[index] = activity;
+    return activity;
+  }
 }

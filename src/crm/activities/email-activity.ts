@@ -13,6 +13,8 @@ export interface EmailActivity {
   readonly cc: readonly Address[];
   readonly messageId?: string;
   readonly inReplyTo?: string;
+  /** The References header's ids, oldest first: with In-Reply-To, what threads a reply under its parent (R9.1). */
+  readonly references?: readonly string[];
   /** Never empty; the first is the owner (R4.1; order deal, lead, contact, company). */
   readonly bindings: readonly ItemRef[];
   /** The owner item's responsible (R4.1). */

@@ -64,6 +64,14 @@ export class ItemStore {
     return this.update('deal', id, { stage });
   }
 
+  /** The deal's "Client" field: its contacts and company (faq-rules §0). */
+  setDealClient(id: number, client: { contactIds: readonly number[]; companyId?: number }): Deal {
+    const { companyId: _previous, ...deal } = this.get('deal', id);
+    const updated: Deal = { ...deal, contactIds: [...client.contactIds], ...(client.companyId !== undefined && { companyId: client.companyId }), updatedAt: this.clock() };
+    this.tables.deal.set(id, updated);
+    return updated;
+  }
+
   private update<K extends ItemType>(type: K, id: number, change: Partial<ItemsByType[K]>): ItemsByType[K] {
     const item = { ...this.get(type, id), ...change, updatedAt: this.clock() };
     this.tables[type].set(id, item);

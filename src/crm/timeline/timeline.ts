@@ -1,8 +1,8 @@
 import type { IdSource } from '../ids.ts';
 import type { ItemRef } from '../items/item-ref.ts';
-import type { ActivityTimelineEntry, SystemTimelineEntry, TimelineEntry } from './timeline-entry.ts';
+import type { ActivityTimelineEntry, FollowUpTimelineEntry, SystemTimelineEntry, TimelineEntry } from './timeline-entry.ts';
 
-type NewEntry = Omit<ActivityTimelineEntry, 'id'> | Omit<SystemTimelineEntry, 'id'>;
+type NewEntry = Omit<ActivityTimelineEntry, 'id'> | Omit<SystemTimelineEntry, 'id'> | Omit<FollowUpTimelineEntry, 'id'>;
 
 /** The timelines of all items. */
 export class Timelines {
@@ -24,6 +24,15 @@ export class Timelines {
   of(ref: ItemRef): readonly TimelineEntry[] {
     const entries = this.entries.get(refKey(ref)) ?? [];
     return [...entries].sort((a, b) => a.at.getTime() - b.at.getTime() || a.id - b.id);
+  }
+
+  /** Moves an activity's entries from one item's timeline to another's, keeping their times (R7.1). */
+  moveActivity(activityId: number, from: ItemRef, to: ItemRef): void {
+    const fromKey = refKey(from);
+    const moving = (this.entries.get(fromKey) ?? []).filter((e) => e.activityId === activityId);
+    this.entries.set(fromKey, (this.entries.get(fromKey) ?? []).filter((e) => e.activityId !== activityId));
+    const toKey = refKey(to);
+    this.entries.set(toKey, [...(this.entries.get(toKey) ?? []), ...moving]);
   }
 }
 

@@ -1,0 +1,80 @@
+@Q6
+Feature: Q6 Why an employee cannot see an e-mail in a CRM form
+  FAQ: "Dlaczego pracownik nie widzi e-maila w formularzu elementu CRM"
+
+  To see an e-mail in a CRM item's form, an employee needs permission to view the items the e-mail
+  is bound to. For example, if the e-mail is bound to a deal and a contact, but the employee has no
+  access to contacts, they will not see the e-mail in the deal's form either. Access permissions
+  are set by the Bitrix24 administrator and by employees with "User can edit settings".
+
+  Background:
+    Given the administrator "Adam Admin"
+    And the employee "Anna Nowak"
+    And the employee "Boris Lis"
+    And "Anna Nowak" has connected the mailbox "sales@acme.test" to the CRM
+    And the contact "Jan Kowalski" with the e-mail "jan.kowalski@client.test", managed by "Anna Nowak"
+    And the deal "Online shop" with the client "Jan Kowalski", managed by "Boris Lis"
+    And the CRM role "Deal managers" with these permissions:
+      | item type | read | add | edit | delete      |
+      | deal      | All  | All | All  | Deny access |
+    And "Boris Lis" has the CRM role "Deal managers"
+    And "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "Question about the offer"
+
+  @R6.3 @problem
+  Scenario: An e-mail bound to a deal and a contact is hidden in the deal's form from an employee without access to contacts
+    Then the e-mail "Question about the offer" is bound to:
+      | deal    | Online shop  |
+      | contact | Jan Kowalski |
+    And "Boris Lis" does not see the e-mail "Question about the offer" in the form of the deal "Online shop"
+    And "Boris Lis" cannot open the form of the contact "Jan Kowalski"
+    But "Anna Nowak" cannot open the form of the deal "Online shop"
+    And "Adam Admin" sees the e-mail "Question about the offer" in the form of the deal "Online shop"
+
+  @R6.3 @fix
+  Scenario: With permission to read contacts the employee sees the e-mail in the deal's form
+    When "Adam Admin" sets the read permission for contact items of the CRM role "Deal managers" to "All"
+    Then "Boris Lis" sees the e-mail "Question about the offer" in the form of the deal "Online shop"
+    And "Boris Lis" sees the e-mail "Question about the offer" in the form of the contact "Jan Kowalski"
+
+  @R6.3 @R6.1
+  Scenario Outline: Reading contacts at the level <level> for a contact another employee manages
+    When "Adam Admin" sets the read permission for contact items of the CRM role "Deal managers" to "<level>"
+    Then "Boris Lis" <visibility> the e-mail "Question about the offer" in the form of the deal "Online shop"
+
+    Examples:
+      | level                   | visibility   |
+      | Deny access             | does not see |
+      | Personal                | does not see |
+      | Personal and department | does not see |
+      | All open                | sees         |
+      | All                     | sees         |
+
+  @R6.3 @R6.1
+  Scenario: With several roles the widest level wins
+    Given the CRM role "Contact readers" with these permissions:
+      | item type | read | add         | edit        | delete      |
+      | contact   | All  | Deny access | Deny access | Deny access |
+    When "Adam Admin" gives "Boris Lis" the CRM role "Contact readers"
+    Then "Boris Lis" has the CRM roles "Deal managers, Contact readers"
+    And "Boris Lis" sees the e-mail "Question about the offer" in the form of the deal "Online shop"
+
+  @R6.3 @R9.2
+  Scenario: A search does not find an e-mail the employee may not see
+    When "Boris Lis" searches the CRM for "offer" in the subject
+    Then the search finds nothing
+    When "Adam Admin" searches the CRM for "offer" in the subject
+    Then the search finds only the e-mail "Question about the offer"
+
+  @R6.2 @error
+  Scenario: An employee without "User can edit settings" cannot give himself access
+    When "Boris Lis" tries to set the read permission for contact items of the CRM role "Deal managers" to "All"
+    Then the CRM refuses with "CRM.NOT_ALLOWED_TO_CHANGE_RIGHTS"
+    And the refusal says "only a Bitrix24 administrator or an employee with \"User can edit settings\" can"
+    And the read permission for contact items of the CRM role "Deal managers" is "Deny access"
+    And "Boris Lis" does not see the e-mail "Question about the offer" in the form of the deal "Online shop"
+
+  @R6.2 @fix
+  Scenario: An employee with "User can edit settings" can give the access
+    Given the employee "Ewa Wrona" with "User can edit settings"
+    When "Ewa Wrona" sets the read permission for contact items of the CRM role "Deal managers" to "All"
+    Then "Boris Lis" sees the e-mail "Question about the offer" in the form of the deal "Online shop"

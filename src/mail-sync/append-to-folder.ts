@@ -1,0 +1,57 @@
+import { ImapFlow } from 'imapflow';
+import type { ImapAccount } from './mailbox-sync.ts';
+
+export interface AppendRequest {
+  /** The folder's path; without it, the folder the server marks \Sent (RFC 6154). */
+  folder?: string;
+  raw: Buffer;
+  /** A sent message is one its sender has read. */
+  flags?: string[];
+  /** INTERNALDATE to store (RFC 3501 §6.3.11); the server's clock when omitted. */
+  date?: Date;
+}
+
+export interface AppendResult {
+  folder: string;
+  /** Reported by servers with UIDPLUS (RFC 4315 APPENDUID). */
+  uid?: number;
+  uidValidity?: number;
+}
+
+/**
+ * Files a message in a folder of the account with IMAP APPEND (RFC 3501 §6.3.11), as a mail client
+ * files what it sent: one login, one APPEND, logout. The server's refusal rejects the promise.
+ */
+export async function appendToFolder(account: ImapAccount, request: AppendRequest): Promise<AppendResult> {
+  const client = new ImapFlow({
+    host: account.host,
+    port: account.port,
+    secure: false,
+    doSTARTTLS: false,
+    auth: { user: account.user, pass: account.password },
+    logger: false,
+    disableAutoIdle: true,
+    disableCompression: true,
+  });
+  // The awaited command rejects on socket trouble; the event itself needs no handling.
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    const folder = request.folder ?? (await sentFolderOf(client));
+    const result = await client.append(folder, request.raw, request.flags ?? ['\\Seen'], request.date);
+    if (!result) throw new Error(`The server did not take the message into ${folder}`);
+    return {
+      folder: result.destination,
+      ...(result.uid !== undefined && { uid: Number(result.uid) }),
+      ...(result.uidValidity !== undefined && { uidValidity: Number(result.uidValidity) }),
+    };
+  } finally {
+    await client.logout().catch(() => client.close());
+  }
+}
+
+async function sentFolderOf(client: ImapFlow): Promise<string> {
+  const sent = (await client.list()).find((f) => f.specialUse === '\\Sent');
+  if (!sent) throw new Error('The server lists no folder marked \\Sent; name the folder to file sent mail in');
+  return sent.path;
+}

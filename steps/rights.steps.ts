@@ -1,0 +1,97 @@
+import assert from 'node:assert/strict';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { CRM_ACTIONS, isAccessLevel, type AccessLevel, type CrmAction, type ItemType, type RolePermissions } from '../src/crm/index.ts';
+import type { CrmWorld } from './support/world.ts';
+
+// Employees' flags, CRM roles and access permissions (R6), and "Change deal" (R7).
+
+Given('the administrator {string}', function (this: CrmWorld, name: string) {
+  this.sim.addEmployee(name, { isAdministrator: true });
+});
+
+Given('the employee {string} with "User can edit settings"', function (this: CrmWorld, name: string) {
+  this.sim.addEmployee(name, { canEditSettings: true });
+});
+
+Given('the employee {string} of the department {string}', function (this: CrmWorld, name: string, department: string) {
+  this.sim.crm.addEmployee({ name, department });
+});
+
+/** | item type | read | add | edit | delete |, one row per item type; rows left out are "Deny access". */
+Given('the CRM role {string} with these permissions:', function (this: CrmWorld, role: string, table: DataTable) {
+  const permissions: Record<string, Partial<Record<CrmAction, AccessLevel>>> = {};
+  for (const row of table.hashes()) {
+    const type = row['item type'];
+    assert.ok(type === 'lead' || type === 'deal' || type === 'contact' || type === 'company', `Unknown item type "${type}"; write lead, deal, contact or company`);
+    permissions[type] = {};
+    for (const action of CRM_ACTIONS) {
+      const level = row[action];
+      if (level === undefined) continue;
+      assert.ok(isAccessLevel(level), `Unknown access level "${level}" for ${action} ${type}`);
+      permissions[type][action] = level;
+    }
+  }
+  this.sim.defineRole(role, permissions as RolePermissions);
+});
+
+Given('{string} has the CRM role {string}', function (this: CrmWorld, employee: string, role: string) {
+  this.sim.giveRole(employee, role);
+});
+
+When('{string} sets the {crm-action} permission for {item-type} items of the CRM role {string} to {access-level}', function (this: CrmWorld, actor: string, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
+  this.sim.setRolePermission(actor, role, type, action, level);
+});
+
+When('{string} tries to set the {crm-action} permission for {item-type} items of the CRM role {string} to {access-level}', function (this: CrmWorld, actor: string, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
+  this.attempt(() => this.sim.setRolePermission(actor, role, type, action, level));
+});
+
+When('{string} gives {string} the CRM role {string}', function (this: CrmWorld, actor: string, employee: string, role: string) {
+  this.sim.assignRole(actor, employee, role);
+});
+
+When('{string} tries to give {string} the CRM role {string}', function (this: CrmWorld, actor: string, employee: string, role: string) {
+  this.attempt(() => this.sim.assignRole(actor, employee, role));
+});
+
+Then('{string} has the CRM roles {string}', function (this: CrmWorld, employee: string, roles: string) {
+  const names = this.sim.crm.rolesOf(this.sim.crm.employeeByName(employee).id).map((r) => r.name);
+  assert.deepEqual(names, roles === '' ? [] : roles.split(/,\s*/));
+});
+
+Then('the {crm-action} permission for {item-type} items of the CRM role {string} is {access-level}', function (this: CrmWorld, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
+  assert.equal(this.sim.crm.role(role).permissions[type]?.[action] ?? 'Deny access', level);
+});
+
+When('{string} moves the e-mail {string} to the deal {string} with "Change deal"', function (this: CrmWorld, employee: string, subject: string, deal: string) {
+  this.sim.changeDeal(employee, subject, deal);
+});
+
+When('{string} tries to move the e-mail {string} to the deal {string} with "Change deal"', function (this: CrmWorld, employee: string, subject: string, deal: string) {
+  this.attempt(() => this.sim.changeDeal(employee, subject, deal));
+});
+
+Then('"Change deal" is offered for the e-mail {string}', function (this: CrmWorld, subject: string) {
+  const offer = this.sim.crm.changeDealOffer(this.sim.emailActivity(subject).id);
+  assert.ok(offer.offered, offer.offered ? '' : offer.reason);
+});
+
+Then('"Change deal" is not offered for the e-mail {string}, because it is bound to both the lead and the deal', function (this: CrmWorld, subject: string) {
+  const offer = this.sim.crm.changeDealOffer(this.sim.emailActivity(subject).id);
+  assert.ok(!offer.offered, '"Change deal" is offered');
+  assert.equal(offer.code, 'CRM.CHANGE_DEAL_CONVERTED_LEAD', offer.reason);
+});
+
+Then('the e-mail {string} is in the form of the {item-type} {string}', function (this: CrmWorld, subject: string, type: ItemType, label: string) {
+  const activity = this.sim.emailActivity(subject);
+  const entries = this.sim.crm.timeline(this.sim.itemRef(type, label)).filter((e) => e.activityId === activity.id);
+  assert.ok(entries.length > 0, `"${subject}" is not in the timeline of the ${type} "${label}"`);
+  assert.ok(activity.bindings.some((b) => b.type === type && b.id === this.sim.itemRef(type, label).id), `"${subject}" is not bound to the ${type} "${label}"`);
+});
+
+Then('the e-mail {string} is not in the form of the {item-type} {string}', function (this: CrmWorld, subject: string, type: ItemType, label: string) {
+  const activity = this.sim.emailActivity(subject);
+  const ref = this.sim.itemRef(type, label);
+  assert.deepEqual(this.sim.crm.timeline(ref).filter((e) => e.activityId === activity.id), []);
+  assert.ok(!activity.bindings.some((b) => b.type === type && b.id === ref.id), `"${subject}" is still bound to the ${type} "${label}"`);
+});

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { isCrmError, toWireAddress, type ItemType } from '../src/crm/index.ts';
+import { headerValues } from '../mock-servers/index.ts';
+import type { FormRecipient } from '../src/simulation/index.ts';
+import type { CrmWorld } from './support/world.ts';
+
+// CRM items to send from, sending from a CRM form, and what becomes of the activities (R8).
+
+Given('the contact {string} with the e-mail {string}, managed by {string}', function (this: CrmWorld, name: string, email: string, responsible: string) {
+  this.sim.addContact(name, responsible, email);
+});
+
+Given('the contact {string} without an e-mail, managed by {string}', function (this: CrmWorld, name: string, responsible: string) {
+  this.sim.addContact(name, responsible);
+});
+
+Given('the company {string} with the e-mail {string}, managed by {string}', function (this: CrmWorld, title: string, email: string, responsible: string) {
+  this.sim.addCompany(title, responsible, email);
+});
+
+Given('the deal {string} with the client {string}, managed by {string}', function (this: CrmWorld, title: string, client: string, responsible: string) {
+  this.sim.addDeal(title, responsible, client);
+});
+
+Given('the deal {string} without a client, managed by {string}', function (this: CrmWorld, title: string, responsible: string) {
+  this.sim.addDeal(title, responsible);
+});
+
+Given('the deal {string} created from the lead {string}, managed by {string}', function (this: CrmWorld, title: string, lead: string, responsible: string) {
+  this.sim.addDealFromLead(title, lead, responsible);
+});
+
+Given('"Allow sending e-mails to arbitrary addresses" is off', function (this: CrmWorld) {
+  this.sim.setAllowSendingToArbitraryAddresses(false);
+});
+
+When('{string} turns off "Allow sending e-mails to arbitrary addresses"', function (this: CrmWorld, employee: string) {
+  this.sim.setAllowSendingToArbitraryAddresses(false, employee);
+});
+
+When('{string} tries to turn off "Allow sending e-mails to arbitrary addresses"', function (this: CrmWorld, employee: string) {
+  this.attempt(() => this.sim.setAllowSendingToArbitraryAddresses(false, employee));
+});
+
+Then('"Allow sending e-mails to arbitrary addresses" is still on', function (this: CrmWorld) {
+  assert.equal(this.sim.crm.allowsSendingToArbitraryAddresses(), true);
+});
+
+When('{string} chooses {string} in the "Client" field of the deal {string}', function (this: CrmWorld, employee: string, client: string, deal: string) {
+  this.sim.chooseDealClient(employee, deal, client);
+});
+
+Then('sending e-mail from the {item-type} {string} is unavailable because {string}', function (this: CrmWorld, type: ItemType, label: string, reason: string) {
+  const availability = this.sim.crm.sendingAvailability(this.sim.itemRef(type, label));
+  assert.ok(!availability.available, `The form offers ${availability.available ? availability.options.map((o) => o.address).join(', ') : ''}`);
+  assert.ok(availability.reason.includes(reason), `The reason given is: ${availability.reason}`);
+});
+
+Then('the e-mail form of the {item-type} {string} offers {string}', function (this: CrmWorld, type: ItemType, label: string, addresses: string) {
+  const availability = this.sim.crm.sendingAvailability(this.sim.itemRef(type, label));
+  assert.ok(availability.available, availability.available ? '' : availability.reason);
+  assert.deepEqual(availability.options.map((o) => o.address), addresses.split(/,\s*/));
+});
+
+When('{string} sends an e-mail from the {item-type} {string} to {recipient} with the subject {string}', async function (this: CrmWorld, employee: string, type: ItemType, label: string, to: FormRecipient, subject: string) {
+  await this.sim.sendFromForm(employee, this.sim.itemRef(type, label), [to], subject);
+});
+
+When('{string} tries to send an e-mail from the {item-type} {string} to {recipient} with the subject {string}', async function (this: CrmWorld, employee: string, type: ItemType, label: string, to: FormRecipient, subject: string) {
+  await this.attemptAsync(() => this.sim.sendFromForm(employee, this.sim.itemRef(type, label), [to], subject));
+});
+
+When('{string} replies from the {item-type} {string} to the e-mail {string} with the subject {string}', async function (this: CrmWorld, employee: string, type: ItemType, label: string, answered: string, subject: string) {
+  await this.sim.sendFromForm(employee, this.sim.itemRef(type, label), [], subject, { replyToSubject: answered });
+});
+
+When('{string} clicks "Complete" on the activity of the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
+  this.sim.completeEmailActivity(employee, subject);
+});
+
+When('{string} tries to click "Complete" on the activity of the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
+  this.attempt(() => this.sim.completeEmailActivity(employee, subject));
+});
+
+When('{string} creates a new activity {string} from the e-mail {string}', function (this: CrmWorld, employee: string, followUp: string, subject: string) {
+  this.sim.createActivityFromEmail(employee, subject, followUp);
+});
+
+Then('{string} receives the e-mail {string} from {string}', function (this: CrmWorld, recipient: string, subject: string, sender: string) {
+  const received = this.sim.outboxCopies(subject).filter((m) => m.recipients.includes(recipient));
+  assert.equal(received.length, 1, `${recipient} received ${received.length} e-mails "${subject}"`);
+  const from = headerValues(received[0]!.raw, 'From')[0] ?? '';
+  assert.ok(from.includes(`<${sender}>`) || from === sender, `The e-mail came from ${from}`);
+});
+
+Then('the e-mail {string} that {string} receives answers the e-mail {string}', function (this: CrmWorld, subject: string, recipient: string, answered: string) {
+  const [received, ...more] = this.sim.outboxCopies(subject).filter((m) => m.recipients.includes(recipient));
+  assert.ok(received && more.length === 0, `${recipient} did not receive exactly one e-mail "${subject}"`);
+  const original = this.sim.emailActivity(answered).messageId;
+  assert.ok(original, `"${answered}" has no Message-ID`);
+  assert.equal(headerValues(received.raw, 'In-Reply-To')[0], original);
+  assert.ok((headerValues(received.raw, 'References')[0] ?? '').split(/\s+/).includes(original), 'References does not name the answered e-mail');
+});
+
+Then('nobody receives the e-mail {string}', function (this: CrmWorld, subject: string) {
+  assert.deepEqual(this.sim.outboxCopies(subject).map((m) => m.recipients), []);
+  assert.deepEqual(this.sim.sentFromForms.filter((s) => s.sent.message.subject === subject), []);
+});
+
+Then('the e-mail {string} is an outgoing activity, completed, whose responsible is {string}', function (this: CrmWorld, subject: string, employee: string) {
+  const activity = this.sim.emailActivity(subject);
+  assert.deepEqual(
+    { direction: activity.direction, completed: activity.completed, responsible: this.sim.crm.employee(activity.responsibleId).name },
+    { direction: 'outgoing', completed: true, responsible: employee },
+  );
+});
+
+/** | deal | Shop |, one row per item, in the order the CRM keeps them (owner first). */
+Then('the e-mail {string} is bound to:', function (this: CrmWorld, subject: string, table: DataTable) {
+  const expected = table.raw().map(([type, label]) => {
+    assert.ok(type === 'lead' || type === 'deal' || type === 'contact' || type === 'company', `Unknown item type "${type}"`);
+    return this.sim.itemRef(type, label ?? '');
+  });
+  assert.deepEqual(this.sim.emailActivity(subject).bindings, expected);
+});
+
+Then('the activity of the e-mail {string} is still open', function (this: CrmWorld, subject: string) {
+  assert.equal(this.sim.emailActivity(subject).completed, false, 'The activity is completed');
+});
+
+Then('the activity of the e-mail {string} is completed', function (this: CrmWorld, subject: string) {
+  assert.equal(this.sim.emailActivity(subject).completed, true, 'The activity is still open');
+});
+
+Then('a planned activity {string} is in the form of the {item-type} {string}', function (this: CrmWorld, followUp: string, type: ItemType, label: string) {
+  const ref = this.sim.itemRef(type, label);
+  const planned = this.sim.crm.followUps().filter((f) => f.subject === followUp && !f.completed && f.bindings.some((b) => b.type === ref.type && b.id === ref.id));
+  assert.equal(planned.length, 1, `Planned activities: ${this.sim.crm.followUps().map((f) => f.subject).join(', ') || 'none'}`);
+});
+
+Then('the CRM has {int} contact(s) reached at {string}', function (this: CrmWorld, count: number, address: string) {
+  const wire = toWireAddress(address)?.toLowerCase();
+  const reached = this.sim.crm.contacts().filter((c) => c.emails.some((e) => toWireAddress(e.value)?.toLowerCase() === wire));
+  assert.equal(reached.length, count, `Contacts reached at ${address}: ${reached.map((c) => `${c.name} <${c.emails.map((e) => e.value).join(', ')}>`).join('; ') || 'none'}`);
+});
+
+Then('the CRM has {int} contact(s) in all', function (this: CrmWorld, count: number) {
+  assert.equal(this.sim.crm.contacts().length, count, `Contacts: ${this.sim.crm.contacts().map((c) => c.name).join(', ')}`);
+});
+
+Then('a contact {string} reached at {string} is in the CRM', function (this: CrmWorld, name: string, address: string) {
+  const wire = toWireAddress(address)?.toLowerCase();
+  const found = this.sim.crm.contacts().filter((c) => c.name === name && c.emails.some((e) => toWireAddress(e.value)?.toLowerCase() === wire));
+  assert.equal(found.length, 1, `Contacts: ${this.sim.crm.contacts().map((c) => `${c.name} <${c.emails.map((e) => e.value).join(', ')}>`).join('; ')}`);
+});
+
+Then('the deal {string} has no client', function (this: CrmWorld, deal: string) {
+  const found = this.sim.crm.deal(this.sim.itemRef('deal', deal).id);
+  assert.deepEqual({ contacts: found.contactIds, company: found.companyId }, { contacts: [], company: undefined });
+});
+
+Then('the refusal says {string}', function (this: CrmWorld, words: string) {
+  assert.ok(isCrmError(this.lastRefusal), `The step failed with something other than a CRM refusal: ${String(this.lastRefusal)}`);
+  assert.ok(this.lastRefusal.message.includes(words), `The refusal says: ${this.lastRefusal.message}`);
+});
