@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { runStepsCommand } from './reports/steps/steps-command.ts';
 import { writeFaqPage } from './reports/write-faq-page.ts';
 
 const REPORTS = [
@@ -23,6 +24,7 @@ async function runFeatures(): Promise<boolean> {
 
 async function main(argv: readonly string[]): Promise<number> {
   const command = argv[0] ?? 'run';
+  if (command === 'steps') return runStepsCommand(argv.slice(1), process.cwd(), (text) => process.stdout.write(text));
   if (command !== 'run') {
     process.stderr.write(`Unknown command "${command}". Usage: npm start (runs every feature and writes reports/)\n`);
     return 2;
