@@ -1,5 +1,5 @@
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
-// Every run writes the three reports; `strict` makes undefined or pending steps fail the run.
+// Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
 export default {
   // No `paths`: Cucumber's default is features/**/*.feature, and a path given on the command
   // line (npm run test:features -- features/faq/q01-….feature) then replaces it instead of adding to it.
@@ -12,6 +12,8 @@ export default {
     'html:reports/cucumber.html',
     'junit:reports/junit.xml',
     'message:reports/messages.ndjson',
+    // This project's reports: summary.md (its output), and beside it history.json and faq.html.
+    ['./src/reports/reports-formatter.ts', 'reports/summary.md'],
   ],
   formatOptions: {
     junit: { suiteName: 'CRM e-mail FAQ' },

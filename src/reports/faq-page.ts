@@ -1,4 +1,5 @@
 import { FAQ_QUESTIONS, type FaqQuestion } from './faq-questions.ts';
+import type { FlakyScenario } from './history/run-history.ts';
 import type { ScenarioResult, ScenarioStatus } from './run-results.ts';
 
 const escapeHtml = (text: string) =>
@@ -60,7 +61,7 @@ function section({ question, scenarios, verdict }: QuestionSection): string {
 }
 
 /** The page for product owners: the FAQ question by question, and whether the product does what each answer says. */
-export function renderFaqPage(results: readonly ScenarioResult[], generatedAt: Date): string {
+export function renderFaqPage(results: readonly ScenarioResult[], generatedAt: Date, _context: { flaky?: readonly FlakyScenario[] } = {}): string {
   const { sections, other } = sectionsByQuestion(results);
   const passed = results.filter((r) => r.status === 'passed').length;
   const covered = sections.filter((s) => s.verdict !== 'not-specified').length;

@@ -22,3 +22,8 @@ export const FAQ_QUESTIONS: readonly FaqQuestion[] = [
   { id: 'Q10', polish: 'Dlaczego w CRM utworzono lead, mimo że w ustawieniach poczty wyłączono tworzenie leadów', english: 'Why a lead was created although lead creation is off' },
   { id: 'Q11', polish: 'Jak wybrać element przy ręcznym zapisywaniu e-maila w CRM', english: 'How to choose the item when saving an e-mail by hand' },
 ];
+
+/** The question a scenario belongs to, by its `@Q…` tag (a feature's tags are its scenarios' too). */
+export function questionOfTags(tags: readonly string[]): FaqQuestion | undefined {
+  return FAQ_QUESTIONS.find((q) => tags.includes(`@${q.id}`));
+}
