@@ -33,7 +33,7 @@ describe('the reports formatter', () => {
     const directory = await mkdtemp(join(tmpdir(), 'reports-'));
     const { written, warnings } = await runFormatter(directory, runWith('PASSED'));
     expect(written).toMatch(/^# CRM e-mail FAQ: ❌ 1 of 2 scenarios did not pass/);
-    expect(await readFile(join(directory, 'faq.html'), 'utf8')).toContain('<section class="failing" id="Q1">');
+    expect(await readFile(join(directory, 'faq.html'), 'utf8')).toContain('<section class="question failing" id="Q1"');
     const history = JSON.parse(await readFile(join(directory, 'history.json'), 'utf8'));
     expect(Object.keys(history.runs[0].scenarios)).toEqual(['features/faq/q01.feature › spam in Inbox', 'features/faq/q01.feature › missing']);
     expect(warnings).toEqual(['Undefined step at features/faq/q01.feature:7: Given the CRM has 2 leadz\n  Closest existing steps:\n    the CRM has {int} lead(s)']);

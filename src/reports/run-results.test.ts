@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { renderFaqPage } from './faq-page.ts';
 import { readRunResults } from './run-results.ts';
 import { fakeRun, toNdjson } from './testing/fake-run.ts';
 
@@ -47,25 +46,5 @@ describe('readRunResults', () => {
 
   it('names the line that is not JSON', () => {
     expect(() => readRunResults('{}\nnot json\n')).toThrow(/Line 2 of the messages file is not JSON/);
-  });
-});
-
-describe('renderFaqPage', () => {
-  it('shows every FAQ question, with verdicts, failures and escaped text', () => {
-    const results = readRunResults(toNdjson(fakeRun([{ uri: 'features/faq/q1.feature', name: 'Q1', scenarios: [
-      { name: 'spam <Inbox>', tags: ['@Q1', '@R1.3'], steps: [{ text: 'a', status: 'PASSED' }] },
-      { name: 'manual save', tags: ['@Q1'], steps: [{ text: 'b "x"', status: 'FAILED', message: 'expected <1>' }] },
-      { name: 'untagged', steps: [{ text: 'c', status: 'PASSED' }] },
-    ] }])));
-    const html = renderFaqPage(results, new Date('2026-03-02T10:00:00Z'));
-    expect(html).toContain('2 of 3 scenarios pass. 1 of 12 questions have scenarios.');
-    expect(html).toContain('Dlaczego e-maile nie są automatycznie zapisywane w CRM');
-    expect(html).toContain('<section class="failing" id="Q1">');
-    expect(html).toContain('<section class="not-specified" id="Q10">');
-    expect(html).toContain('spam &lt;Inbox&gt;');
-    expect(html).toContain('Failed at: <em>b &quot;x&quot;</em>');
-    expect(html).toContain('expected &lt;1&gt;');
-    expect(html).toContain('Other behaviour');
-    expect(html).not.toContain('<Inbox>');
   });
 });
