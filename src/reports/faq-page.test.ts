@@ -13,7 +13,7 @@ const story: ScenarioStory = {
   emails: [{ at: '2026-03-02T10:15:00.000Z', from: 'Jan <jan@client.test>', to: ['sales@acme.test'], subject: 'Request <quote>', mailbox: 'sales@acme.test', folder: 'INBOX' },
     { at: '2026-03-02T10:16:00.000Z', from: 'sales@acme.test', to: ['x@other.test'], subject: 'Offer', mailbox: 'outbox', folder: 'other domains' }],
   intake: [{ mailbox: 'sales@acme.test', folder: 'INBOX', subject: 'Request <quote>', saved: false, outcome: 'The message is in the spam folder.' }],
-  activities: [],
+  activities: [{ id: 1, direction: 'incoming', subject: 'Request <quote>', from: ['jan@client.test'], to: ['sales@acme.test'], boundTo: ['lead 1'], responsible: 'Anna Nowak', savedBy: 'Anna Nowak', completed: false, enteredCrm: '2026-03-02T10:20:00.000Z', received: '2026-03-02T10:15:00.000Z' }],
   items: [{ ref: 'lead 1', title: 'Request <quote>', responsible: 'Anna Nowak', details: 'status Unassigned', timeline: [{ at: '2026-03-02T10:20:00.000Z', entry: 'New e-mail "Request <quote>" (entry by Anna Nowak)' }] }],
 };
 
@@ -55,10 +55,11 @@ describe('renderFaqPage', () => {
   });
 
   it("tells a scenario's story: e-mails, the CRM's decisions, items and timelines", () => {
-    expect(html).toContain('<summary>What happened: 2 e-mails, 0 activities, 1 item</summary>');
+    expect(html).toContain('<summary>What happened: 2 e-mails, 1 activity, 1 item</summary>');
     expect(html).toContain('<td><time datetime="2026-03-02T10:15:00.000Z">10:15:00</time></td><td>Jan &lt;jan@client.test&gt;</td><td>sales@acme.test</td><td>Request &lt;quote&gt;</td><td>sales@acme.test / INBOX</td>');
     expect(html).toContain('<td>outbox (another domain)</td>');
     expect(html).toContain('<span class="no">✘ not saved</span> “Request &lt;quote&gt;” in sales@acme.test / INBOX: The message is in the spam folder.');
+    expect(html).toContain('<span class="yes">✔ saved by hand</span> “Request &lt;quote&gt;” by Anna Nowak (“Save to CRM”), bound to lead 1');
     expect(html).toContain('<strong>lead 1</strong> “Request &lt;quote&gt;”, responsible Anna Nowak');
     expect(html).toContain('<li><time datetime="2026-03-02T10:20:00.000Z">10:20:00</time> New e-mail &quot;Request &lt;quote&gt;&quot; (entry by Anna Nowak)</li>');
   });

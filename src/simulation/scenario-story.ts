@@ -39,6 +39,8 @@ export interface StoryActivity {
   readonly to: readonly string[];
   readonly boundTo: readonly string[];
   readonly responsible: string;
+  /** The employee who pressed "Save to CRM"; absent when a synchronisation saved it. */
+  readonly savedBy?: string;
   readonly completed: boolean;
   readonly enteredCrm: string;
   readonly received: string;
@@ -131,6 +133,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
     to: addresses(a.to),
     boundTo: a.bindings.map(formatRef),
     responsible: employeeName(crm, a.responsibleId),
+    ...(a.savedById !== undefined && { savedBy: employeeName(crm, a.savedById) }),
     completed: a.completed,
     enteredCrm: a.createdAt.toISOString(),
     received: a.receivedAt.toISOString(),
@@ -163,7 +166,7 @@ export function renderCrmState(story: ScenarioStory): string {
   if (story.intake.length === 0) lines.push('  nothing synchronised');
   lines.push('', 'E-mail activities:');
   for (const a of story.activities) {
-    lines.push(`  #${a.id} ${a.direction} "${a.subject}" bound to ${a.boundTo.join(', ')}; responsible ${a.responsible}; ${a.completed ? 'completed' : 'planned'}; entered CRM ${time(a.enteredCrm)}, received ${time(a.received)}`);
+    lines.push(`  #${a.id} ${a.direction} "${a.subject}"${a.savedBy ? ` saved by hand by ${a.savedBy},` : ''} bound to ${a.boundTo.join(', ')}; responsible ${a.responsible}; ${a.completed ? 'completed' : 'planned'}; entered CRM ${time(a.enteredCrm)}, received ${time(a.received)}`);
   }
   if (story.activities.length === 0) lines.push('  none');
   lines.push('', 'Items and their timelines:');

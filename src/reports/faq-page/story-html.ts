@@ -29,10 +29,12 @@ function emailsTable(story: ScenarioStory): string {
 }
 
 function intakeList(story: ScenarioStory): string {
-  if (story.intake.length === 0) return '';
-  const items = story.intake.map((i) => `<li><span class="${i.saved ? 'yes' : 'no'}">${i.saved ? '✔ saved' : '✘ not saved'}</span> `
-    + `“${escapeHtml(i.subject)}” in ${escapeHtml(i.mailbox)} / ${escapeHtml(i.folder)}: ${escapeHtml(i.outcome)}</li>`).join('');
-  return `<h4>What the CRM did when it synchronised</h4><ul class="plain">${items}</ul>`;
+  const synced = story.intake.map((i) => `<li><span class="${i.saved ? 'yes' : 'no'}">${i.saved ? '✔ saved' : '✘ not saved'}</span> `
+    + `“${escapeHtml(i.subject)}” in ${escapeHtml(i.mailbox)} / ${escapeHtml(i.folder)}: ${escapeHtml(i.outcome)}</li>`);
+  const byHand = story.activities.filter((a) => a.savedBy).map((a) => `<li><span class="yes">✔ saved by hand</span> `
+    + `“${escapeHtml(a.subject)}” by ${escapeHtml(a.savedBy!)} (“Save to CRM”), bound to ${escapeHtml(a.boundTo.join(', '))}</li>`);
+  if (synced.length + byHand.length === 0) return '';
+  return `<h4>What the CRM did with the e-mails</h4><ul class="plain">${[...synced, ...byHand].join('')}</ul>`;
 }
 
 function itemsList(story: ScenarioStory): string {
