@@ -1,40 +1,63 @@
 /**
- * The command line behind `npm start`: runs every feature with the project's Cucumber
- * configuration and says where the reports are. Exits non-zero when any scenario fails.
+ * The command line behind `npm start`, `npm run ci` and `npm run steps`:
+ *
+ *   run [cucumber options]                 every feature (or those named), then where the reports are
+ *   ci [--shard i/n] [cucumber options]    the `ci` profile of cucumber.mjs: parallel workers, JUnit,
+ *                                          a rerun file, and the job summary on GitHub Actions
+ *   steps [--write | --check]              the step catalogue (features/STEPS.md)
+ *
+ * Exits non-zero when any scenario fails.
  */
 import { resolve } from 'node:path';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
+import { parseShard, type Shard } from './reports/cli/shard.ts';
+import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
 import { runStepsCommand } from './reports/steps/steps-command.ts';
-import { writeFaqPage } from './reports/write-faq-page.ts';
 
 const REPORTS = [
+  ['reports/summary.md', 'the run in short, for a CI job summary'],
   ['reports/faq.html', 'the FAQ question by question, for product owners'],
-  ['reports/cucumber.html', 'HTML report for people'],
+  ['reports/cucumber.html', 'every feature, scenario and step'],
   ['reports/junit.xml', 'JUnit XML for CI'],
   ['reports/messages.ndjson', 'Cucumber messages for tools'],
+  ['reports/history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
-async function runFeatures(): Promise<boolean> {
-  // This process already runs TypeScript through scripts/register-ts.mjs, so the loader named in
-  // the configuration file must not be registered a second time.
-  const { runConfiguration } = await loadConfiguration({ provided: { loader: [] } });
-  const { success } = await runCucumber(runConfiguration);
-  return success;
+const USAGE = 'Usage: npm start [-- cucumber options] | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
+const out = (text: string) => process.stdout.write(text);
+
+/** Takes `--shard i/n` (or `--shard=i/n`) out of the arguments; the rest go to Cucumber. */
+function takeShard(args: readonly string[]): { shard?: Shard; rest: string[] } {
+  const rest: string[] = [];
+  let shard: Shard | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--shard') shard = parseShard(args[++i] ?? '');
+    else if (arg.startsWith('--shard=')) shard = parseShard(arg.slice('--shard='.length));
+    else rest.push(arg);
+  }
+  return { ...(shard && { shard }), rest };
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const command = argv[0] ?? 'run';
-  if (command === 'steps') return runStepsCommand(argv.slice(1), process.cwd(), (text) => process.stdout.write(text));
-  if (command !== 'run') {
-    process.stderr.write(`Unknown command "${command}". Usage: npm start (runs every feature and writes reports/)\n`);
+  const [command = 'run', ...args] = argv;
+  if (command === 'steps') return runStepsCommand(args, process.cwd(), out);
+  if (command !== 'run' && command !== 'ci') {
+    process.stderr.write(`Unknown command "${command}". ${USAGE}`);
     return 2;
   }
-  const success = await runFeatures();
-  await writeFaqPage('reports/messages.ndjson', 'reports/faq.html');
-  process.stdout.write('\nReports:\n');
-  for (const [file, what] of REPORTS) process.stdout.write(`  ${resolve(file)}  (${what})\n`);
-  process.stdout.write(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');
+  const { shard, rest } = command === 'ci' ? takeShard(args) : { rest: [...args] };
+  const success = await runFeatures({ ...(command === 'ci' && { profiles: ['ci'] }), cucumberArgs: rest, ...(shard && { shard }), out });
+  out('\nReports:\n');
+  for (const [file, what] of REPORTS) out(`  ${resolve(file)}  (${what})\n`);
+  if (command === 'ci') {
+    out(`  ${resolve('reports/@rerun.txt')}  (failed scenarios; run them again with: npm run ci -- @reports/@rerun.txt)\n`);
+    if (await publishJobSummary('reports/summary.md')) out('The summary was added to the GitHub Actions job summary.\n');
+  }
+  out(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');
   return success ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  return 2;
+});
