@@ -9,7 +9,7 @@
  * Exits non-zero when any scenario fails.
  */
 import { resolve } from 'node:path';
-import { parseShard, type Shard } from './reports/cli/shard.ts';
+import { takeShard } from './reports/cli/shard.ts';
 import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
 import { runStepsCommand } from './reports/steps/steps-command.ts';
 
@@ -24,19 +24,6 @@ const REPORTS = [
 
 const USAGE = 'Usage: npm start [-- cucumber options] | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
 const out = (text: string) => process.stdout.write(text);
-
-/** Takes `--shard i/n` (or `--shard=i/n`) out of the arguments; the rest go to Cucumber. */
-function takeShard(args: readonly string[]): { shard?: Shard; rest: string[] } {
-  const rest: string[] = [];
-  let shard: Shard | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === '--shard') shard = parseShard(args[++i] ?? '');
-    else if (arg.startsWith('--shard=')) shard = parseShard(arg.slice('--shard='.length));
-    else rest.push(arg);
-  }
-  return { ...(shard && { shard }), rest };
-}
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command = 'run', ...args] = argv;

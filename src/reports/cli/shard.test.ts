@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseShard, selectShard } from './shard.ts';
+import { parseShard, selectShard, takeShard } from './shard.ts';
 
 const plan = [
   { uri: 'features/faq/q10.feature', location: { line: 5 } },
@@ -41,5 +41,14 @@ describe('selectShard', () => {
       const sizes = parts.map((p) => p.length);
       expect(Math.max(...sizes) - Math.min(...sizes)).toBeLessThanOrEqual(1);
     }));
+  });
+});
+
+describe('takeShard', () => {
+  it('takes --shard out of the arguments and leaves the rest for Cucumber', () => {
+    expect(takeShard(['--tags', '@Q1', '--shard', '2/4', 'features/faq'])).toEqual({ shard: { index: 2, total: 4 }, rest: ['--tags', '@Q1', 'features/faq'] });
+    expect(takeShard(['--shard=1/2'])).toEqual({ shard: { index: 1, total: 2 }, rest: [] });
+    expect(takeShard(['--retry', '1'])).toEqual({ rest: ['--retry', '1'] });
+    expect(() => takeShard(['--shard'])).toThrow(/--shard takes "i\/n"/);
   });
 });

@@ -40,3 +40,16 @@ function splitKey(key: string): [string, number] {
   const colon = key.lastIndexOf(':');
   return [key.slice(0, colon), Number(key.slice(colon + 1))];
 }
+
+/** Takes `--shard i/n` (or `--shard=i/n`) out of the arguments; the rest go to Cucumber. */
+export function takeShard(args: readonly string[]): { shard?: Shard; rest: string[] } {
+  const rest: string[] = [];
+  let shard: Shard | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--shard') shard = parseShard(args[++i] ?? '');
+    else if (arg.startsWith('--shard=')) shard = parseShard(arg.slice('--shard='.length));
+    else rest.push(arg);
+  }
+  return { ...(shard && { shard }), rest };
+}
