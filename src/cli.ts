@@ -5,11 +5,14 @@
  *   ci [--shard i/n] [cucumber options]    the `ci` profile of cucumber.mjs: parallel workers, JUnit,
  *                                          a rerun file, and the job summary on GitHub Actions
  *   steps [--write | --check]              the step catalogue (features/STEPS.md)
+ *   report <messages.ndjson>...            summary.md and faq.html again from messages files, e.g.
+ *                                          those of every shard of a CI run; adds no history
  *
  * Exits non-zero when any scenario fails.
  */
 import { resolve } from 'node:path';
 import { takeShard } from './reports/cli/shard.ts';
+import { mergeReports } from './reports/cli/merge-reports.ts';
 import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
 import { runStepsCommand } from './reports/steps/steps-command.ts';
 
@@ -22,12 +25,18 @@ const REPORTS = [
   ['reports/history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
-const USAGE = 'Usage: npm start [-- cucumber options] | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
+const USAGE = 'Usage: npm start [-- cucumber options] | npm start -- report <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
 const out = (text: string) => process.stdout.write(text);
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command = 'run', ...args] = argv;
   if (command === 'steps') return runStepsCommand(args, process.cwd(), out);
+  if (command === 'report') {
+    const { summaryFile, scenarios } = await mergeReports(args, 'reports');
+    out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve('reports/faq.html')}\n`);
+    if (await publishJobSummary(summaryFile)) out('The summary was added to the GitHub Actions job summary.\n');
+    return 0;
+  }
   if (command !== 'run' && command !== 'ci') {
     process.stderr.write(`Unknown command "${command}". ${USAGE}`);
     return 2;

@@ -44,7 +44,9 @@ export interface ScenarioResult {
 }
 
 export interface RunModel {
+  /** When the (first) run started. */
   readonly startedAt?: Date;
+  /** From start to finish; for several runs read together, their times added up. */
   readonly durationMs: number;
   readonly scenarios: readonly ScenarioResult[];
   /** Every step expression the run knew, for suggestions. */
@@ -100,12 +102,13 @@ export function buildRunModel(envelopes: readonly Envelope[]): RunModel {
   interface Attempt { testCaseId: string; startedAt: number; finishedAt: number; steps: Array<{ testStepId: string; status: ScenarioStatus; message?: string }>; attachments: Attachment[] }
   const attempts = new Map<string, Attempt>();
   const attemptsOfCase = new Map<string, string[]>();
-  let runStarted: number | undefined;
-  let runFinished: number | undefined;
+  // Several runs' messages read together (the shards of one CI run) have several of each.
+  const runStarts: number[] = [];
+  const runEnds: number[] = [];
 
   for (const envelope of envelopes) {
-    if (envelope.testRunStarted) runStarted = toMillis(envelope.testRunStarted.timestamp);
-    else if (envelope.testRunFinished) runFinished = toMillis(envelope.testRunFinished.timestamp);
+    if (envelope.testRunStarted) runStarts.push(toMillis(envelope.testRunStarted.timestamp));
+    else if (envelope.testRunFinished) runEnds.push(toMillis(envelope.testRunFinished.timestamp));
     else if (envelope.testCaseStarted) {
       const { id, testCaseId, timestamp } = envelope.testCaseStarted;
       attempts.set(id, { testCaseId, startedAt: toMillis(timestamp), finishedAt: toMillis(timestamp), steps: [], attachments: [] });
@@ -163,8 +166,9 @@ export function buildRunModel(envelopes: readonly Envelope[]): RunModel {
   });
 
   return {
-    ...(runStarted !== undefined && { startedAt: new Date(runStarted) }),
-    durationMs: runStarted !== undefined && runFinished !== undefined ? runFinished - runStarted : 0,
+    ...(runStarts.length > 0 && { startedAt: new Date(Math.min(...runStarts)) }),
+    // The machine time of every run together: for shards, what the CI machines spent in all.
+    durationMs: runEnds.reduce((sum, end, i) => sum + Math.max(0, end - (runStarts[i] ?? end)), 0),
     scenarios,
     stepExpressions: envelopes.flatMap((e) => (e.stepDefinition ? [{ source: e.stepDefinition.pattern.source, type: e.stepDefinition.pattern.type }] : [])),
   };

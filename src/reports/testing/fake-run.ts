@@ -32,12 +32,14 @@ export interface FakeFeature {
   scenarios: FakeScenario[];
 }
 
+// Ids are unique across calls, as Cucumber's UUIDs are across runs (shards read together).
+let n = 0;
+
 const ts = (ms: number) => ({ seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 });
 
 export function fakeRun(features: FakeFeature[], options: { startMs?: number; stepDefinitions?: string[] } = {}): Envelope[] {
   const out: Envelope[] = [];
   let clock = options.startMs ?? Date.UTC(2026, 2, 2, 9, 0, 0);
-  let n = 0;
   const id = (prefix: string) => `${prefix}${n++}`;
   (options.stepDefinitions ?? []).forEach((source, i) => {
     out.push({ stepDefinition: { id: `sd${i}`, pattern: { source, type: 'CUCUMBER_EXPRESSION' }, sourceReference: { uri: 'steps/x.steps.ts', location: { line: i + 1 } } } } as Envelope);
