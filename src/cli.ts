@@ -25,7 +25,7 @@ const REPORTS = [
   ['reports/history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
-const USAGE = 'Usage: npm start [-- cucumber options] | npm start -- report <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
+const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
 const out = (text: string) => process.stdout.write(text);
 
 async function main(argv: readonly string[]): Promise<number> {
