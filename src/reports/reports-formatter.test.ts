@@ -11,16 +11,17 @@ async function runFormatter(directory: string, envelopes: Envelope[]) {
   const handlers: Array<(e: Envelope) => void> = [];
   let written = '';
   const warnings: string[] = [];
+  const infos: string[] = [];
   const cleanup = reportsFormatter.formatter({
     on: (_key, handler) => handlers.push(handler),
     write: (text) => (written += text),
     directory,
     options: {},
-    logger: { info: () => {}, warn: (m) => warnings.push(m) },
+    logger: { info: (m) => infos.push(m), warn: (m) => warnings.push(m) },
   });
   for (const envelope of envelopes) for (const handler of handlers) handler(envelope);
   await cleanup();
-  return { written, warnings };
+  return { written, warnings, infos };
 }
 
 const runWith = (status: string) => fakeRun([{ uri: 'features/faq/q01.feature', name: 'Q1', tags: ['@Q1'], scenarios: [
@@ -31,7 +32,8 @@ const runWith = (status: string) => fakeRun([{ uri: 'features/faq/q01.feature', 
 describe('the reports formatter', () => {
   it('writes summary.md to its stream, faq.html and history.json beside it, and warns of undefined steps', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'reports-'));
-    const { written, warnings } = await runFormatter(directory, runWith('PASSED'));
+    const { written, warnings, infos } = await runFormatter(directory, runWith('PASSED'));
+    expect(infos).toEqual([`Run summary: ${join(directory, 'summary.md')}; FAQ page: ${join(directory, 'faq.html')}`]);
     expect(written).toMatch(/^# CRM e-mail FAQ: ❌ 1 of 2 scenarios did not pass/);
     expect(await readFile(join(directory, 'faq.html'), 'utf8')).toContain('<section class="question failing" id="Q1"');
     const history = JSON.parse(await readFile(join(directory, 'history.json'), 'utf8'));

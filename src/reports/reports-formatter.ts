@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { writeRunReports } from './run-reports.ts';
 
@@ -32,6 +33,7 @@ export default {
       });
       write(summary);
       for (const notice of notices) logger.warn(notice);
+      logger.info(`Run summary: ${join(directory ?? 'reports', 'summary.md')}; FAQ page: ${join(directory ?? 'reports', 'faq.html')}`);
     };
   },
 };
