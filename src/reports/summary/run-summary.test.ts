@@ -37,6 +37,11 @@ describe('renderRunSummary', () => {
     expect(summary).not.toContain('at step (steps/x.ts:3)');
   });
 
+  it('lists a pending scenario with the failures', () => {
+    const pending = buildRunModel(fakeRun([{ uri: 'f.feature', name: 'F', scenarios: [{ name: 'not yet', steps: [{ text: 'a', status: 'PENDING' }] }] }]));
+    expect(renderRunSummary(pending, { flaky: [], historyRuns: 1 })).toContain('## Failed scenarios\n\n- **not yet** (`f.feature:3`): ⏸ pending');
+  });
+
   it('gives an undefined step the closest existing steps', () => {
     expect(summary).toContain('- `Then the CRM has 2 leadz` (`features/faq/q10.feature:4`)\n  - `the CRM has {int} lead(s)`\n  - `the CRM has no leads`');
   });

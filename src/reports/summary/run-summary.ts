@@ -62,7 +62,8 @@ export function renderRunSummary(model: RunModel, context: SummaryContext): stri
   const other = scenarios.filter((s) => !questionOfTags(s.tags));
   if (other.length) out.push(`| Other behaviour (mail server, CRM) | ${other.every((s) => s.status === 'passed') ? '✅ holds' : '❌ does not hold'} | ${counts(other)} | ${seconds(other.reduce((n, s) => n + s.durationMs, 0))} |`);
 
-  const failed = scenarios.filter((s) => s.status === 'failed' || s.status === 'ambiguous' || s.status === 'unknown');
+  // Undefined ones have their own section below; every other non-pass is listed here.
+  const failed = scenarios.filter((s) => s.status === 'failed' || s.status === 'ambiguous' || s.status === 'pending' || s.status === 'unknown');
   if (failed.length) {
     out.push('', '## Failed scenarios', '');
     for (const s of failed) {
