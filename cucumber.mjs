@@ -1,5 +1,9 @@
 import { availableParallelism } from 'node:os';
 
+// Stack traces of failing steps name TypeScript lines, not those of the transpiled code
+// (`npm start` and `npm run ci` do the same in scripts/register-ts.mjs, their worker processes too).
+process.setSourceMapsEnabled(true);
+
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
 // Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
 const base = {
