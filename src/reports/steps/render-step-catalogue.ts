@@ -48,6 +48,7 @@ export function renderStepCatalogueMarkdown(catalogue: StepCatalogue): string {
 
 /** `npm run steps`: the same catalogue, compact, for a terminal. */
 export function renderStepCatalogueText(catalogue: StepCatalogue): string {
+  const accepts = new Map(catalogue.parameterTypes.map((p) => [p.name, p.accepts.replace(/`/g, '')]));
   const out: string[] = [];
   out.push('Parameter types:');
   for (const p of catalogue.parameterTypes) out.push(`  ${p.name.padEnd(20)} ${p.accepts.replace(/`/g, '')}`);
@@ -56,7 +57,11 @@ export function renderStepCatalogueText(catalogue: StepCatalogue): string {
     for (const step of group.steps) {
       out.push(`  ${step.keyword} ${step.expression}`);
       out.push(`      ${step.description ?? '! no description: write a comment above the definition or a row in docs/steps.md'}`);
-      if (step.parameters.length) out.push(`      parameters: ${step.parameters.join(', ')}`);
+      if (step.parameters.length) {
+        // Cucumber's own types are explained once, above; the project's are spelled out where used.
+        const own = [...new Set(step.parameters)].filter((p) => catalogue.parameterTypes.find((t) => t.name === p)?.definedIn);
+        out.push(`      parameters: ${step.parameters.join(', ')}${own.map((p) => `; ${p} is ${accepts.get(p)}`).join('')}`);
+      }
       out.push(step.example ? `      e.g. ${step.example.keyword} ${step.example.text}   (${step.example.uri}:${step.example.line})` : '      ! no example yet');
     }
   }

@@ -96,6 +96,7 @@ describe('buildStepCatalogue', () => {
     expect(missing).toMatchObject({ keyword: 'Then', text: 'the CRM has 2 leadz', uri: 'features/b.feature', line: 4 });
     expect(missing!.suggestions[0]!.expression).toBe('the CRM has {int} lead(s)');
     expect(renderStepCatalogueText(catalogue())).toContain('closest: the CRM has {int} lead(s)');
+    expect(renderStepCatalogueText(catalogue())).toContain('parameters: {string}, {mailbox-state}; {mailbox-state} is one of: connected, disconnected');
   });
 
   it('flags a step described nowhere', () => {
