@@ -27,5 +27,8 @@ export async function loadStepLibrary(cwd: string = process.cwd()): Promise<Enve
     { cwd, stdout: silent, stderr: silent },
     (envelope) => envelopes.push(envelope),
   );
+  // Cucumber reports these on the stderr silenced above; without them the catalogue would be wrong.
+  const parseErrors = envelopes.flatMap((e) => (e.parseError ? [`${e.parseError.source.uri}: ${e.parseError.message}`] : []));
+  if (parseErrors.length) throw new Error(`The feature files do not parse:\n${parseErrors.join('\n')}`);
   return envelopes;
 }
