@@ -48,6 +48,20 @@ describe('run history', () => {
     ]);
   });
 
+  it('takes one change across commits for a fix, not flakiness, but one change on the same commit for flakiness', () => {
+    const fixed: History = { runs: [run({ s: 'failed' }, { commit: 'a' }), run({ s: 'passed' }, { commit: 'b' })] };
+    const flaky: History = { runs: [run({ s: 'failed' }, { commit: 'a' }), run({ s: 'passed' }, { commit: 'a' })] };
+    const backAndForth: History = { runs: [run({ s: 'passed' }, { commit: 'a' }), run({ s: 'failed' }, { commit: 'b' }), run({ s: 'passed' }, { commit: 'c' })] };
+    expect(flakyScenarios(fixed)).toEqual([]);
+    expect(flakyScenarios(flaky)).toEqual([{ id: 's', recent: ['failed', 'passed'], flips: 1, passedOnRetry: 0 }]);
+    expect(flakyScenarios(backAndForth)).toHaveLength(1);
+  });
+
+  it('ignores runs where its steps did not run (undefined, pending, skipped)', () => {
+    const history: History = { runs: [run({ s: 'undefined' }), run({ s: 'passed' }), run({ s: 'pending' }), run({ s: 'passed' })] };
+    expect(flakyScenarios(history)).toEqual([]);
+  });
+
   it('forgets flips older than the window', () => {
     const history: History = { runs: [run({ s: 'failed' }), run({ s: 'passed' }), run({ s: 'passed' })] };
     expect(flakyScenarios(history, 2)).toEqual([]);

@@ -45,27 +45,41 @@ export function isRealRun(model: RunModel): boolean {
 
 export interface FlakyScenario {
   readonly id: string;
-  /** Oldest first, the statuses it had in the recent runs it ran in. */
+  /** Oldest first, the passed or failed results it had in the recent runs. */
   readonly recent: readonly ScenarioStatus[];
-  /** How many times the result changed between passing and not passing. */
+  /** How many times the result changed between passed and failed. */
   readonly flips: number;
   /** Runs in which it passed only on a retry. */
   readonly passedOnRetry: number;
 }
 
+/** Only results of steps that ran say anything about flakiness; undefined or pending do not. */
+const RAN: ReadonlySet<ScenarioStatus> = new Set(['passed', 'failed']);
+
 /**
- * Scenarios whose result flips between passing and not passing in the last `window` runs, or
- * that passed only on a retry: Cucumber reports such a pass as a pass; this project does not.
+ * Scenarios flaky in the last `window` runs: the result changed between passed and failed on
+ * the same commit (or where the commit is unknown), or changed back and forth (two changes or
+ * more) across commits, or it passed only on a retry, which Cucumber reports as a pass and this
+ * project does not. One change across commits is a fix or a regression, not flakiness.
  */
 export function flakyScenarios(history: History, window: number = FLAKY_WINDOW): FlakyScenario[] {
   const recent = history.runs.slice(-window);
   const ids = [...new Set(recent.flatMap((run) => Object.keys(run.scenarios)))].sort();
   return ids.flatMap((id): FlakyScenario[] => {
-    const results = recent.flatMap((run) => (run.scenarios[id] ? [run.scenarios[id]] : []));
-    const statuses = results.map((r) => r.status);
+    const results = recent.flatMap((run) => {
+      const result = run.scenarios[id];
+      return result && RAN.has(result.status) ? [{ ...result, commit: run.commit }] : [];
+    });
     let flips = 0;
-    for (let i = 1; i < statuses.length; i++) if ((statuses[i] === 'passed') !== (statuses[i - 1] === 'passed')) flips++;
+    let flipOnOneCommit = false;
+    for (let i = 1; i < results.length; i++) {
+      const [before, after] = [results[i - 1]!, results[i]!];
+      if (before.status === after.status) continue;
+      flips++;
+      if (before.commit === undefined || after.commit === undefined || before.commit === after.commit) flipOnOneCommit = true;
+    }
     const passedOnRetry = results.filter((r) => r.status === 'passed' && (r.attempts ?? []).some((a) => a !== 'passed')).length;
-    return flips > 0 || passedOnRetry > 0 ? [{ id, recent: statuses, flips, passedOnRetry }] : [];
+    const flaky = passedOnRetry > 0 || flips >= 2 || flipOnOneCommit;
+    return flaky ? [{ id, recent: results.map((r) => r.status), flips, passedOnRetry }] : [];
   });
 }
