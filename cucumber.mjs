@@ -6,6 +6,9 @@ process.setSourceMapsEnabled(true);
 
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
 // Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
+// Where the reports go: reports/ unless REPORTS_DIR names another directory (a test's temporary one).
+const reports = process.env.REPORTS_DIR ?? 'reports';
+
 const base = {
   // No `paths`: Cucumber's default is features/**/*.feature, and a path given on the command
   // line (npm run test:features -- features/faq/q01-….feature) then replaces it instead of adding to it.
@@ -15,11 +18,11 @@ const base = {
   loader: ['ts-node/esm'],
   format: [
     'progress',
-    'html:reports/cucumber.html',
-    'junit:reports/junit.xml',
-    'message:reports/messages.ndjson',
+    `html:${reports}/cucumber.html`,
+    `junit:${reports}/junit.xml`,
+    `message:${reports}/messages.ndjson`,
     // This project's reports: summary.md (its output), and beside it history.json and faq.html.
-    ['./src/reports/reports-formatter.ts', 'reports/summary.md'],
+    ['./src/reports/reports-formatter.ts', `${reports}/summary.md`],
   ],
   formatOptions: {
     junit: { suiteName: 'CRM e-mail FAQ' },
@@ -35,6 +38,6 @@ export default base;
 // `npm run ci -- --shard 2/3` runs one part of the scenarios (src/reports/cli/shard.ts).
 export const ci = {
   ...base,
-  format: [...base.format, 'rerun:reports/@rerun.txt'],
+  format: [...base.format, `rerun:${reports}/@rerun.txt`],
   parallel: Math.max(2, availableParallelism()),
 };

@@ -10,19 +10,22 @@
  *
  * Exits non-zero when any scenario fails.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { takeShard } from './reports/cli/shard.ts';
 import { mergeReports } from './reports/cli/merge-reports.ts';
 import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
 import { runStepsCommand } from './reports/steps/steps-command.ts';
 
+/** As in cucumber.mjs: reports/ unless REPORTS_DIR names another directory. */
+const DIR = process.env.REPORTS_DIR ?? 'reports';
+
 const REPORTS = [
-  ['reports/summary.md', 'the run in short, for a CI job summary'],
-  ['reports/faq.html', 'the FAQ question by question, for product owners'],
-  ['reports/cucumber.html', 'every feature, scenario and step'],
-  ['reports/junit.xml', 'JUnit XML for CI'],
-  ['reports/messages.ndjson', 'Cucumber messages for tools'],
-  ['reports/history.json', 'the last runs, for flaky scenarios'],
+  ['summary.md', 'the run in short, for a CI job summary'],
+  ['faq.html', 'the FAQ question by question, for product owners'],
+  ['cucumber.html', 'every feature, scenario and step'],
+  ['junit.xml', 'JUnit XML for CI'],
+  ['messages.ndjson', 'Cucumber messages for tools'],
+  ['history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
 const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
@@ -32,8 +35,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const [command = 'run', ...args] = argv;
   if (command === 'steps') return runStepsCommand(args, process.cwd(), out);
   if (command === 'report') {
-    const { summaryFile, scenarios } = await mergeReports(args, 'reports');
-    out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve('reports/faq.html')}\n`);
+    const { summaryFile, scenarios } = await mergeReports(args, DIR);
+    out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve(DIR, 'faq.html')}\n`);
     if (await publishJobSummary(summaryFile)) out('The summary was added to the GitHub Actions job summary.\n');
     return 0;
   }
@@ -44,10 +47,10 @@ async function main(argv: readonly string[]): Promise<number> {
   const { shard, rest } = command === 'ci' ? takeShard(args) : { rest: [...args] };
   const success = await runFeatures({ ...(command === 'ci' && { profiles: ['ci'] }), cucumberArgs: rest, ...(shard && { shard }), out });
   out('\nReports:\n');
-  for (const [file, what] of REPORTS) out(`  ${resolve(file)}  (${what})\n`);
+  for (const [file, what] of REPORTS) out(`  ${resolve(DIR, file)}  (${what})\n`);
   if (command === 'ci') {
-    out(`  ${resolve('reports/@rerun.txt')}  (failed scenarios; run them again with: npm run ci -- @reports/@rerun.txt)\n`);
-    if (await publishJobSummary('reports/summary.md')) out('The summary was added to the GitHub Actions job summary.\n');
+    out(`  ${resolve(DIR, '@rerun.txt')}  (failed scenarios; run them again with: npm run ci -- @${join(DIR, '@rerun.txt')})\n`);
+    if (await publishJobSummary(join(DIR, 'summary.md'))) out('The summary was added to the GitHub Actions job summary.\n');
   }
   out(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');
   return success ? 0 : 1;
