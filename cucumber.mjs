@@ -1,6 +1,15 @@
+import { availableParallelism } from 'node:os';
+
+// Stack traces of failing steps name TypeScript lines, not those of the transpiled code
+// (`npm start` and `npm run ci` do the same in scripts/register-ts.mjs, their worker processes too).
+process.setSourceMapsEnabled(true);
+
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
-// Every run writes the three reports; `strict` makes undefined or pending steps fail the run.
-export default {
+// Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
+// Where the reports go: reports/ unless REPORTS_DIR names another directory (a test's temporary one).
+const reports = process.env.REPORTS_DIR ?? 'reports';
+
+const base = {
   // No `paths`: Cucumber's default is features/**/*.feature, and a path given on the command
   // line (npm run test:features -- features/faq/q01-….feature) then replaces it instead of adding to it.
   // Step files and their support code; unit tests of the support code (*.test.ts) belong to vitest.
@@ -9,12 +18,26 @@ export default {
   loader: ['ts-node/esm'],
   format: [
     'progress',
-    'html:reports/cucumber.html',
-    'junit:reports/junit.xml',
-    'message:reports/messages.ndjson',
+    `html:${reports}/cucumber.html`,
+    `junit:${reports}/junit.xml`,
+    `message:${reports}/messages.ndjson`,
+    // This project's reports: summary.md (its output), and beside it history.json and faq.html.
+    ['./src/reports/reports-formatter.ts', `${reports}/summary.md`],
   ],
   formatOptions: {
     junit: { suiteName: 'CRM e-mail FAQ' },
   },
   strict: true,
+};
+
+export default base;
+
+// `npm run ci`: the same run on CI machines. Scenarios run in parallel worker processes (each
+// scenario already has its own mail server on ports the system picks); failed scenarios are
+// listed in reports/@rerun.txt, to run again with `npm run ci -- @reports/@rerun.txt`.
+// `npm run ci -- --shard 2/3` runs one part of the scenarios (src/reports/cli/shard.ts).
+export const ci = {
+  ...base,
+  format: [...base.format, `rerun:${reports}/@rerun.txt`],
+  parallel: Math.max(2, availableParallelism()),
 };

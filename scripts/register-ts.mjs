@@ -8,3 +8,6 @@ import { register } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 register('ts-node/esm', pathToFileURL('./'));
+
+// Stack traces of failing steps then name TypeScript lines, not those of the transpiled code.
+process.setSourceMapsEnabled(true);

@@ -1,38 +1,62 @@
 /**
- * The command line behind `npm start`: runs every feature with the project's Cucumber
- * configuration and says where the reports are. Exits non-zero when any scenario fails.
+ * The command line behind `npm start`, `npm run ci` and `npm run steps`:
+ *
+ *   run [cucumber options]                 every feature (or those named), then where the reports are
+ *   ci [--shard i/n] [cucumber options]    the `ci` profile of cucumber.mjs: parallel workers, JUnit,
+ *                                          a rerun file, and the job summary on GitHub Actions
+ *   steps [--write | --check]              the step catalogue (features/STEPS.md)
+ *   report <messages.ndjson>...            summary.md and faq.html again from messages files, e.g.
+ *                                          those of every shard of a CI run; adds no history
+ *
+ * Exits non-zero when any scenario fails.
  */
-import { resolve } from 'node:path';
-import { loadConfiguration, runCucumber } from '@cucumber/cucumber/api';
-import { writeFaqPage } from './reports/write-faq-page.ts';
+import { join, resolve } from 'node:path';
+import { takeShard } from './reports/cli/shard.ts';
+import { mergeReports } from './reports/cli/merge-reports.ts';
+import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
+import { runStepsCommand } from './reports/steps/steps-command.ts';
+
+/** As in cucumber.mjs: reports/ unless REPORTS_DIR names another directory. */
+const DIR = process.env.REPORTS_DIR ?? 'reports';
 
 const REPORTS = [
-  ['reports/faq.html', 'the FAQ question by question, for product owners'],
-  ['reports/cucumber.html', 'HTML report for people'],
-  ['reports/junit.xml', 'JUnit XML for CI'],
-  ['reports/messages.ndjson', 'Cucumber messages for tools'],
+  ['summary.md', 'the run in short, for a CI job summary'],
+  ['faq.html', 'the FAQ question by question, for product owners'],
+  ['cucumber.html', 'every feature, scenario and step'],
+  ['junit.xml', 'JUnit XML for CI'],
+  ['messages.ndjson', 'Cucumber messages for tools'],
+  ['history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
-async function runFeatures(): Promise<boolean> {
-  // This process already runs TypeScript through scripts/register-ts.mjs, so the loader named in
-  // the configuration file must not be registered a second time.
-  const { runConfiguration } = await loadConfiguration({ provided: { loader: [] } });
-  const { success } = await runCucumber(runConfiguration);
-  return success;
-}
+const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
+const out = (text: string) => process.stdout.write(text);
 
 async function main(argv: readonly string[]): Promise<number> {
-  const command = argv[0] ?? 'run';
-  if (command !== 'run') {
-    process.stderr.write(`Unknown command "${command}". Usage: npm start (runs every feature and writes reports/)\n`);
+  const [command = 'run', ...args] = argv;
+  if (command === 'steps') return runStepsCommand(args, process.cwd(), out);
+  if (command === 'report') {
+    const { summaryFile, scenarios } = await mergeReports(args, DIR);
+    out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve(DIR, 'faq.html')}\n`);
+    if (await publishJobSummary(summaryFile)) out('The summary was added to the GitHub Actions job summary.\n');
+    return 0;
+  }
+  if (command !== 'run' && command !== 'ci') {
+    process.stderr.write(`Unknown command "${command}". ${USAGE}`);
     return 2;
   }
-  const success = await runFeatures();
-  await writeFaqPage('reports/messages.ndjson', 'reports/faq.html');
-  process.stdout.write('\nReports:\n');
-  for (const [file, what] of REPORTS) process.stdout.write(`  ${resolve(file)}  (${what})\n`);
-  process.stdout.write(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');
+  const { shard, rest } = command === 'ci' ? takeShard(args) : { rest: [...args] };
+  const success = await runFeatures({ ...(command === 'ci' && { profiles: ['ci'] }), cucumberArgs: rest, ...(shard && { shard }), out });
+  out('\nReports:\n');
+  for (const [file, what] of REPORTS) out(`  ${resolve(DIR, file)}  (${what})\n`);
+  if (command === 'ci') {
+    out(`  ${resolve(DIR, '@rerun.txt')}  (failed scenarios; run them again with: npm run ci -- @${join(DIR, '@rerun.txt')})\n`);
+    if (await publishJobSummary(join(DIR, 'summary.md'))) out('The summary was added to the GitHub Actions job summary.\n');
+  }
+  out(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');
   return success ? 0 : 1;
 }
 
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  return 2;
+});

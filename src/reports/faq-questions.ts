@@ -6,9 +6,27 @@ export interface FaqQuestion {
   readonly id: string;
   readonly polish: string;
   readonly english: string;
+  /** The FAQ's answer in one sentence (from the seed and the rule catalogue), for the FAQ page. */
+  readonly answer?: string;
 }
 
-export const FAQ_QUESTIONS: readonly FaqQuestion[] = [
+/** The answers, by question id: kept apart so the question list stays one line per question. */
+export const FAQ_ANSWERS: Readonly<Record<string, string>> = {
+  Q0: 'All correspondence with a client, incoming and outgoing, is kept in order with its replies on the timeline of the CRM item\'s form, and an e-mail can be found by its subject, sender or text.',
+  Q1: 'If "Move spam to folder" points at Inbox, the Inbox counts as the spam folder and no incoming e-mail is saved automatically (saving by hand still works); choose another folder, such as Spam, and incoming e-mail is saved again.',
+  Q2: 'With the mailbox\'s CRM integration on, leads or deals are created from e-mail automatically; with it off, an employee with access to the mailbox can still save an e-mail by hand with "Save to CRM".',
+  Q3: 'Yes, with "Change deal", if the employee may edit both deals (rights that an administrator or an employee allowed to edit settings can grant), except an e-mail bound to a deal created from a lead, which stays bound to both.',
+  Q4: 'The e-mail\'s responsible is the responsible of the item it is saved to, while the "New e-mail" entry on the timeline shows the employee who connected the mailbox, the one who can change its CRM integration settings.',
+  Q5: 'One e-mail has three times: when the mail server received it (shown in Mail), when it entered the CRM (shown on the timeline), and the activity\'s time, which is the CRM entry time while planned and the completion time once completed.',
+  Q6: 'An employee sees an e-mail only with read access to every item it is bound to, so an e-mail bound to a deal and a contact stays hidden, even in the deal, from someone who may not read contacts.',
+  Q7: 'A deal can send e-mail only to a contact or company linked to it that has an e-mail address: choose a client in the deal\'s "Client" field, or add a new address in the e-mail form, which creates a contact not linked to the deal.',
+  Q8: 'Replying does not complete the activity, so the correspondence can go on; complete it by hand, or create a new activity from the e-mail.',
+  Q9: 'Sending to a contact already in the CRM creates no duplicate, but an address from the mail address book or one written differently (with extra spaces) creates a new contact; turning off "Allow sending e-mails to arbitrary addresses" prevents it.',
+  Q10: 'With "Enable repeat sales mode" on, e-mail from a known client without an active deal creates a repeat lead whatever the mailbox\'s lead setting says; turn it off and turn on the legacy lead creation mode, and such e-mail goes to the client\'s active deal or else to their closed lead.',
+  Q11: 'You cannot choose: the mailbox settings and the CRM\'s automation rules decide which item a saved e-mail is bound to; it can be moved to another deal afterwards with "Change deal".',
+};
+
+const QUESTIONS: readonly FaqQuestion[] = [
   { id: 'Q0', polish: 'Historia korespondencji w formularzu i wyszukiwanie e-maili', english: 'History in the form, and finding an e-mail' },
   { id: 'Q1', polish: 'Dlaczego e-maile nie są automatycznie zapisywane w CRM', english: 'Why e-mails are not saved to the CRM automatically' },
   { id: 'Q2', polish: 'Kto może tworzyć leady i deale na podstawie wiadomości e-mail', english: 'Who can create leads and deals from e-mail' },
@@ -22,3 +40,10 @@ export const FAQ_QUESTIONS: readonly FaqQuestion[] = [
   { id: 'Q10', polish: 'Dlaczego w CRM utworzono lead, mimo że w ustawieniach poczty wyłączono tworzenie leadów', english: 'Why a lead was created although lead creation is off' },
   { id: 'Q11', polish: 'Jak wybrać element przy ręcznym zapisywaniu e-maila w CRM', english: 'How to choose the item when saving an e-mail by hand' },
 ];
+
+export const FAQ_QUESTIONS: readonly FaqQuestion[] = QUESTIONS.map((q) => ({ ...q, ...(FAQ_ANSWERS[q.id] && { answer: FAQ_ANSWERS[q.id] }) }));
+
+/** The question a scenario belongs to, by its `@Q…` tag (a feature's tags are its scenarios' too). */
+export function questionOfTags(tags: readonly string[]): FaqQuestion | undefined {
+  return FAQ_QUESTIONS.find((q) => tags.includes(`@${q.id}`));
+}

@@ -1,5 +1,6 @@
 import { After, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { Simulation } from '../../src/simulation/index.ts';
+import { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState, type ScenarioStory } from '../../src/simulation/scenario-story.ts';
 import type { CrmWorld } from './world.ts';
 
 // A scenario talks to loopback servers only; anything near this long is a hang, not slowness.
@@ -11,7 +12,19 @@ Before(async function (this: CrmWorld) {
 
 After(async function (this: CrmWorld, { result }) {
   if (!this.hasSimulation) return;
-  // A failed scenario carries its SMTP and IMAP traffic, so the report shows what really happened.
-  if (result?.status === Status.FAILED) this.attach(this.sim.wireLog.toString(), { mediaType: 'text/plain', fileName: 'mail-traffic.txt' });
+  // Every scenario carries its story (e-mails, what the CRM did, timelines) for the FAQ page.
+  // Taking it reads the simulation only; should it fail, the scenario keeps its own result.
+  let story: ScenarioStory | undefined;
+  try {
+    story = buildScenarioStory(this.sim);
+    this.attach(JSON.stringify(story), { mediaType: STORY_MEDIA_TYPE, fileName: 'story.json' });
+  } catch (error) {
+    this.attach(`The scenario's story could not be taken: ${error instanceof Error ? error.stack : String(error)}`, { mediaType: 'text/plain', fileName: 'story-error.txt' });
+  }
+  // A failed scenario carries its SMTP and IMAP traffic and the CRM's state, so the report shows what really happened.
+  if (result?.status === Status.FAILED) {
+    this.attach(this.sim.wireLog.toString(), { mediaType: 'text/plain', fileName: 'mail-traffic.txt' });
+    if (story) this.attach(renderCrmState(story), { mediaType: 'text/plain', fileName: 'crm-state.txt' });
+  }
   await this.sim.stop();
 });

@@ -1,0 +1,42 @@
+import { execFile } from 'node:child_process';
+import { rename } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { Low } from 'lowdb';
+import { JSONFile } from 'lowdb/node';
+import { withRun, type History, type HistoryRun } from './run-history.ts';
+
+/**
+ * Adds a run to the history file (lowdb, JSON) and returns the history. A file that is not a
+ * history (hand-edited, truncated) is kept beside it as `.broken` and a new history begins, so a
+ * damaged file never fails a test run; the returned note says so.
+ */
+// Not lowdb's JSONFilePreset: under NODE_ENV=test it keeps the data in memory instead of the file.
+async function open(file: string): Promise<Low<History>> {
+  const db = new Low<History>(new JSONFile<History>(file), { runs: [] });
+  await db.read();
+  return db;
+}
+
+export async function recordRun(file: string, run: HistoryRun, keep: number): Promise<{ history: History; note?: string }> {
+  let note: string | undefined;
+  let db = await open(file).catch(async () => {
+    await rename(file, `${file}.broken`);
+    note = `${file} was not a run history; it was moved to ${file}.broken and a new history begins.`;
+    return open(file);
+  });
+  if (!Array.isArray(db.data?.runs)) {
+    await rename(file, `${file}.broken`);
+    note = `${file} was not a run history; it was moved to ${file}.broken and a new history begins.`;
+    db = await open(file);
+  }
+  db.data = withRun(db.data, run, keep);
+  await db.write();
+  return { history: db.data, ...(note && { note }) };
+}
+
+/** The commit being tested: CI's variable when set, else the working tree's HEAD, else unknown. */
+export async function currentCommit(cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | undefined> {
+  const fromCi = env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
+  if (fromCi) return fromCi;
+  return promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd }).then(({ stdout }) => stdout.trim() || undefined, () => undefined);
+}

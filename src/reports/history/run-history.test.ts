@@ -1,0 +1,103 @@
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildRunModel } from '../run/run-model.ts';
+import { fakeRun } from '../testing/fake-run.ts';
+import { currentCommit, recordRun } from './history-file.ts';
+import { flakyScenarios, historyRunOf, isRealRun, withRun, type History, type HistoryRun } from './run-history.ts';
+
+const run = (statuses: Record<string, string>, extra: Partial<HistoryRun> = {}): HistoryRun => ({
+  startedAt: '2026-03-02T09:00:00.000Z',
+  scenarios: Object.fromEntries(Object.entries(statuses).map(([id, status]) => [id, { status: status as 'passed', durationMs: 10 }])),
+  ...extra,
+});
+
+describe('run history', () => {
+  it('records each scenario of a run by its stable id, with status, duration and retried attempts', () => {
+    const model = buildRunModel(fakeRun([{ uri: 'f.feature', name: 'F', scenarios: [
+      { name: 'steady', steps: [{ text: 'a', status: 'PASSED' }], durationMs: 40 },
+      { name: 'retried', steps: [{ text: 'a', status: 'PASSED' }], earlierAttempts: ['FAILED'], durationMs: 40 },
+    ] }]));
+    expect(historyRunOf(model, new Date('2026-03-02T10:00:00Z'), 'abc123')).toEqual({
+      startedAt: '2026-03-02T10:00:00.000Z',
+      commit: 'abc123',
+      scenarios: {
+        'f.feature › steady': { status: 'passed', durationMs: 40 },
+        'f.feature › retried': { status: 'passed', durationMs: 80, attempts: ['failed', 'passed'] },
+      },
+    });
+  });
+
+  it('keeps only the last runs', () => {
+    let history: History = { runs: [] };
+    for (let i = 0; i < 7; i++) history = withRun(history, run({}, { startedAt: `run ${i}` }), 5);
+    expect(history.runs.map((r) => r.startedAt)).toEqual(['run 2', 'run 3', 'run 4', 'run 5', 'run 6']);
+  });
+
+  it('flags a scenario whose result flips between recent runs, and one that passed only on a retry', () => {
+    const history: History = { runs: [
+      run({ steady: 'passed', flipping: 'passed', broken: 'failed', retried: 'passed' }),
+      run({ steady: 'passed', flipping: 'failed', broken: 'failed' }),
+      run({ steady: 'passed', flipping: 'passed', broken: 'failed' }),
+      { startedAt: 'x', scenarios: { retried: { status: 'passed', durationMs: 1, attempts: ['failed', 'passed'] } } },
+    ] };
+    expect(flakyScenarios(history)).toEqual([
+      { id: 'flipping', recent: ['passed', 'failed', 'passed'], flips: 2, passedOnRetry: 0 },
+      { id: 'retried', recent: ['passed', 'passed'], flips: 0, passedOnRetry: 1 },
+    ]);
+  });
+
+  it('takes one change across commits for a fix, not flakiness, but one change on the same commit for flakiness', () => {
+    const fixed: History = { runs: [run({ s: 'failed' }, { commit: 'a' }), run({ s: 'passed' }, { commit: 'b' })] };
+    const flaky: History = { runs: [run({ s: 'failed' }, { commit: 'a' }), run({ s: 'passed' }, { commit: 'a' })] };
+    const backAndForth: History = { runs: [run({ s: 'passed' }, { commit: 'a' }), run({ s: 'failed' }, { commit: 'b' }), run({ s: 'passed' }, { commit: 'c' })] };
+    expect(flakyScenarios(fixed)).toEqual([]);
+    expect(flakyScenarios(flaky)).toEqual([{ id: 's', recent: ['failed', 'passed'], flips: 1, passedOnRetry: 0 }]);
+    expect(flakyScenarios(backAndForth)).toHaveLength(1);
+  });
+
+  it('ignores runs where its steps did not run (undefined, pending, skipped)', () => {
+    const history: History = { runs: [run({ s: 'undefined' }), run({ s: 'passed' }), run({ s: 'pending' }), run({ s: 'passed' })] };
+    expect(flakyScenarios(history)).toEqual([]);
+  });
+
+  it('forgets flips older than the window', () => {
+    const history: History = { runs: [run({ s: 'failed' }), run({ s: 'passed' }), run({ s: 'passed' })] };
+    expect(flakyScenarios(history, 2)).toEqual([]);
+    expect(flakyScenarios(history, 3)).toHaveLength(1);
+  });
+
+  it('does not count a dry run, where no step ran', () => {
+    const dry = buildRunModel(fakeRun([{ uri: 'f', name: 'F', scenarios: [{ name: 's', steps: [{ text: 'a', status: 'SKIPPED' }] }] }]));
+    const real = buildRunModel(fakeRun([{ uri: 'f', name: 'F', scenarios: [{ name: 's', steps: [{ text: 'a', status: 'UNDEFINED' }] }] }]));
+    expect(isRealRun(dry)).toBe(false);
+    expect(isRealRun(real)).toBe(true);
+  });
+});
+
+describe('the history file', () => {
+  it('adds runs to the JSON file, keeping the last N', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'history-')), 'history.json');
+    await recordRun(file, run({ a: 'passed' }, { startedAt: 'one' }), 2);
+    await recordRun(file, run({ a: 'failed' }, { startedAt: 'two' }), 2);
+    const { history } = await recordRun(file, run({ a: 'passed' }, { startedAt: 'three' }), 2);
+    expect(history.runs.map((r) => r.startedAt)).toEqual(['two', 'three']);
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(history);
+  });
+
+  it('sets a damaged file aside and starts again', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'history-')), 'history.json');
+    await writeFile(file, '{"runs": [', 'utf8');
+    const { history, note } = await recordRun(file, run({ a: 'passed' }), 50);
+    expect(history.runs).toHaveLength(1);
+    expect(note).toMatch(/was not a run history; it was moved to .*history\.json\.broken/);
+    expect(await readFile(`${file}.broken`, 'utf8')).toBe('{"runs": [');
+  });
+
+  it('takes the commit from CI when set, else from git', async () => {
+    expect(await currentCommit('/', { GITHUB_SHA: 'feedbeef' })).toBe('feedbeef');
+    expect(await currentCommit(import.meta.dirname, {})).toMatch(/^[0-9a-f]{40}$/);
+    expect(await currentCommit(tmpdir(), {})).toBeUndefined();
+  });
+});

@@ -1,0 +1,144 @@
+import type { Envelope } from '@cucumber/messages';
+import { describe, expect, it } from 'vitest';
+import { renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
+import { buildStepCatalogue, titleOf, undocumentedSteps } from './step-catalogue.ts';
+import { readStepDocs } from './step-docs.ts';
+import { commentAbove, fileIntro, findDefinition } from './step-source.ts';
+
+const STEP_FILE = `import { Given, Then } from '@cucumber/cucumber';
+import type { CrmWorld } from './support/world.ts';
+
+// Mailboxes: connecting one and its settings.
+
+// Adds an active employee with that name.
+Given('the employee {string}', function () {});
+
+Given('the mailbox {string} is {mailbox-state}', function () {});
+
+/**
+ * Fails unless the CRM holds exactly that many leads.
+ */
+Then('the CRM has {int} lead(s)', function () {});
+`;
+
+const DOCS = `# Step library
+
+How to write a scenario.
+
+## Mailboxes
+
+| step | what it does |
+|---|---|
+| \`the mailbox {string} is {mailbox-state}\` | Checks the mailbox's state. |
+| \`the employee {string}\` | Overridden by the comment. |
+`;
+
+/** A dry run's messages: three definitions, one feature whose steps use two of them and one matching nothing. */
+function dryRun(): Envelope[] {
+  const step = (id: string, keyword: string, text: string, line: number) => ({ id, keyword, text, location: { line }, keywordType: 'Context' });
+  return [
+    { stepDefinition: { id: 'd1', pattern: { source: 'the employee {string}', type: 'CUCUMBER_EXPRESSION' }, sourceReference: { uri: 'steps/mailbox.steps.ts', location: { line: 5 } } } },
+    { stepDefinition: { id: 'd2', pattern: { source: 'the mailbox {string} is {mailbox-state}', type: 'CUCUMBER_EXPRESSION' }, sourceReference: { uri: 'steps/mailbox.steps.ts', location: { line: 7 } } } },
+    { stepDefinition: { id: 'd3', pattern: { source: 'the CRM has {int} lead(s)', type: 'CUCUMBER_EXPRESSION' }, sourceReference: { uri: 'steps/mailbox.steps.ts', location: { line: 9 } } } },
+    { parameterType: { id: 'pt', name: 'mailbox-state', regularExpressions: ['connected|disconnected'], preferForRegularExpressionMatch: false, useForSnippets: true, sourceReference: { uri: 'steps/support/parameter-types.ts' } } },
+    { gherkinDocument: { uri: 'features/b.feature', comments: [], feature: { keyword: 'Feature', name: 'B', description: '', language: 'en', location: { line: 1 }, tags: [], children: [
+      { scenario: { id: 's', keyword: 'Scenario', name: 'x', description: '', location: { line: 2 }, tags: [], examples: [], steps: [step('g1', 'Given ', 'the employee "Anna"', 3), step('g2', 'Then ', 'the CRM has 2 leadz', 4)] } },
+    ] } } },
+    { gherkinDocument: { uri: 'features/a.feature', comments: [], feature: { keyword: 'Feature', name: 'A', description: '', language: 'en', location: { line: 1 }, tags: [], children: [
+      { scenario: { id: 's2', keyword: 'Scenario', name: 'y', description: '', location: { line: 2 }, tags: [], examples: [], steps: [step('g3', 'And ', 'the employee "Bogdan"', 7)] } },
+    ] } } },
+    { pickle: { id: 'p1', uri: 'features/b.feature', name: 'x', language: 'en', astNodeIds: ['s'], tags: [], steps: [{ id: 'ps1', text: 'the employee "Anna"', astNodeIds: ['g1'] }, { id: 'ps2', text: 'the CRM has 2 leadz', astNodeIds: ['g2'] }] } },
+    { pickle: { id: 'p2', uri: 'features/a.feature', name: 'y', language: 'en', astNodeIds: ['s2'], tags: [], steps: [{ id: 'ps3', text: 'the employee "Bogdan"', astNodeIds: ['g3'] }] } },
+    { testCase: { id: 't1', pickleId: 'p1', testRunStartedId: 'r', testSteps: [{ id: 'ts1', pickleStepId: 'ps1', stepDefinitionIds: ['d1'] }, { id: 'ts2', pickleStepId: 'ps2', stepDefinitionIds: [] }] } },
+    { testCase: { id: 't2', pickleId: 'p2', testRunStartedId: 'r', testSteps: [{ id: 'ts3', pickleStepId: 'ps3', stepDefinitionIds: ['d1'] }] } },
+  ] as Envelope[];
+}
+
+const catalogue = () => buildStepCatalogue(dryRun(), { readFile: () => STEP_FILE, docs: readStepDocs(DOCS) });
+
+describe('buildStepCatalogue', () => {
+  it('groups the definitions by file, in source order, with their real lines and keywords', () => {
+    const [group] = catalogue().groups;
+    expect(group!.title).toBe('Mailbox');
+    expect(group!.intro).toBe('Mailboxes: connecting one and its settings.');
+    expect(group!.steps.map((s) => [s.keyword, s.expression, s.line])).toEqual([
+      ['Given', 'the employee {string}', 7],
+      ['Given', 'the mailbox {string} is {mailbox-state}', 9],
+      ['Then', 'the CRM has {int} lead(s)', 14],
+    ]);
+  });
+
+  it('describes a step by its comment first, then by the docs page', () => {
+    expect(catalogue().groups[0]!.steps.map((s) => s.description)).toEqual([
+      'Adds an active employee with that name.',
+      "Checks the mailbox's state.",
+      'Fails unless the CRM holds exactly that many leads.',
+    ]);
+  });
+
+  it('takes the first use in feature path order as the example, and flags a step without one', () => {
+    const [employee, mailbox] = catalogue().groups[0]!.steps;
+    expect(employee!.example).toEqual({ keyword: 'And', text: 'the employee "Bogdan"', uri: 'features/a.feature', line: 7 });
+    expect(mailbox!.example).toBeUndefined();
+    expect(renderStepCatalogueMarkdown(catalogue())).toContain('⚠ No example yet: no feature uses this step.');
+  });
+
+  it('lists parameter types with what they accept', () => {
+    expect(catalogue().parameterTypes).toEqual([
+      { name: '{string}', accepts: expect.stringContaining('double quotes') },
+      { name: '{int}', accepts: 'a whole number, `3` or `-1`' },
+      { name: '{mailbox-state}', accepts: 'one of: `connected`, `disconnected`', definedIn: 'steps/support/parameter-types.ts' },
+    ]);
+  });
+
+  it('gives each undefined feature step the closest definitions', () => {
+    const [missing] = catalogue().undefinedSteps;
+    expect(missing).toMatchObject({ keyword: 'Then', text: 'the CRM has 2 leadz', uri: 'features/b.feature', line: 4 });
+    expect(missing!.suggestions[0]!.expression).toBe('the CRM has {int} lead(s)');
+    expect(renderStepCatalogueText(catalogue())).toContain('closest: the CRM has {int} lead(s)');
+    expect(renderStepCatalogueText(catalogue())).toContain('parameters: {string}, {mailbox-state}; {mailbox-state} is one of: connected, disconnected');
+  });
+
+  it('flags a step described nowhere', () => {
+    const bare = buildStepCatalogue(dryRun(), { readFile: () => STEP_FILE.replace('// Adds an active employee with that name.\n', ''), docs: readStepDocs('# Steps\n') });
+    expect(undocumentedSteps(bare).map((s) => s.expression)).toEqual(['the employee {string}', 'the mailbox {string} is {mailbox-state}']);
+    expect(renderStepCatalogueMarkdown(bare)).toContain('⚠ **No description.**');
+  });
+});
+
+describe('step source reading', () => {
+  it('finds a definition at or after the reported line, by its expression', () => {
+    expect(findDefinition(STEP_FILE, 'the CRM has {int} lead(s)', 2)).toEqual({ line: 14, keyword: 'Then', description: 'Fails unless the CRM holds exactly that many leads.' });
+    expect(findDefinition(STEP_FILE, 'no such step', 1)).toBeUndefined();
+  });
+
+  it('finds an expression with quotes, written on the line after the call', () => {
+    const source = "When(\n  '{string} clicks \"Save\" on Anna\\'s list',\n  fn);";
+    expect(findDefinition(source, `{string} clicks "Save" on Anna's list`, 1)).toEqual({ line: 2, keyword: 'When' });
+  });
+
+  it('reads only a comment directly above, not one separated by a blank line', () => {
+    const lines = ['// about the file', '', '// one', '// two', 'Given(...)'];
+    expect(commentAbove(lines, 4)).toBe('one two');
+    expect(commentAbove(lines, 2)).toBeUndefined();
+  });
+
+  it('reads the file intro after the imports', () => {
+    expect(fileIntro(STEP_FILE)).toBe('Mailboxes: connecting one and its settings.');
+    expect(fileIntro("import x from 'y';\nGiven('a', f);")).toBeUndefined();
+  });
+
+  it('names a concept after its file, with acronyms written as such', () => {
+    expect(titleOf('steps/crm-items.steps.ts')).toBe('CRM items');
+    expect(titleOf('steps/email-activity.steps.ts')).toBe('E-mail activity');
+  });
+});
+
+describe('readStepDocs', () => {
+  it('keeps the intro without the title and reads descriptions from the tables', () => {
+    const docs = readStepDocs(DOCS);
+    expect(docs.intro).toBe('How to write a scenario.');
+    expect(docs.descriptions.get('the mailbox {string} is {mailbox-state}')).toBe("Checks the mailbox's state.");
+    expect(docs.descriptions.has('step')).toBe(false);
+  });
+});
