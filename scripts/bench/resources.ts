@@ -1,0 +1,97 @@
+/**
+ * Everything a benchmark run starts (servers, clients, child processes, temporary folders) is
+ * registered here the moment it exists, and released in reverse order by `release()`, whether the
+ * run ends normally, throws or is interrupted. A failing release is reported and the others still run.
+ */
+export type Release = () => Promise<void> | void;
+
+export class Resources {
+  private readonly stack: Array<{ name: string; release: Release }> = [];
+  private readonly lastResort = new Map<string, () => void>();
+
+  /** Registers a release; returns a function that releases this one now (and only once). */
+  add(name: string, release: Release): () => Promise<void> {
+    const entry = { name, release };
+    this.stack.push(entry);
+    return async () => {
+      const at = this.stack.indexOf(entry);
+      if (at < 0) return;
+      this.stack.splice(at, 1);
+      await release();
+    };
+  }
+
+  /**
+   * A synchronous release for when the process exits before `release()` could run (an uncaught
+   * error, process.exit): kill a child process, delete a folder. Removed with the returned function.
+   */
+  addLastResort(name: string, release: () => void): () => void {
+    this.lastResort.set(name, release);
+    return () => this.lastResort.delete(name);
+  }
+
+  /** Releases everything still held, newest first. Returns the failures, already described. */
+  async release(): Promise<string[]> {
+    const failures: string[] = [];
+    while (this.stack.length > 0) {
+      const entry = this.stack.pop()!;
+      try {
+        await entry.release();
+      } catch (error) {
+        failures.push(`${entry.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return failures;
+  }
+
+  /** Runs the synchronous releases; for process 'exit'. */
+  releaseLastResorts(): void {
+    for (const release of this.lastResort.values()) {
+      try {
+        release();
+      } catch {
+        // The process is exiting; nothing more can be done here.
+      }
+    }
+    this.lastResort.clear();
+  }
+
+  get held(): number {
+    return this.stack.length;
+  }
+}
+
+export interface WithResourcesOptions {
+  /**
+   * Release everything on SIGINT/SIGTERM too, then exit with 128 + the signal's number, as a
+   * shell expects. For a command-line run; a test leaves signals alone.
+   */
+  releaseOnSignals?: boolean;
+}
+
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
+
+/** Runs `body` with fresh resources, releasing them however it ends. */
+export async function withResources<T>(body: (resources: Resources) => Promise<T>, options: WithResourcesOptions = {}): Promise<T> {
+  const resources = new Resources();
+  const onExit = () => resources.releaseLastResorts();
+  const onSignal = (signal: keyof typeof SIGNAL_NUMBERS) => {
+    process.stderr.write(`\n${signal}: stopping the servers and deleting temporary folders\n`);
+    void releaseAll(resources).finally(() => process.exit(128 + SIGNAL_NUMBERS[signal]));
+  };
+  process.on('exit', onExit);
+  if (options.releaseOnSignals) for (const signal of Object.keys(SIGNAL_NUMBERS)) process.on(signal, onSignal);
+  try {
+    return await body(resources);
+  } finally {
+    await releaseAll(resources);
+    process.off('exit', onExit);
+    if (options.releaseOnSignals) for (const signal of Object.keys(SIGNAL_NUMBERS)) process.off(signal, onSignal);
+  }
+}
+
+async function releaseAll(resources: Resources): Promise<void> {
+  const failures = await resources.release();
+  resources.releaseLastResorts();
+  for (const failure of failures) process.stderr.write(`cleanup failed: ${failure}\n`);
+}
