@@ -50,8 +50,12 @@ export async function openInbox(target: ImapTarget, resources: Resources): Promi
   // An 'error' event without a listener would end the process; the failing command reports it anyway.
   client.on('error', () => undefined);
   resources.add(`IMAP client of ${target.name}`, async () => {
-    if (client.usable) await client.logout();
-    else client.close();
+    // LOGOUT is polite; a client interrupted mid-FETCH cannot log out and is just closed.
+    try {
+      if (client.usable) await client.logout();
+    } finally {
+      client.close();
+    }
   });
   await client.connect();
   await client.mailboxOpen('INBOX', { readOnly: true });

@@ -71,20 +71,31 @@ export interface WithResourcesOptions {
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
 
-/** Runs `body` with fresh resources, releasing them however it ends. */
+/**
+ * Runs `body` with fresh resources, releasing them however it ends. On a signal the resources
+ * are released at once, even while `body` is still running (its servers vanish under it), and the
+ * process exits; what `body` then throws is a consequence, not news, and is not reported.
+ */
 export async function withResources<T>(body: (resources: Resources) => Promise<T>, options: WithResourcesOptions = {}): Promise<T> {
   const resources = new Resources();
+  let releasing: Promise<void> | undefined;
+  const releaseOnce = () => (releasing ??= releaseAll(resources));
+  let interrupted = false;
   const onExit = () => resources.releaseLastResorts();
   const onSignal = (signal: keyof typeof SIGNAL_NUMBERS) => {
+    if (interrupted) return;
+    interrupted = true;
     process.stderr.write(`\n${signal}: stopping the servers and deleting temporary folders\n`);
-    void releaseAll(resources).finally(() => process.exit(128 + SIGNAL_NUMBERS[signal]));
+    void releaseOnce().finally(() => process.exit(128 + SIGNAL_NUMBERS[signal]));
   };
   process.on('exit', onExit);
   if (options.releaseOnSignals) for (const signal of Object.keys(SIGNAL_NUMBERS)) process.on(signal, onSignal);
   try {
     return await body(resources);
   } finally {
-    await releaseAll(resources);
+    await releaseOnce();
+    // Interrupted: the signal handler ends the process; nothing after this point may run.
+    if (interrupted) await new Promise<never>(() => undefined);
     process.off('exit', onExit);
     if (options.releaseOnSignals) for (const signal of Object.keys(SIGNAL_NUMBERS)) process.off(signal, onSignal);
   }
