@@ -18,7 +18,7 @@ import { startHoodiecrow } from './bench/imap-servers/hoodiecrow.ts';
 import type { ImapTarget } from './bench/imap-servers/imap-target.ts';
 import { startOurImap } from './bench/imap-servers/ours.ts';
 import { BODY_WORKLOAD, compareImapFetch, ENVELOPE_WORKLOAD } from './bench/imap-fetch.ts';
-import { describeMachine, machineLine } from './bench/machine.ts';
+import { describeMachine, loadAverage, machineLine } from './bench/machine.ts';
 import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench/options.ts';
 import { jsonReport, markdownTable } from './bench/report.ts';
 import { withResources } from './bench/resources.ts';
@@ -74,15 +74,17 @@ async function main(): Promise<void> {
     return;
   }
   const machine = describeMachine();
+  const loadBefore = loadAverage();
   const comparisons = await run(options);
+  const load = { before: loadBefore, after: loadAverage() };
   const { warmup, rounds } = options.plan;
-  process.stdout.write(`\nMachine: ${machineLine(machine)}\n`);
+  process.stdout.write(`\nMachine: ${machineLine(machine)}; load average ${load.before} before, ${load.after} after\n`);
   process.stdout.write(`Median of ${rounds} rounds after ${warmup} warm-up${warmup === 1 ? '' : 's'}, contenders interleaved${options.quick ? ' (--quick: rough figures)' : ''}.\n`);
-  process.stdout.write('Time ratio = our median time ÷ the baseline\'s: below 1 ours is faster.\n\n');
+  process.stdout.write('Time ratio = our time ÷ the baseline\'s in the same round, median over the rounds: below 1 ours is faster.\n\n');
   process.stdout.write(`${markdownTable(comparisons)}\n`);
   if (options.jsonFile) {
     const settings = { quick: options.quick, ...options.plan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES };
-    await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine, settings, comparisons }), null, 2)}\n`);
+    await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons }), null, 2)}\n`);
     progress(`JSON report: ${options.jsonFile}`);
   }
 }

@@ -22,15 +22,39 @@ export interface Comparison {
   readonly baseline: Timed | Unavailable;
   /** Messages handled per timed run, for a messages-per-second figure. */
   readonly messages?: number;
+  /** False when ours and the baseline were not timed in the same rounds; true by default. */
+  readonly paired?: boolean;
 }
 
 export function isTimed(value: Timed | Unavailable): value is Timed {
   return 'samples' in value;
 }
 
-/** Median time ratio ours ÷ baseline, or undefined when the baseline could not run. */
-export function timeRatio(comparison: Comparison): number | undefined {
-  return isTimed(comparison.baseline) ? comparison.ours.samples.median / comparison.baseline.samples.median : undefined;
+export interface RatioSummary {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+}
+
+/**
+ * Time ratio ours ÷ baseline, or undefined when the baseline could not run. Contenders that took
+ * turns in the same rounds are compared round by round and the median of those ratios taken: a
+ * burst of load from elsewhere slows both sides of one round, and cancels out. Otherwise the
+ * ratio of the medians.
+ */
+export function timeRatio(comparison: Comparison): RatioSummary | undefined {
+  const { ours, baseline } = comparison;
+  if (!isTimed(baseline)) return undefined;
+  const a = ours.samples.times;
+  const b = baseline.samples.times;
+  if (a.length !== b.length || comparison.paired === false) {
+    const ratio = ours.samples.median / baseline.samples.median;
+    return { median: ratio, min: ratio, max: ratio };
+  }
+  const ratios = a.map((time, i) => time / b[i]!).sort((x, y) => x - y);
+  const middle = ratios.length >> 1;
+  const median = ratios.length % 2 === 1 ? ratios[middle]! : (ratios[middle - 1]! + ratios[middle]!) / 2;
+  return { median, min: ratios[0]!, max: ratios[ratios.length - 1]! };
 }
 
 export function perSecond(samples: Samples, messages: number | undefined): number | undefined {

@@ -20,6 +20,11 @@ export function describeMachine(): MachineDescription {
   };
 }
 
+/** The 1-minute load average: above the core count, other processes competed for the CPU. */
+export function loadAverage(): number {
+  return Math.round(os.loadavg()[0]! * 10) / 10;
+}
+
 export function machineLine(machine: MachineDescription): string {
   return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, ${machine.os}, Node ${machine.node}`;
 }

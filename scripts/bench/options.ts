@@ -35,5 +35,5 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
   }
   return quick
     ? { quick, jsonFile, plan: { warmup: 1, rounds: 3 }, smtpMessages: 100, imapMessages: 300 }
-    : { quick, jsonFile, plan: { warmup: 2, rounds: 7 }, smtpMessages: 500, imapMessages: 2000 };
+    : { quick, jsonFile, plan: { warmup: 2, rounds: 9 }, smtpMessages: 500, imapMessages: 2000 };
 }

@@ -1,5 +1,5 @@
 /** The benchmark's output: a Markdown table for people, a JSON document for tools. */
-import { isTimed, perSecond, timeRatio, type Comparison, type Timed } from './comparison.ts';
+import { isTimed, perSecond, timeRatio, type Comparison, type RatioSummary, type Timed } from './comparison.ts';
 import type { MachineDescription } from './machine.ts';
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -20,15 +20,21 @@ function escapeCell(text: string): string {
   return text.replace(/\|/g, '\\|');
 }
 
-export function formatRatio(ratio: number | undefined): string {
+function ratioNumber(ratio: number): string {
+  return ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(2) : ratio.toFixed(3);
+}
+
+/** "1.62× (1.31–2.04)": the median ratio, then the lowest and highest round. */
+export function formatRatio(ratio: RatioSummary | undefined): string {
   if (ratio === undefined) return '–';
-  return `${ratio >= 10 ? ratio.toFixed(0) : ratio >= 1 ? ratio.toFixed(2) : ratio.toFixed(3)}×`;
+  if (ratio.min === ratio.max) return `${ratioNumber(ratio.median)}×`;
+  return `${ratioNumber(ratio.median)}× (${ratioNumber(ratio.min)}–${ratioNumber(ratio.max)})`;
 }
 
 /** One table: a row per comparison, grouped by section in the given order. */
 export function markdownTable(comparisons: readonly Comparison[]): string {
   const rows = [
-    '| Section | Measurement | Ours: median (min–max) | Baseline: median (min–max) | Time ratio ours ÷ baseline |',
+    '| Section | Measurement | Ours: median (min–max) | Baseline: median (min–max) | Time ratio ours ÷ baseline: median (min–max) |',
     '|---|---|---|---|---|',
   ];
   for (const c of comparisons) {
@@ -39,7 +45,7 @@ export function markdownTable(comparisons: readonly Comparison[]): string {
 }
 
 export interface BenchReport {
-  readonly machine: MachineDescription;
+  readonly machine: MachineDescription & { readonly loadAverage?: { before: number; after: number } };
   readonly settings: Record<string, unknown>;
   readonly comparisons: readonly Comparison[];
 }
