@@ -3,7 +3,8 @@
  * (absolute times on a shared machine are noisy; ratios of interleaved medians travel better).
  *
  *   1. SMTP throughput into the store vs a bare smtp-server that only drains DATA.
- *   2. IMAP fetch of a large folder vs hoodiecrow-imap and, when installed, Dovecot.
+ *   2. IMAP fetch of a large folder vs hoodiecrow-imap and, when installed, Dovecot; every
+ *      server in a process of its own, the client (imapflow) in this one.
  *   3. Building blocks of the simulation vs starting and stopping the server.
  *
  * Prints a Markdown table; `--json <file>` writes every sample; `--quick` is a smoke run.
@@ -14,9 +15,8 @@ import { compareBuildingBlocks } from './bench/building-blocks.ts';
 import type { Comparison, Unavailable } from './bench/comparison.ts';
 import { buildCorpus } from './bench/corpus.ts';
 import { DOVECOT_MISSING, findDovecot, startDovecot } from './bench/imap-servers/dovecot.ts';
-import { startHoodiecrow } from './bench/imap-servers/hoodiecrow.ts';
+import { startInChildProcess } from './bench/imap-servers/child-process-server.ts';
 import type { ImapTarget } from './bench/imap-servers/imap-target.ts';
-import { startOurImap } from './bench/imap-servers/ours.ts';
 import { BODY_WORKLOAD, compareImapFetch, ENVELOPE_WORKLOAD } from './bench/imap-fetch.ts';
 import { describeMachine, loadAverage, machineLine } from './bench/machine.ts';
 import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench/options.ts';
@@ -39,9 +39,12 @@ async function run(options: BenchOptions): Promise<Comparison[]> {
     comparisons.push(await compareSmtpThroughput(smtpCorpus.messages, options.plan, resources));
 
     progress(`IMAP fetch: ${options.imapMessages} messages…`);
-    const imapCorpus = buildCorpus({ count: options.imapMessages, seed: 2 });
-    const ours = await startOurImap(imapCorpus, resources);
-    const baselines: Array<ImapTarget | Unavailable> = [await startHoodiecrow(imapCorpus, resources)];
+    const imapSpec = { count: options.imapMessages, seed: 2 };
+    const imapCorpus = buildCorpus(imapSpec);
+    // Each server in a process of its own, as Dovecot is: its work overlaps the client's.
+    const childSpec = { ...imapSpec, totalBytes: imapCorpus.totalBytes };
+    const ours = await startInChildProcess('ours', childSpec, resources);
+    const baselines: Array<ImapTarget | Unavailable> = [await startInChildProcess('hoodiecrow', childSpec, resources)];
     const dovecot = await findDovecot();
     if (!dovecot) {
       progress(`Dovecot: ${DOVECOT_MISSING}`);

@@ -2,11 +2,13 @@
  * The benchmark's pieces run end to end on a tiny scale (one round, a handful of messages), to
  * prove they work and clean up. Times are not asserted: performance belongs to `npm run bench`.
  */
+import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { compareBuildingBlocks } from './building-blocks.ts';
 import { isTimed } from './comparison.ts';
 import { buildCorpus } from './corpus.ts';
 import { BODY_WORKLOAD, compareImapFetch, ENVELOPE_WORKLOAD, openInbox } from './imap-fetch.ts';
+import { startInChildProcess } from './imap-servers/child-process-server.ts';
 import { DOVECOT_MISSING } from './imap-servers/dovecot.ts';
 import { startHoodiecrow } from './imap-servers/hoodiecrow.ts';
 import { startOurImap } from './imap-servers/ours.ts';
@@ -57,6 +59,24 @@ describe('benchmark helpers', () => {
       await expect(BODY_WORKLOAD.run(client, larger, 'hoodiecrow')).rejects.toThrow(/returned 3 messages/);
       await expect(ENVELOPE_WORKLOAD.run(client, larger, 'hoodiecrow')).rejects.toThrow(/returned 3 envelopes/);
     });
+  });
+
+  it('serve the corpus from a child process that stops when released', async () => {
+    const corpus = buildCorpus({ count: 3, seed: 5 });
+    const port = await withResources(async (resources) => {
+      const target = await startInChildProcess('ours', { count: 3, seed: 5, totalBytes: corpus.totalBytes }, resources);
+      await ENVELOPE_WORKLOAD.run(await openInbox(target, resources), corpus, target.name);
+      return target.port;
+    });
+    const refused = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1');
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve('connected');
+      });
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+    expect(refused).toBe('ECONNREFUSED');
   });
 
   it('time the building blocks against starting and stopping the server', async () => {
