@@ -21,7 +21,7 @@ import { BODY_WORKLOAD, compareImapFetch, ENVELOPE_WORKLOAD } from './bench/imap
 import { describeMachine, loadAverage, machineLine } from './bench/machine.ts';
 import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench/options.ts';
 import { jsonReport, markdownTable } from './bench/report.ts';
-import { withResources } from './bench/resources.ts';
+import { InterruptedError, withResources } from './bench/resources.ts';
 import { compareSmtpThroughput } from './bench/smtp-throughput.ts';
 
 const SYNC_MESSAGES = 200;
@@ -53,6 +53,7 @@ async function run(options: BenchOptions): Promise<Comparison[]> {
       try {
         baselines.push(await startDovecot(dovecot, imapCorpus, resources));
       } catch (error) {
+        if (error instanceof InterruptedError) throw error;
         const reason = `failed to start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`;
         progress(`Dovecot ${dovecot.version}: ${reason}`);
         baselines.push({ name: `Dovecot ${dovecot.version}`, unavailable: reason });

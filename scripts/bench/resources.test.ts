@@ -48,3 +48,22 @@ describe('withResources', () => {
     expect(released).toEqual(['server', 'folder']);
   });
 });
+
+describe('an interrupted run', () => {
+  it('releases a resource registered after the release began at once, and stops its registrant', async () => {
+    const resources = new Resources();
+    const released: string[] = [];
+    let registerLate: (() => void) | undefined;
+    resources.add('first', async () => {
+      released.push('first');
+      registerLate?.();
+    });
+    registerLate = () => {
+      expect(() => resources.add('late server', () => void released.push('late server'))).toThrow(/Interrupted/);
+      expect(() => resources.throwIfReleasing()).toThrow(/Interrupted/);
+    };
+    await resources.release();
+    await Promise.resolve();
+    expect(released).toEqual(['first', 'late server']);
+  });
+});

@@ -5,12 +5,25 @@
  */
 export type Release = () => Promise<void> | void;
 
+/** Thrown into a run's set-up once its resources are being released; not a failure of its own. */
+export class InterruptedError extends Error {}
+
 export class Resources {
   private readonly stack: Array<{ name: string; release: Release }> = [];
   private readonly lastResort = new Map<string, () => void>();
 
-  /** Registers a release; returns a function that releases this one now (and only once). */
+  private closing = false;
+
+  /**
+   * Registers a release; returns a function that releases this one now (and only once). Once
+   * `release()` has begun (an interrupted run), the new resource is released at once and the
+   * caller stopped with an error, so nothing outlives the run.
+   */
   add(name: string, release: Release): () => Promise<void> {
+    if (this.closing) {
+      void Promise.resolve().then(release).catch(() => undefined);
+      throw new InterruptedError(`Interrupted: ${name} released at once`);
+    }
     const entry = { name, release };
     this.stack.push(entry);
     return async () => {
@@ -32,6 +45,7 @@ export class Resources {
 
   /** Releases everything still held, newest first. Returns the failures, already described. */
   async release(): Promise<string[]> {
+    this.closing = true;
     const failures: string[] = [];
     while (this.stack.length > 0) {
       const entry = this.stack.pop()!;
@@ -54,6 +68,11 @@ export class Resources {
       }
     }
     this.lastResort.clear();
+  }
+
+  /** For long set-up loops: stops them once the run is being torn down. */
+  throwIfReleasing(): void {
+    if (this.closing) throw new InterruptedError('Interrupted');
   }
 
   get held(): number {

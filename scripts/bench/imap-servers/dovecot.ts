@@ -44,10 +44,12 @@ export async function findDovecot(): Promise<DovecotInstallation | undefined> {
   return undefined;
 }
 
-async function writeMaildir(maildir: string, corpus: Corpus): Promise<void> {
+async function writeMaildir(maildir: string, corpus: Corpus, resources: Resources): Promise<void> {
   for (const sub of ['cur', 'new', 'tmp']) await mkdir(path.join(maildir, sub), { recursive: true });
   let index = 0;
   for (const message of corpus.messages) {
+    // An interrupted run deletes the folder; writing on would race with that.
+    resources.throwIfReleasing();
     // Maildir++ name with S=<size>, so Dovecot need not stat for RFC822.SIZE; ":2,<flags>" in cur/.
     const seconds = Math.floor(message.internalDate.getTime() / 1000);
     const file = path.join(maildir, 'cur', `${seconds}.M${index++}P${process.pid}.bench,S=${message.raw.length}:2,${maildirFlags(message.flags)}`);
@@ -78,7 +80,7 @@ export async function startDovecot(installation: DovecotInstallation, corpus: Co
   await mkdir(path.join(layout.baseDir, 'state'), { recursive: true });
   await writeFile(layout.configFile, dovecotConfig({ root, port, user: identity.user, group: identity.group }));
   await writeFile(layout.passwdFile, passwdLine(BENCH_USER, BENCH_PASSWORD));
-  await writeMaildir(layout.maildir, corpus);
+  await writeMaildir(layout.maildir, corpus, resources);
   if (identity.switchUser) await chownTree(root, identity.uid, identity.gid);
 
   const child = spawn(installation.binary, ['-F', '-c', layout.configFile], {
