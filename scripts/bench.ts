@@ -84,7 +84,8 @@ async function main(): Promise<void> {
   const { warmup, rounds } = options.plan;
   process.stdout.write(`\nMachine: ${machineLine(machine)}; load average ${load.before} before, ${load.after} after\n`);
   process.stdout.write(`Median of ${rounds} rounds after ${warmup} warm-up${warmup === 1 ? '' : 's'}, contenders interleaved${options.quick ? ' (--quick: rough figures)' : ''}.\n`);
-  process.stdout.write('Time ratio = our time ÷ the baseline\'s in the same round, median over the rounds: below 1 ours is faster.\n\n');
+  process.stdout.write('Ratios are ours ÷ the baseline\'s, round by round, median (and range) over the rounds: below 1 ours is cheaper.\n');
+  process.stdout.write('Time is wall-clock; CPU time counts only what the last column names, so other load on the machine hardly moves it.\n\n');
   process.stdout.write(`${markdownTable(comparisons)}\n`);
   if (options.jsonFile) {
     const settings = { quick: options.quick, ...options.plan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES };

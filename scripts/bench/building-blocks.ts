@@ -7,7 +7,8 @@
 import nodemailer from 'nodemailer';
 import { MockMailServer } from '../../mock-servers/index.ts';
 import { MailboxSync, SmtpSender, type SyncTarget } from '../../src/mail-sync/index.ts';
-import type { Comparison } from './comparison.ts';
+import { timed, type Comparison } from './comparison.ts';
+import { ownCpuMs } from './cpu-time.ts';
 import type { Corpus } from './corpus.ts';
 import type { Resources } from './resources.ts';
 import { measureInterleaved, type Contender, type SamplingPlan } from './sampling.ts';
@@ -70,7 +71,7 @@ export async function compareBuildingBlocks(corpus: Corpus, plan: SamplingPlan, 
       }),
     },
   ];
-  const samples = await measureInterleaved(cases, plan);
-  const baseline = { name: BASELINE, samples: samples.get(BASELINE)! };
-  return cases.slice(1).map((c) => ({ section: 'Building blocks', measurement: c.name, ours: { name: c.name, samples: samples.get(c.name)! }, baseline }));
+  const samples = await measureInterleaved(cases.map((c) => ({ ...c, cpuMs: ownCpuMs })), plan);
+  const baseline = timed(BASELINE, samples.get(BASELINE)!);
+  return cases.slice(1).map((c) => ({ section: 'Building blocks', measurement: c.name, ours: timed(c.name, samples.get(c.name)!), baseline, cpuCovers: 'this process' }));
 }

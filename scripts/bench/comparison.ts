@@ -2,11 +2,18 @@
  * One line of the benchmark's result: our component against a baseline timed in the same run.
  * The ratio is of median times, ours ÷ baseline: below 1 ours is faster, above 1 slower.
  */
-import type { Samples } from './sampling.ts';
+import type { Measured, Samples } from './sampling.ts';
 
 export interface Timed {
   readonly name: string;
+  /** Wall-clock time. */
   readonly samples: Samples;
+  /** CPU time, when it could be read (see cpu-time.ts). */
+  readonly cpu?: Samples | undefined;
+}
+
+export function timed(name: string, measured: Measured): Timed {
+  return { name, samples: measured.wall, cpu: measured.cpu };
 }
 
 export interface Unavailable {
@@ -24,6 +31,8 @@ export interface Comparison {
   readonly messages?: number;
   /** False when ours and the baseline were not timed in the same rounds; true by default. */
   readonly paired?: boolean;
+  /** Whose CPU time the CPU samples count, e.g. "the server's processes". */
+  readonly cpuCovers?: string;
 }
 
 export function isTimed(value: Timed | Unavailable): value is Timed {
@@ -45,10 +54,21 @@ export interface RatioSummary {
 export function timeRatio(comparison: Comparison): RatioSummary | undefined {
   const { ours, baseline } = comparison;
   if (!isTimed(baseline)) return undefined;
-  const a = ours.samples.times;
-  const b = baseline.samples.times;
-  if (a.length !== b.length || comparison.paired === false) {
-    const ratio = ours.samples.median / baseline.samples.median;
+  return pairedRatio(ours.samples, baseline.samples, comparison.paired !== false);
+}
+
+/** The same, for CPU time; undefined when either side has no CPU reading. */
+export function cpuRatio(comparison: Comparison): RatioSummary | undefined {
+  const { ours, baseline } = comparison;
+  if (!isTimed(baseline) || !ours.cpu || !baseline.cpu) return undefined;
+  return pairedRatio(ours.cpu, baseline.cpu, comparison.paired !== false);
+}
+
+function pairedRatio(ours: Samples, baseline: Samples, paired: boolean): RatioSummary {
+  const a = ours.times;
+  const b = baseline.times;
+  if (!paired || a.length !== b.length) {
+    const ratio = ours.median / baseline.median;
     return { median: ratio, min: ratio, max: ratio };
   }
   const ratios = a.map((time, i) => time / b[i]!).sort((x, y) => x - y);

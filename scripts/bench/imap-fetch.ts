@@ -6,7 +6,8 @@
  * that returns less cannot look fast.
  */
 import { ImapFlow } from 'imapflow';
-import type { Comparison, Unavailable } from './comparison.ts';
+import { timed, type Comparison, type Unavailable } from './comparison.ts';
+import { processTreeCpuMs } from './cpu-time.ts';
 import type { Corpus } from './corpus.ts';
 import type { ImapTarget } from './imap-servers/imap-target.ts';
 import type { Resources } from './resources.ts';
@@ -86,15 +87,18 @@ export async function compareImapFetch(input: FetchComparisonInput): Promise<Com
     const contenders: Contender[] = targets.map((target) => ({
       name: target.name,
       run: () => workload.run(clients.get(target.name)!, input.corpus, target.name),
+      // A server in this process has no CPU time of its own to read; the client's would count.
+      ...(target.pid === undefined ? {} : { cpuMs: () => processTreeCpuMs(target.pid!) }),
     }));
     const samples = await measureInterleaved(contenders, input.plan);
     for (const baseline of input.baselines) {
       rows.push({
         section: 'IMAP fetch',
         measurement: `${workload.label}, ${input.corpus.messages.length} messages (${mib} MiB)`,
-        ours: { name: input.ours.name, samples: samples.get(input.ours.name)! },
-        baseline: isTarget(baseline) ? { name: baseline.name, samples: samples.get(baseline.name)! } : baseline,
+        ours: timed(input.ours.name, samples.get(input.ours.name)!),
+        baseline: isTarget(baseline) ? timed(baseline.name, samples.get(baseline.name)!) : baseline,
         messages: input.corpus.messages.length,
+        cpuCovers: "the server's processes",
       });
     }
   }

@@ -33,11 +33,21 @@ describe('markdownTable', () => {
 
   it('prints times, throughput and the ratio with its spread', () => {
     const row = table.split('\n')[2]!;
-    expect(row).toBe('| IMAP fetch | FETCH 1:* (UID FLAGS ENVELOPE), 4 messages | 30.0 ms (20.0–40.0), 133 msg/s | hoodiecrow-imap 2.1.0: 10.0 ms (10.0–30.0), 400 msg/s | 2.00× (1.00–4.00) |');
+    expect(row).toBe('| IMAP fetch | FETCH 1:* (UID FLAGS ENVELOPE), 4 messages | 30.0 ms (20.0–40.0), 133 msg/s | hoodiecrow-imap 2.1.0: 10.0 ms (10.0–30.0), 400 msg/s | 2.00× (1.00–4.00) | – |');
+  });
+
+  it('adds the CPU-time ratio and whose CPU it counts, when both sides have one', () => {
+    const withCpu: Comparison = {
+      ...fetchRow,
+      ours: { ...fetchRow.ours, cpu: summarise([6, 6, 6]) },
+      baseline: { name: 'Dovecot 2.3', samples: summarise([10, 10, 10]), cpu: summarise([3, 2, 3]) },
+      cpuCovers: "the server's processes",
+    };
+    expect(markdownTable([withCpu]).split('\n')[2]).toMatch(/\| 2\.00× \(2\.00–3\.00\) \(the server's processes\) \|$/);
   });
 
   it('says why a baseline is missing and how to get it', () => {
-    expect(table.split('\n')[3]).toContain('Dovecot: not installed (apt-get install dovecot-imapd) | – |');
+    expect(table.split('\n')[3]).toContain('Dovecot: not installed (apt-get install dovecot-imapd) | – | – |');
   });
 
   it('escapes a pipe inside a cell', () => {
@@ -56,6 +66,6 @@ describe('jsonReport', () => {
   it('keeps every sample and the ratio, and null where there is none', () => {
     const json = jsonReport({ machine, settings: { quick: true }, comparisons: [fetchRow, missingRow] }) as { comparisons: Array<Record<string, unknown>> };
     expect(json.comparisons[0]).toMatchObject({ messages: 4, ours: { timesMs: [20, 40, 30], medianMs: 30 }, timeRatio: { median: 2 } });
-    expect(json.comparisons[1]).toMatchObject({ baseline: { name: 'Dovecot', unavailable: expect.stringContaining('apt-get') }, timeRatio: null });
+    expect(json.comparisons[1]).toMatchObject({ baseline: { name: 'Dovecot', unavailable: expect.stringContaining('apt-get') }, timeRatio: null, cpuRatio: null });
   });
 });

@@ -1,5 +1,5 @@
 /** The benchmark's output: a Markdown table for people, a JSON document for tools. */
-import { isTimed, perSecond, timeRatio, type Comparison, type RatioSummary, type Timed } from './comparison.ts';
+import { cpuRatio, isTimed, perSecond, timeRatio, type Comparison, type RatioSummary, type Timed } from './comparison.ts';
 import type { MachineDescription } from './machine.ts';
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -31,15 +31,17 @@ export function formatRatio(ratio: RatioSummary | undefined): string {
   return `${ratioNumber(ratio.median)}× (${ratioNumber(ratio.min)}–${ratioNumber(ratio.max)})`;
 }
 
-/** One table: a row per comparison, grouped by section in the given order. */
+/** One table: a row per comparison, in the given order. */
 export function markdownTable(comparisons: readonly Comparison[]): string {
   const rows = [
-    '| Section | Measurement | Ours: median (min–max) | Baseline: median (min–max) | Time ratio ours ÷ baseline: median (min–max) |',
-    '|---|---|---|---|---|',
+    '| Section | Measurement | Ours: median (min–max) | Baseline: median (min–max) | Time ratio ours ÷ baseline: median (min–max) | CPU-time ratio (whose CPU) |',
+    '|---|---|---|---|---|---|',
   ];
   for (const c of comparisons) {
     const baseline = isTimed(c.baseline) ? `${c.baseline.name}: ${describeTime(c.baseline, c.messages)}` : `${c.baseline.name}: ${c.baseline.unavailable}`;
-    rows.push(`| ${[c.section, c.measurement, describeTime(c.ours, c.messages), baseline, formatRatio(timeRatio(c))].map(escapeCell).join(' | ')} |`);
+    const cpu = cpuRatio(c);
+    const cpuCell = cpu === undefined ? '–' : `${formatRatio(cpu)}${c.cpuCovers ? ` (${c.cpuCovers})` : ''}`;
+    rows.push(`| ${[c.section, c.measurement, describeTime(c.ours, c.messages), baseline, formatRatio(timeRatio(c)), cpuCell].map(escapeCell).join(' | ')} |`);
   }
   return rows.join('\n');
 }
@@ -59,6 +61,7 @@ export function jsonReport(report: BenchReport): unknown {
     maxMs: t.samples.max,
     timesMs: t.samples.times,
     ...(messages === undefined ? {} : { messagesPerSecond: perSecond(t.samples, messages) }),
+    ...(t.cpu ? { cpuMedianMs: t.cpu.median, cpuTimesMs: t.cpu.times } : {}),
   });
   return {
     machine: report.machine,
@@ -70,6 +73,8 @@ export function jsonReport(report: BenchReport): unknown {
       ours: timed(c.ours, c.messages),
       baseline: isTimed(c.baseline) ? timed(c.baseline, c.messages) : { name: c.baseline.name, unavailable: c.baseline.unavailable },
       timeRatio: timeRatio(c) ?? null,
+      cpuRatio: cpuRatio(c) ?? null,
+      ...(c.cpuCovers ? { cpuCovers: c.cpuCovers } : {}),
     })),
   };
 }

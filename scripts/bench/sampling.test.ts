@@ -30,8 +30,8 @@ describe('measureInterleaved', () => {
     const samples = await measureInterleaved([contender('a'), contender('b')], { warmup: 1, rounds: 2 });
     expect(log.filter((line) => line.startsWith('run'))).toEqual(['run a', 'run b', 'run b', 'run a', 'run a', 'run b']);
     expect(log.slice(0, 3)).toEqual(['prepare a', 'run a', 'finish a']);
-    expect(samples.get('a')!.times).toHaveLength(2);
-    expect(samples.get('b')!.times).toHaveLength(2);
+    expect(samples.get('a')!.wall.times).toHaveLength(2);
+    expect(samples.get('b')!.wall.times).toHaveLength(2);
   });
 
   it('finishes a contender whose run fails, and passes the failure on', async () => {

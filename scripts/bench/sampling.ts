@@ -13,6 +13,13 @@ export interface Samples {
   readonly max: number;
 }
 
+export interface Measured {
+  /** Wall-clock time. */
+  readonly wall: Samples;
+  /** CPU time of what the contender's cpuMs() covers, when it could be read in every round. */
+  readonly cpu: Samples | undefined;
+}
+
 export interface Contender {
   readonly name: string;
   /** One timed run. Work it needs but that should not be timed goes in `prepare`. */
@@ -21,6 +28,8 @@ export interface Contender {
   prepare?(): Promise<void>;
   /** Untimed tear-down after each run. */
   finish?(): Promise<void>;
+  /** Cumulative CPU milliseconds of what is measured (see cpu-time.ts); read before and after each run. */
+  cpuMs?(): number | undefined;
 }
 
 export interface SamplingPlan {
@@ -36,12 +45,20 @@ export function summarise(times: readonly number[]): Samples {
   return { times: [...times], median, min: sorted[0]!, max: sorted[sorted.length - 1]! };
 }
 
-async function timeOnce(contender: Contender): Promise<number> {
+interface Reading {
+  readonly wall: number;
+  readonly cpu: number | undefined;
+}
+
+async function timeOnce(contender: Contender): Promise<Reading> {
   await contender.prepare?.();
   try {
+    const cpuBefore = contender.cpuMs?.();
     const start = performance.now();
     await contender.run();
-    return performance.now() - start;
+    const wall = performance.now() - start;
+    const cpuAfter = contender.cpuMs?.();
+    return { wall, cpu: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore };
   } finally {
     await contender.finish?.();
   }
@@ -49,16 +66,23 @@ async function timeOnce(contender: Contender): Promise<number> {
 
 /**
  * Runs every contender `warmup + rounds` times, taking turns; round r starts with contender
- * r mod n, so no contender always runs first (on a cold cache) or last. Returns samples by name.
+ * r mod n, so no contender always runs first (on a cold cache) or last. Returns samples by name,
+ * in round order, so contenders can be compared round by round.
  */
-export async function measureInterleaved(contenders: readonly Contender[], plan: SamplingPlan): Promise<Map<string, Samples>> {
-  const times = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
+export async function measureInterleaved(contenders: readonly Contender[], plan: SamplingPlan): Promise<Map<string, Measured>> {
+  const readings = new Map<string, Reading[]>(contenders.map((c) => [c.name, []]));
   for (let round = 0; round < plan.warmup + plan.rounds; round++) {
     for (let turn = 0; turn < contenders.length; turn++) {
       const contender = contenders[(round + turn) % contenders.length]!;
-      const elapsed = await timeOnce(contender);
-      if (round >= plan.warmup) times.get(contender.name)!.push(elapsed);
+      const reading = await timeOnce(contender);
+      if (round >= plan.warmup) readings.get(contender.name)!.push(reading);
     }
   }
-  return new Map([...times].map(([name, list]) => [name, summarise(list)]));
+  return new Map(
+    [...readings].map(([name, list]) => {
+      const cpu = list.map((r) => r.cpu);
+      const complete = cpu.every((value): value is number => value !== undefined);
+      return [name, { wall: summarise(list.map((r) => r.wall)), cpu: complete ? summarise(cpu) : undefined }];
+    }),
+  );
 }

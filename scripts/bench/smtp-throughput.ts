@@ -7,7 +7,8 @@
 import nodemailer, { type Transporter } from 'nodemailer';
 import { MockMailServer } from '../../mock-servers/index.ts';
 import { startBareSmtpServer } from './bare-smtp-server.ts';
-import type { Comparison } from './comparison.ts';
+import { timed, type Comparison } from './comparison.ts';
+import { ownCpuMs } from './cpu-time.ts';
 import type { CorpusMessage } from './corpus.ts';
 import type { Resources } from './resources.ts';
 import { measureInterleaved, type Contender, type SamplingPlan } from './sampling.ts';
@@ -45,6 +46,7 @@ function contender(name: string, start: () => Promise<Target>, messages: readonl
   let release: (() => Promise<void>) | undefined;
   return {
     name,
+    cpuMs: ownCpuMs,
     async prepare() {
       target = await start();
       const opened = target;
@@ -79,8 +81,9 @@ export async function compareSmtpThroughput(messages: readonly CorpusMessage[], 
   return {
     section: 'SMTP throughput',
     measurement: `${messages.length} messages (mean ${kib} KiB), one pooled nodemailer connection`,
-    ours: { name: ours.name, samples: samples.get(ours.name)! },
-    baseline: { name: bare.name, samples: samples.get(bare.name)! },
+    ours: timed(ours.name, samples.get(ours.name)!),
+    baseline: timed(bare.name, samples.get(bare.name)!),
     messages: messages.length,
+    cpuCovers: 'this process: client and server',
   };
 }

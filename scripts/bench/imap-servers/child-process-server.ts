@@ -50,5 +50,5 @@ export async function startInChildProcess(kind: 'ours' | 'hoodiecrow', corpus: C
   if (started.totalBytes !== corpus.totalBytes) {
     throw new Error(`The ${kind} server process built ${started.totalBytes} octets of mail, expected ${corpus.totalBytes}`);
   }
-  return { name: started.name, host: started.host, port: started.port, user: started.user, password: started.password };
+  return { name: started.name, host: started.host, port: started.port, user: started.user, password: started.password, pid: child.pid };
 }

@@ -98,7 +98,7 @@ export async function startDovecot(installation: DovecotInstallation, corpus: Co
   });
 
   await waitUntilStarted(child, exited);
-  return { name: `Dovecot ${installation.version}`, host: '127.0.0.1', port, user: BENCH_USER, password: BENCH_PASSWORD };
+  return { name: `Dovecot ${installation.version}`, host: '127.0.0.1', port, user: BENCH_USER, password: BENCH_PASSWORD, pid: child.pid };
 }
 
 /**

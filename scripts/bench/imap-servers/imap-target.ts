@@ -6,6 +6,8 @@ export interface ImapTarget {
   readonly port: number;
   readonly user: string;
   readonly password: string;
+  /** The server's process when it has its own (Dovecot, a child process), for its CPU time. */
+  readonly pid?: number | undefined;
 }
 
 export const BENCH_USER = 'sales@acme.test';
