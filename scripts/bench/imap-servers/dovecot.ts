@@ -38,8 +38,12 @@ export async function findDovecot(): Promise<DovecotInstallation | undefined> {
     } catch {
       continue;
     }
-    const { stdout } = await promisify(execFile)(binary, ['--version']);
-    return { binary, version: stdout.trim().split(' ')[0] ?? 'unknown' };
+    // A binary that cannot say its version is still worth a try; start-up will tell.
+    const version = await promisify(execFile)(binary, ['--version']).then(
+      ({ stdout }) => stdout.trim().split(' ')[0] || 'unknown',
+      () => 'unknown',
+    );
+    return { binary, version };
   }
   return undefined;
 }
