@@ -12,16 +12,14 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { compareBuildingBlocks } from './bench/building-blocks.ts';
-import type { Comparison, Unavailable } from './bench/comparison.ts';
+import type { Comparison } from './bench/comparison.ts';
 import { buildCorpus } from './bench/corpus.ts';
-import { DOVECOT_MISSING, findDovecot, startDovecot } from './bench/imap-servers/dovecot.ts';
-import { startInChildProcess } from './bench/imap-servers/child-process-server.ts';
-import type { ImapTarget } from './bench/imap-servers/imap-target.ts';
+import { startImapServers } from './bench/imap-servers/start-all.ts';
 import { BODY_WORKLOAD, compareImapFetch, ENVELOPE_WORKLOAD } from './bench/imap-fetch.ts';
 import { describeMachine, loadAverage, machineLine } from './bench/machine.ts';
 import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench/options.ts';
 import { jsonReport, markdownTable } from './bench/report.ts';
-import { InterruptedError, withResources } from './bench/resources.ts';
+import { withResources } from './bench/resources.ts';
 import { compareSmtpThroughput } from './bench/smtp-throughput.ts';
 
 const SYNC_MESSAGES = 200;
@@ -39,26 +37,9 @@ async function run(options: BenchOptions): Promise<Comparison[]> {
     comparisons.push(await compareSmtpThroughput(smtpCorpus.messages, options.plan, resources));
 
     progress(`IMAP fetch: ${options.imapMessages} messages…`);
-    const imapSpec = { count: options.imapMessages, seed: 2 };
-    const imapCorpus = buildCorpus(imapSpec);
-    // Each server in a process of its own, as Dovecot is: its work overlaps the client's.
-    const childSpec = { ...imapSpec, totalBytes: imapCorpus.totalBytes };
-    const ours = await startInChildProcess('ours', childSpec, resources);
-    const baselines: Array<ImapTarget | Unavailable> = [await startInChildProcess('hoodiecrow', childSpec, resources)];
-    const dovecot = await findDovecot();
-    if (!dovecot) {
-      progress(`Dovecot: ${DOVECOT_MISSING}`);
-      baselines.push({ name: 'Dovecot', unavailable: DOVECOT_MISSING });
-    } else {
-      try {
-        baselines.push(await startDovecot(dovecot, imapCorpus, resources));
-      } catch (error) {
-        if (error instanceof InterruptedError) throw error;
-        const reason = `failed to start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`;
-        progress(`Dovecot ${dovecot.version}: ${reason}`);
-        baselines.push({ name: `Dovecot ${dovecot.version}`, unavailable: reason });
-      }
-    }
+    const imapSeed = 2;
+    const imapCorpus = buildCorpus({ count: options.imapMessages, seed: imapSeed });
+    const { ours, baselines } = await startImapServers(imapCorpus, imapSeed, resources, progress);
     comparisons.push(...(await compareImapFetch({ corpus: imapCorpus, ours, baselines, workloads: [ENVELOPE_WORKLOAD, BODY_WORKLOAD], plan: options.plan, resources })));
 
     progress('Building blocks…');
