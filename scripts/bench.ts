@@ -10,7 +10,9 @@
  * Prints a Markdown table; `--json <file>` writes every sample; `--quick` is a smoke run.
  * Every server, client, child process and temporary folder is released however the run ends.
  */
-import { writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { compareBuildingBlocks } from './bench/building-blocks.ts';
 import type { Comparison } from './bench/comparison.ts';
 import { buildCorpus } from './bench/corpus.ts';
@@ -57,6 +59,20 @@ async function main(): Promise<void> {
     process.stderr.write(`${error.message}\n\n${USAGE}`);
     process.exitCode = 2;
     return;
+  }
+  if (options.help) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  if (options.jsonFile) {
+    // Find out now, not after a minute and a half of measuring, that the report cannot be written.
+    try {
+      await access(path.dirname(path.resolve(options.jsonFile)), constants.W_OK);
+    } catch {
+      process.stderr.write(`Cannot write ${options.jsonFile}: its folder does not exist or is not writable\n`);
+      process.exitCode = 2;
+      return;
+    }
   }
   const machine = describeMachine();
   const loadBefore = loadAverage();

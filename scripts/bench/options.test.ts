@@ -22,6 +22,11 @@ describe('parseBenchOptions', () => {
     expect(parseBenchOptions(['--json=out.json']).jsonFile).toBe('out.json');
   });
 
+  it('--help asks for the usage only', () => {
+    expect(parseBenchOptions(['--help']).help).toBe(true);
+    expect(parseBenchOptions([]).help).toBe(false);
+  });
+
   it('refuses --json without a file and unknown options', () => {
     expect(() => parseBenchOptions(['--json'])).toThrow(UsageError);
     expect(() => parseBenchOptions(['--json', '--quick'])).toThrow(/needs a file/);
