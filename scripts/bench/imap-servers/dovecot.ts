@@ -28,9 +28,13 @@ export interface DovecotInstallation {
   readonly version: string;
 }
 
-/** The `dovecot` binary on PATH or in the sbin folders (not on a normal user's PATH), or undefined. */
-export async function findDovecot(): Promise<DovecotInstallation | undefined> {
-  const folders = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'].filter(Boolean);
+/** PATH, then the sbin folders, where Dovecot is installed but which a normal user's PATH lacks. */
+function searchFolders(): string[] {
+  return [...(process.env.PATH ?? '').split(path.delimiter), '/usr/sbin', '/usr/local/sbin', '/sbin'].filter(Boolean);
+}
+
+/** The first `dovecot` binary in `folders`, with its version, or undefined. */
+export async function findDovecot(folders: readonly string[] = searchFolders()): Promise<DovecotInstallation | undefined> {
   for (const folder of folders) {
     const binary = path.join(folder, 'dovecot');
     try {

@@ -1,11 +1,12 @@
 /**
  * The IMAP servers of the fetch comparison, all holding the same corpus, each in a process of its
  * own: ours and hoodiecrow in child Node processes, Dovecot when installed. A Dovecot that is
- * missing or fails to start becomes a row saying so; the others must start.
+ * missing, fails to start or cannot open the mailbox becomes a row saying so; the others must start.
  */
 import type { Unavailable } from '../comparison.ts';
 import type { Corpus } from '../corpus.ts';
-import { InterruptedError, type Resources } from '../resources.ts';
+import { openInbox } from '../imap-fetch.ts';
+import { InterruptedError, Resources } from '../resources.ts';
 import { startInChildProcess } from './child-process-server.ts';
 import { DOVECOT_MISSING, findDovecot, startDovecot } from './dovecot.ts';
 import type { ImapTarget } from './imap-target.ts';
@@ -27,7 +28,15 @@ export async function startImapServers(corpus: Corpus, seed: number, resources: 
     return { ours, baselines };
   }
   try {
-    baselines.push(await startDovecot(dovecot, corpus, resources));
+    const target = await startDovecot(dovecot, corpus, resources);
+    // A Dovecot without its IMAP part (dovecot-core alone) starts but cannot serve a login.
+    const probe = new Resources();
+    try {
+      await openInbox(target, probe);
+    } finally {
+      await probe.release();
+    }
+    baselines.push(target);
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
     const reason = `failed to start: ${error instanceof Error ? error.message.split('\n').slice(0, 3).join(' ') : String(error)}`;
