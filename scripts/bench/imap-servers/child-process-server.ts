@@ -24,7 +24,8 @@ export async function startInChildProcess(kind: 'ours' | 'hoodiecrow', corpus: C
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit');
-  const forget = resources.addLastResort(`kill ${kind} server ${child.pid}`, () => child.kill('SIGKILL'));
+  // Its stdin closes when we exit anyway; SIGTERM makes it stop at once, releasing what it holds.
+  const forget = resources.addLastResort(`kill ${kind} server ${child.pid}`, () => child.kill('SIGTERM'));
   resources.add(`${kind} server process`, async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.stdin.end();

@@ -96,7 +96,8 @@ export async function startDovecot(installation: DovecotInstallation, corpus: Co
     ...(identity.switchUser ? { uid: identity.uid, gid: identity.gid } : {}),
   });
   const exited = once(child, 'exit');
-  const forgetProcess = resources.addLastResort(`kill dovecot ${child.pid}`, () => child.kill('SIGKILL'));
+  // SIGTERM, not SIGKILL: the master then stops its own children (imap, auth, log) on its way out.
+  const forgetProcess = resources.addLastResort(`kill dovecot ${child.pid}`, () => child.kill('SIGTERM'));
   resources.add('Dovecot', async () => {
     if (child.exitCode === null && child.signalCode === null) {
       child.kill('SIGTERM');
