@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { parseBenchOptions, UsageError } from './options.ts';
+
+describe('parseBenchOptions', () => {
+  it('measures the full folder with several rounds by default', () => {
+    const options = parseBenchOptions([]);
+    expect(options).toMatchObject({ quick: false, jsonFile: undefined, imapMessages: 2000 });
+    expect(options.plan.rounds).toBeGreaterThanOrEqual(5);
+  });
+
+  it('--quick measures less, for a smoke run', () => {
+    const full = parseBenchOptions([]);
+    const quick = parseBenchOptions(['--quick']);
+    expect(quick.quick).toBe(true);
+    expect(quick.plan.rounds).toBeLessThan(full.plan.rounds);
+    expect(quick.imapMessages).toBeLessThan(full.imapMessages);
+    expect(quick.smtpMessages).toBeLessThan(full.smtpMessages);
+  });
+
+  it('takes the JSON file as the next argument or after =', () => {
+    expect(parseBenchOptions(['--json', 'out.json', '--quick']).jsonFile).toBe('out.json');
+    expect(parseBenchOptions(['--json=out.json']).jsonFile).toBe('out.json');
+  });
+
+  it('--help asks for the usage only', () => {
+    expect(parseBenchOptions(['--help']).help).toBe(true);
+    expect(parseBenchOptions([]).help).toBe(false);
+  });
+
+  it('refuses --json without a file and unknown options', () => {
+    expect(() => parseBenchOptions(['--json'])).toThrow(UsageError);
+    expect(() => parseBenchOptions(['--json', '--quick'])).toThrow(/needs a file/);
+    expect(() => parseBenchOptions(['--fast'])).toThrow(/Unknown option --fast/);
+  });
+});

@@ -1,0 +1,44 @@
+/** Command-line options of `npm run bench`. */
+import type { SamplingPlan } from './sampling.ts';
+
+export interface BenchOptions {
+  /** --help: print the usage and do nothing else. */
+  readonly help: boolean;
+  /** Fewer messages and rounds: proves the benchmark works, its figures are rough. */
+  readonly quick: boolean;
+  /** Where to write the JSON report, if anywhere. */
+  readonly jsonFile: string | undefined;
+  readonly plan: SamplingPlan;
+  /** Messages sent per SMTP throughput run. */
+  readonly smtpMessages: number;
+  /** Messages in the folder the IMAP servers serve. */
+  readonly imapMessages: number;
+}
+
+export const USAGE = `Usage: npm run bench -- [--quick] [--json <file>]
+
+  --quick         fewer messages and rounds, for a smoke test; the figures are rough
+  --json <file>   also write every sample, the machine and the settings as JSON
+  --help          print this
+`;
+
+export class UsageError extends Error {}
+
+export function parseBenchOptions(args: readonly string[]): BenchOptions {
+  let quick = false;
+  let help = false;
+  let jsonFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg === '--quick') quick = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--json' || arg.startsWith('--json=')) {
+      const value = arg === '--json' ? args[++i] : arg.slice('--json='.length);
+      if (!value || value.startsWith('--')) throw new UsageError('--json needs a file name');
+      jsonFile = value;
+    } else throw new UsageError(`Unknown option ${arg}`);
+  }
+  return quick
+    ? { help, quick, jsonFile, plan: { warmup: 1, rounds: 3 }, smtpMessages: 100, imapMessages: 300 }
+    : { help, quick, jsonFile, plan: { warmup: 2, rounds: 9 }, smtpMessages: 500, imapMessages: 2000 };
+}
