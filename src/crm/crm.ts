@@ -7,9 +7,11 @@ import { sequentialIds, type Clock, type IdSource } from './ids.ts';
 import type { Company } from './items/company.ts';
 import type { Contact } from './items/contact.ts';
 import type { Deal, DealStage } from './items/deal.ts';
-import { workEmails } from './items/email-value.ts';
+import type { EmailInput } from './items/email-value.ts';
 import type { ItemRef } from './items/item-ref.ts';
-import { ItemStore } from './items/item-store.ts';
+import { ItemService, type CompanyInput, type ContactInput, type DealClient, type DealInput, type LeadInput } from './items/item-service.ts';
+import { ItemStore, type CrmItem } from './items/item-store.ts';
+import { convertLead, type ConvertLeadOptions, type LeadConversion } from './items/lead-conversion.ts';
 import type { Lead, LeadStatus } from './items/lead.ts';
 import type { ConnectedMailbox } from './mailboxes/connected-mailbox.ts';
 import type { MailboxFolder } from './mailboxes/folder-path.ts';
@@ -27,12 +29,6 @@ export interface CrmOptions {
   ids?: IdSource;
 }
 
-/** Fields every item input shares; "Available to everyone" defaults to on (reference §1.3 rule 18). */
-interface ItemInput {
-  responsibleId: number;
-  availableToEveryone?: boolean;
-}
-
 /**
  * The in-memory CRM: employees, items, e-mail activities, timelines and connected mailboxes.
  * It learns about mail only from the mail connector, through receiveMailboxMessage.
@@ -41,6 +37,7 @@ export class Crm {
   private readonly clock: Clock;
   private readonly directory: EmployeeDirectory;
   private readonly items: ItemStore;
+  private readonly itemService: ItemService;
   private readonly activities: ActivityStore;
   private readonly timelines: Timelines;
   private readonly registry: MailboxRegistry;
@@ -51,6 +48,7 @@ export class Crm {
     this.clock = options.clock;
     this.directory = new EmployeeDirectory(ids);
     this.items = new ItemStore(ids, options.clock);
+    this.itemService = new ItemService(this.items, this.directory);
     this.activities = new ActivityStore(ids);
     this.timelines = new Timelines(ids);
     this.registry = new MailboxRegistry(ids, this.directory);
@@ -84,43 +82,20 @@ export class Crm {
 
   // Items
 
-  addContact(input: ItemInput & { name: string; emails?: string[]; companyId?: number }): Contact {
-    if (input.companyId !== undefined) this.items.get('company', input.companyId);
-    return this.items.add('contact', {
-      ...this.common(input),
-      name: input.name,
-      emails: workEmails(input.emails),
-      ...(input.companyId !== undefined && { companyId: input.companyId }),
-    });
+  addContact(input: ContactInput): Contact {
+    return this.itemService.addContact(input);
   }
 
-  addCompany(input: ItemInput & { title: string; emails?: string[] }): Company {
-    return this.items.add('company', { ...this.common(input), title: input.title, emails: workEmails(input.emails) });
+  addCompany(input: CompanyInput): Company {
+    return this.itemService.addCompany(input);
   }
 
-  addLead(input: ItemInput & { title: string; name?: string; emails?: string[]; status?: LeadStatus; source?: string }): Lead {
-    return this.items.add('lead', {
-      ...this.common(input),
-      title: input.title,
-      ...(input.name !== undefined && { name: input.name }),
-      emails: workEmails(input.emails),
-      status: input.status ?? 'Unassigned',
-      ...(input.source !== undefined && { source: input.source }),
-    });
+  addLead(input: LeadInput): Lead {
+    return this.itemService.addLead(input);
   }
 
-  addDeal(input: ItemInput & { title: string; stage?: DealStage; contactIds?: number[]; companyId?: number; leadId?: number }): Deal {
-    for (const id of input.contactIds ?? []) this.items.get('contact', id);
-    if (input.companyId !== undefined) this.items.get('company', input.companyId);
-    if (input.leadId !== undefined) this.items.get('lead', input.leadId);
-    return this.items.add('deal', {
-      ...this.common(input),
-      title: input.title,
-      stage: input.stage ?? 'New',
-      contactIds: [...(input.contactIds ?? [])],
-      ...(input.companyId !== undefined && { companyId: input.companyId }),
-      ...(input.leadId !== undefined && { leadId: input.leadId }),
-    });
+  addDeal(input: DealInput): Deal {
+    return this.itemService.addDeal(input);
   }
 
   /** Throws CRM.UNKNOWN_ITEM. */
@@ -140,12 +115,45 @@ export class Crm {
     return this.items.get('deal', id);
   }
 
-  setLeadStatus(id: number, status: LeadStatus): Lead {
-    return this.items.setLeadStatus(id, status);
+  /** Throws CRM.UNKNOWN_LEAD_STATUS, and CRM.CONVERT_LEAD_INSTEAD for "Good lead". */
+  setLeadStatus(id: number, status: LeadStatus | string): Lead {
+    return this.itemService.setLeadStatus(id, status);
   }
 
-  setDealStage(id: number, stage: DealStage): Deal {
-    return this.items.setDealStage(id, stage);
+  /** Throws CRM.UNKNOWN_DEAL_STAGE. */
+  setDealStage(id: number, stage: DealStage | string): Deal {
+    return this.itemService.setDealStage(id, stage);
+  }
+
+  /** The deal's "Client" field (R8.2). */
+  setDealClient(id: number, client: DealClient): Deal {
+    return this.itemService.setDealClient(id, client);
+  }
+
+  setResponsible(ref: ItemRef, employeeId: number): CrmItem {
+    return this.itemService.setResponsible(ref, employeeId);
+  }
+
+  setAvailableToEveryone(ref: ItemRef, available: boolean): CrmItem {
+    return this.itemService.setAvailableToEveryone(ref, available);
+  }
+
+  /** Adds e-mail values (WORK, HOME, MAILING, OTHER); throws CRM.INVALID_EMAIL_VALUE. */
+  addEmails(ref: ItemRef, emails: readonly EmailInput[]): CrmItem {
+    return this.itemService.addEmails(ref, emails);
+  }
+
+  /**
+   * Converts an in-progress lead into a deal and a contact; the lead becomes "Good lead" and the
+   * deal remembers it. Throws CRM.LEAD_NOT_IN_PROGRESS.
+   */
+  convertLead(leadId: number, options: ConvertLeadOptions = {}): LeadConversion {
+    return convertLead({ items: this.items, activities: this.activities, timelines: this.timelines }, leadId, options);
+  }
+
+  /** Any item by reference. Throws CRM.UNKNOWN_ITEM. */
+  item(ref: ItemRef): CrmItem {
+    return this.items.item(ref);
   }
 
   leads(): readonly Lead[] {
@@ -260,11 +268,6 @@ export class Crm {
   timeline(ref: ItemRef): readonly TimelineEntry[] {
     this.items.item(ref);
     return this.timelines.of(ref);
-  }
-
-  private common(input: ItemInput): { responsibleId: number; availableToEveryone: boolean } {
-    this.directory.get(input.responsibleId);
-    return { responsibleId: input.responsibleId, availableToEveryone: input.availableToEveryone ?? true };
   }
 
   private intakeDeps(): IntakeDeps {

@@ -6,10 +6,13 @@ export type { Employee, NewEmployee } from './employees/employee.ts';
 
 export type { ItemRef, ItemType } from './items/item-ref.ts';
 export { formatRef, sameRef } from './items/item-ref.ts';
-export type { EmailType, EmailValue } from './items/email-value.ts';
+export { EMAIL_TYPES, type EmailInput, type EmailType, type EmailValue } from './items/email-value.ts';
+export type { CompanyInput, ContactInput, DealClient, DealInput, ItemInput, LeadInput } from './items/item-service.ts';
+export type { CrmItem } from './items/item-store.ts';
+export type { ConvertLeadOptions, LeadConversion } from './items/lead-conversion.ts';
 export type { CrmItemCommon, Semantic } from './items/crm-item.ts';
-export { LEAD_STATUSES, EMAIL_LEAD_SOURCE, leadSemantic, isLeadInProgress, type Lead, type LeadStatus } from './items/lead.ts';
-export { DEAL_STAGES, dealSemantic, isDealActive, type Deal, type DealStage } from './items/deal.ts';
+export { LEAD_STATUSES, EMAIL_LEAD_SOURCE, leadSemantic, isLeadInProgress, isLeadClosed, parseLeadStatus, type Lead, type LeadStatus } from './items/lead.ts';
+export { DEAL_STAGES, dealSemantic, isDealActive, parseDealStage, type Deal, type DealStage } from './items/deal.ts';
 export type { Contact } from './items/contact.ts';
 export type { Company } from './items/company.ts';
 

@@ -35,6 +35,10 @@ export class ItemStore {
     this.clock = clock;
   }
 
+  has(ref: ItemRef): boolean {
+    return this.tables[ref.type].has(ref.id);
+  }
+
   add<K extends ItemType>(type: K, fields: NewItem<ItemsByType[K]>): ItemsByType[K] {
     const now = this.clock();
     const item = { ...fields, id: this.ids.next(type), createdAt: now, updatedAt: now } as ItemsByType[K];
@@ -64,7 +68,8 @@ export class ItemStore {
     return this.update('deal', id, { stage });
   }
 
-  private update<K extends ItemType>(type: K, id: number, change: Partial<ItemsByType[K]>): ItemsByType[K] {
+  /** Replaces the record with the change applied; "last changed" moves to now (reference §1.2 rule 13). */
+  update<K extends ItemType>(type: K, id: number, change: Partial<NewItem<ItemsByType[K]>>): ItemsByType[K] {
     const item = { ...this.get(type, id), ...change, updatedAt: this.clock() };
     this.tables[type].set(id, item);
     return item;

@@ -11,7 +11,8 @@ function store() {
   return { items: new ItemStore(sequentialIds(), clock.now), clock };
 }
 
-const common = { responsibleId: 1, availableToEveryone: true };
+// isReturnCustomer only matters for leads and deals; the other types ignore it.
+const common = { responsibleId: 1, availableToEveryone: true, isReturnCustomer: false };
 
 describe('matching by address (R2, R8.3)', () => {
   it('R2.2: the most recently changed in-progress lead wins', () => {

@@ -26,6 +26,7 @@ export function leadForNewSender(context: NewSenderContext): NewItem<Lead> {
     name: senderLabel(first),
     status: 'Unassigned',
     source: context.leadSource,
+    isReturnCustomer: false,
     emails: workEmails(context.senders.map((s) => s.address.trim())),
     responsibleId: context.responsibleId,
     availableToEveryone: true,
