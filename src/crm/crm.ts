@@ -20,6 +20,8 @@ import { MailboxRegistry, type ConnectMailboxInput } from './mailboxes/mailbox-r
 import { MessageList } from './mailboxes/message-list.ts';
 import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
+import type { CrmSettings } from './settings/crm-settings.ts';
+import { CrmSettingsStore } from './settings/crm-settings-store.ts';
 import type { TimelineEntry } from './timeline/timeline-entry.ts';
 import { Timelines } from './timeline/timeline.ts';
 
@@ -42,6 +44,7 @@ export class Crm {
   private readonly timelines: Timelines;
   private readonly registry: MailboxRegistry;
   private readonly messages: MessageList;
+  private readonly settings = new CrmSettingsStore();
 
   constructor(options: CrmOptions) {
     const ids = options.ids ?? sequentialIds();
@@ -51,7 +54,7 @@ export class Crm {
     this.itemService = new ItemService(this.items, this.directory);
     this.activities = new ActivityStore(ids);
     this.timelines = new Timelines(ids);
-    this.registry = new MailboxRegistry(ids, this.directory);
+    this.registry = new MailboxRegistry(ids, this.directory, options.clock);
     this.messages = new MessageList(ids, options.clock);
   }
 
@@ -170,6 +173,29 @@ export class Crm {
 
   deals(): readonly Deal[] {
     return this.items.all('deal');
+  }
+
+  // CRM settings (faq-rules §0; R6.2 decides who may change them)
+
+  crmSettings(): CrmSettings {
+    return this.settings.get();
+  }
+
+  /**
+   * Changes CRM settings, named by key or by product wording ("Enable repeat sales mode").
+   * Throws CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS, CRM.UNKNOWN_SETTING, CRM.INVALID_SETTING_VALUE.
+   */
+  updateCrmSettings(actorId: number, patch: Readonly<Record<string, unknown>>): CrmSettings {
+    return this.settings.update(this.directory.get(actorId), patch);
+  }
+
+  /** "Add to exceptions" (R1.4). */
+  addToExceptions(actorId: number, addresses: readonly string[]): CrmSettings {
+    return this.settings.addExceptions(this.directory.get(actorId), addresses);
+  }
+
+  removeFromExceptions(actorId: number, addresses: readonly string[]): CrmSettings {
+    return this.settings.removeExceptions(this.directory.get(actorId), addresses);
   }
 
   // Mailboxes

@@ -3,6 +3,8 @@ export { CrmError, CRM_ERROR_CODES, isCrmError, type CrmErrorCode } from './erro
 export { sequentialIds, type Clock, type IdKind, type IdSource } from './ids.ts';
 
 export type { Employee, NewEmployee } from './employees/employee.ts';
+export { mayEditSettings } from './employees/may-edit-settings.ts';
+export { CRM_MODES, CRM_SETTING_LABELS, CRM_SETTING_NAMES, DEFAULT_CRM_SETTINGS, type CrmMode, type CrmSettings, type CrmSettingName } from './settings/crm-settings.ts';
 
 export type { ItemRef, ItemType } from './items/item-ref.ts';
 export { formatRef, sameRef } from './items/item-ref.ts';
@@ -26,6 +28,9 @@ export type { Address, InboundMailboxMessage, MailboxMessage } from './mailboxes
 export {
   MAILBOX_SETTING_NAMES,
   NEW_SENDER_ENTITIES,
+  PROCESS_PERIODS,
+  processFrom,
+  type ProcessPeriod,
   type MailboxSettings,
   type MailboxSettingName,
   type NewSenderEntity,
