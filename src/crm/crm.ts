@@ -1,5 +1,8 @@
 import { ActivityStore } from './activities/activity-store.ts';
+import { completeActivity } from './activities/complete-activity.ts';
 import type { EmailActivity } from './activities/email-activity.ts';
+import type { AutomationRule, NewAutomationRule } from './automation/automation-rule.ts';
+import { AutomationRules } from './automation/automation-rules.ts';
 import type { Employee, NewEmployee } from './employees/employee.ts';
 import { EmployeeDirectory } from './employees/employee-directory.ts';
 import { CrmError } from './errors.ts';
@@ -45,6 +48,7 @@ export class Crm {
   private readonly registry: MailboxRegistry;
   private readonly messages: MessageList;
   private readonly settings = new CrmSettingsStore();
+  private readonly automation: AutomationRules;
 
   constructor(options: CrmOptions) {
     const ids = options.ids ?? sequentialIds();
@@ -56,6 +60,7 @@ export class Crm {
     this.timelines = new Timelines(ids);
     this.registry = new MailboxRegistry(ids, this.directory, options.clock);
     this.messages = new MessageList(ids, options.clock);
+    this.automation = new AutomationRules(ids, this.directory);
   }
 
   // Employees
@@ -198,6 +203,24 @@ export class Crm {
     return this.settings.removeExceptions(this.directory.get(actorId), addresses);
   }
 
+  // Automation rules (R2.9)
+
+  /**
+   * Adds an automation rule with the e-mail trigger; an administrator or "User can edit settings"
+   * may (R6.2). Throws CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS, CRM.INVALID_AUTOMATION_RULE.
+   */
+  addAutomationRule(actorId: number, rule: NewAutomationRule): AutomationRule {
+    return this.automation.add(this.directory.get(actorId), rule);
+  }
+
+  removeAutomationRule(actorId: number, ruleId: number): void {
+    this.automation.remove(this.directory.get(actorId), ruleId);
+  }
+
+  automationRules(): readonly AutomationRule[] {
+    return this.automation.all();
+  }
+
   // Mailboxes
 
   connectMailbox(input: ConnectMailboxInput): ConnectedMailbox {
@@ -290,6 +313,19 @@ export class Crm {
     return this.activities.all();
   }
 
+  /** Throws CRM.UNKNOWN_ACTIVITY. */
+  emailActivity(id: number): EmailActivity {
+    return this.activities.get(id);
+  }
+
+  /**
+   * "Complete" on a planned e-mail activity (R5.3). Throws CRM.UNKNOWN_ACTIVITY,
+   * CRM.UNKNOWN_EMPLOYEE, CRM.ACTIVITY_ALREADY_COMPLETED.
+   */
+  completeActivity(actorId: number, activityId: number): EmailActivity {
+    return completeActivity(this.activities, this.clock, activityId, this.directory.get(actorId).id);
+  }
+
   /** An item's timeline, oldest first. */
   timeline(ref: ItemRef): readonly TimelineEntry[] {
     this.items.item(ref);
@@ -297,6 +333,15 @@ export class Crm {
   }
 
   private intakeDeps(): IntakeDeps {
-    return { clock: this.clock, items: this.items, activities: this.activities, timelines: this.timelines, mailboxes: this.registry };
+    return {
+      clock: this.clock,
+      items: this.items,
+      activities: this.activities,
+      timelines: this.timelines,
+      mailboxes: this.registry,
+      employees: this.directory,
+      settings: this.settings,
+      automation: this.automation,
+    };
   }
 }

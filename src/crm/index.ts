@@ -45,3 +45,6 @@ export {
   type NotSavedReason,
   type SavedOutcome,
 } from './routing/outcome.ts';
+
+export type { AutomationAction, AutomationCondition, AutomationRule, AutomationRun, NewAutomationRule } from './automation/automation-rule.ts';
+export { normaliseMessageId } from './activities/message-id.ts';

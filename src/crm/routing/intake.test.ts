@@ -200,7 +200,8 @@ describe('known senders are bound, not duplicated (R2.1, R2.2)', () => {
 
   it('R2.2, R8.3: matching ignores case and surrounding white space, nothing else', () => {
     const { crm, boris, mailbox } = world();
-    crm.addContact({ name: 'Jan', emails: ['  JAN@Customer.TEST '], responsibleId: boris.id });
+    const contact = crm.addContact({ name: 'Jan', emails: ['  JAN@Customer.TEST '], responsibleId: boris.id });
+    crm.addDeal({ title: 'Open', contactIds: [contact.id], responsibleId: boris.id });
     expect(saved(crm.receiveMailboxMessage(mailbox.id, inbound())).created).toEqual([]);
     const other = saved(crm.receiveMailboxMessage(mailbox.id, inbound({ from: [{ address: 'j.an@customer.test' }] })));
     expect(other.created).toEqual([{ type: 'lead', id: 1 }]);
@@ -233,16 +234,18 @@ describe('known senders are bound, not duplicated (R2.1, R2.2)', () => {
     expect(saved(crm.receiveMailboxMessage(mailbox.id, inbound())).activity.bindings[0]).toEqual({ type: 'deal', id: older.id });
   });
 
-  it('R2.5: a known contact without an active deal gets the e-mail alone', () => {
-    const { crm, anna, mailbox } = world();
+  it('R2.5: a known contact without an active deal gets the e-mail alone when repeat sales and legacy mode are off', () => {
+    const { crm, anna, admin, mailbox } = world();
+    crm.updateCrmSettings(admin.id, { repeatSalesMode: false });
     const contact = crm.addContact({ name: 'Jan', emails: ['jan@customer.test'], responsibleId: anna.id });
     crm.addDeal({ title: 'Lost', contactIds: [contact.id], responsibleId: anna.id, stage: 'Deal lost' });
     const outcome = saved(crm.receiveMailboxMessage(mailbox.id, inbound()));
     expect(outcome.activity.bindings).toEqual([{ type: 'contact', id: contact.id }]);
   });
 
-  it('a contact outranks an in-progress lead with the same address', () => {
-    const { crm, anna, mailbox } = world();
+  it('R2.2: a contact outranks an in-progress lead with the same address (leads are searched only without a client)', () => {
+    const { crm, anna, admin, mailbox } = world();
+    crm.updateCrmSettings(admin.id, { repeatSalesMode: false });
     crm.addLead({ title: 'Enquiry', emails: ['jan@customer.test'], responsibleId: anna.id });
     const contact = crm.addContact({ name: 'Jan', emails: ['jan@customer.test'], responsibleId: anna.id });
     expect(saved(crm.receiveMailboxMessage(mailbox.id, inbound())).activity.bindings).toEqual([{ type: 'contact', id: contact.id }]);
