@@ -81,15 +81,33 @@ describe('each message at most once (R1.5)', () => {
     expect(crm.leads()).toHaveLength(1);
   });
 
-  it('R1.5: the same Message-ID found again under a new UIDVALIDITY is listed but not saved twice', () => {
+  it('R1.5: the same message found again under a new UIDVALIDITY is the same Webmail entry, at its new place', () => {
     const { crm, mailbox } = world();
     const message = inbound();
     const first = saved(crm.receiveMailboxMessage(mailbox.id, message));
     const resynced = notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 2, uid: 1 }));
-    expect(resynced.reason).toBe('already-saved');
+    expect(resynced.reason).toBe('duplicate');
     expect(resynced.activity?.id).toBe(first.activity.id);
-    expect(crm.mailboxMessages(mailbox.id)).toHaveLength(2);
+    expect(crm.mailboxMessages(mailbox.id)).toEqual([expect.objectContaining({ id: first.mailboxMessage.id, uidValidity: 2, uid: 1 })]);
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 2, uid: 1 })).reason).toBe('duplicate');
     expect(crm.emailActivities()).toHaveLength(1);
+  });
+
+  it('R1.5: without a Message-ID, arrival time, sender and subject recognise it under a new UIDVALIDITY', () => {
+    const { crm, mailbox } = world();
+    const message = inbound({ messageId: undefined });
+    saved(crm.receiveMailboxMessage(mailbox.id, message));
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 7, uid: 1 })).reason).toBe('duplicate');
+    expect(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 7, uid: 2, subject: 'Another' }).saved).toBe(true);
+    expect(crm.emailActivities()).toHaveLength(2);
+  });
+
+  it('R1.5: the same Message-ID twice in one folder under one UIDVALIDITY is two list entries, one activity', () => {
+    const { crm, mailbox } = world();
+    const message = inbound();
+    saved(crm.receiveMailboxMessage(mailbox.id, message));
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uid: message.uid + 1000 })).reason).toBe('already-saved');
+    expect(crm.mailboxMessages(mailbox.id)).toHaveLength(2);
   });
 
   it('R1.5: messages without a Message-ID are told apart by their UID', () => {
