@@ -8,6 +8,8 @@ import type { Simulation } from '../../src/simulation/index.ts';
 export class CrmWorld extends World {
   private current: Simulation | undefined;
   lastRefusal: unknown;
+  /** After a step broke the network: how many connections it cut so far. */
+  droppedConnections: (() => number) | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);

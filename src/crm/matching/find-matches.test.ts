@@ -33,6 +33,14 @@ describe('matching by address (R2, R8.3)', () => {
     expect(findMatches(items, ['a@x.test'])).toEqual({ kind: 'none' });
   });
 
+  it('R2.1 a contact alone brings its company along, so the company\'s active deal counts', () => {
+    const { items } = store();
+    const company = items.add('company', { ...common, title: 'Acme', emails: workEmails(['office@acme.test']) });
+    const contact = items.add('contact', { ...common, name: 'S', emails: workEmails(['s@acme.test']), companyId: company.id });
+    const deal = items.add('deal', { ...common, title: 'D', stage: 'New', contactIds: [], companyId: company.id });
+    expect(findMatches(items, ['s@acme.test'])).toEqual({ kind: 'client', contact, company, activeDeal: deal });
+  });
+
   it('a company matches, with its active deal', () => {
     const { items } = store();
     const company = items.add('company', { ...common, title: 'Acme', emails: workEmails(['office@acme.test']) });

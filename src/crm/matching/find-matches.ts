@@ -28,11 +28,13 @@ export type ClientMatch = Extract<MatchResult, { kind: 'client' }>;
  */
 export function findMatches(items: ItemStore, addresses: readonly string[]): MatchResult {
   const hasAddress = addressFilter(addresses);
-  const company = mostRecent(items.all('company').filter(hasAddress));
+  let company = mostRecent(items.all('company').filter(hasAddress));
   let contact = mostRecent(items.all('contact').filter(hasAddress));
   // A contact is bound with a company only if it works there; else only the company counts
-  // (reference §1.2 rule 14).
+  // (reference §1.2 rule 14). A contact alone brings its company along: the company is the
+  // client too, so its deals count (reference §1.2 rule 13; AES takes the contact's company).
   if (contact && company && contact.companyId !== company.id) contact = undefined;
+  if (contact && !company && contact.companyId !== undefined) company = items.get('company', contact.companyId);
   if (contact || company) {
     const ofClient = (ids: { contactIds?: readonly number[]; contactId?: number; companyId?: number }) =>
       (contact !== undefined && (ids.contactIds?.includes(contact.id) || ids.contactId === contact.id)) ||
