@@ -46,9 +46,10 @@ type Expected = { saved: false } | { saved: true; owner: ItemRef | 'new-lead' | 
 function expected(m: Model, address: string): Expected {
   const simple = m.mode === 'Simple CRM';
   const legacy = !simple && !m.repeatSales && m.legacy;
-  const company = newest(m.companies.filter((c) => c.address === address));
+  let company = newest(m.companies.filter((c) => c.address === address));
   let contact = newest(m.contacts.filter((c) => c.address === address));
   if (contact && company && contact.companyId !== company.id) contact = undefined;
+  if (contact && !company && contact.companyId !== undefined) company = m.companies.find((c) => c.id === contact!.companyId);
   const closedLead = (ofClient: (l: MLead) => boolean) => newest(m.leads.filter((l) => !l.open && (l.address === address || ofClient(l))));
   if (contact || company) {
     const ofClient = (x: { contactId?: number; companyId?: number }) =>
@@ -95,9 +96,10 @@ class Receive implements Command {
   }
   /** The client the e-mail's sender is, as the model sees it, for linking a repeat lead or deal. */
   private clientOf(m: Model): { contactId?: number; companyId?: number } {
-    const company = newest(m.companies.filter((c) => c.address === this.address));
+    let company = newest(m.companies.filter((c) => c.address === this.address));
     let contact = newest(m.contacts.filter((c) => c.address === this.address));
     if (contact && company && contact.companyId !== company.id) contact = undefined;
+    if (contact && !company && contact.companyId !== undefined) company = m.companies.find((c) => c.id === contact!.companyId);
     return { ...(contact && { contactId: contact.id }), ...(company && { companyId: company.id }) };
   }
   private remember(m: Model, ref: ItemRef, client: { contactId?: number; companyId?: number }, created: readonly ItemRef[]): void {
