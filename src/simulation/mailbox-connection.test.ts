@@ -82,4 +82,18 @@ describe('connector and CRM on a breaking network', () => {
       ['fresh', 'saved'],
     ]);
   });
+
+  it('mail found in the Sent folder is outgoing: matched by its recipient, completed, a contact for a new address', async () => {
+    const sent = account.requireFolderByRole('sent');
+    server.store.deliver(
+      account,
+      sent,
+      Buffer.from('From: sales@acme.test\r\nTo: Ola Lis <ola@new.test>\r\nSubject: Our offer\r\nMessage-ID: <offer@acme.test>\r\n\r\nHi\r\n'),
+    );
+    const connection = await connect();
+    const result = await connection.synchronise();
+    const outcome = result.outcomes.find((o) => o.message.subject === 'Our offer')?.outcome;
+    expect(outcome).toMatchObject({ saved: true, activity: { direction: 'outgoing', completed: true, bindings: [{ type: 'contact', id: 1 }] } });
+    expect(crm.contact(1)).toMatchObject({ name: 'Ola Lis', emails: [{ value: 'ola@new.test', type: 'WORK' }] });
+  });
 });

@@ -18,7 +18,7 @@ import { automaticSaveBlocker, isOutgoing, processingPeriodBlocker } from './gat
 import type { IntakeOutcome, NotSavedOutcome, NotSavedReason } from './outcome.ts';
 import { outsideParty } from './parties.ts';
 import { recordActivity } from './record-activity.ts';
-import { findParent, replyTarget } from './thread.ts';
+import { findParent, replyBindings, replyTarget } from './thread.ts';
 
 export interface IntakeDeps {
   readonly clock: Clock;
@@ -77,12 +77,7 @@ export function saveMessage(deps: IntakeDeps, mailbox: ConnectedMailbox, message
   let bindings: ItemRef[];
   let created: ItemRef[] = [];
   if (target) {
-    // Other deals and leads are dropped; the matched client stays bound (reference §1.5 rule 30).
-    bindings = sortBindings([
-      target,
-      ...(match.kind === 'client' && match.contact ? [{ type: 'contact' as const, id: match.contact.id }] : []),
-      ...(match.kind === 'client' && match.company ? [{ type: 'company' as const, id: match.company.id }] : []),
-    ]);
+    bindings = replyBindings(target, match);
   } else {
     const settings = deps.settings.get();
     const decision = decideBinding({

@@ -1,10 +1,11 @@
 import type { ActivityStore } from '../activities/activity-store.ts';
 import type { EmailActivity } from '../activities/email-activity.ts';
 import { isDealActive } from '../items/deal.ts';
-import type { ItemRef } from '../items/item-ref.ts';
+import { sortBindings, type ItemRef } from '../items/item-ref.ts';
 import type { ItemStore } from '../items/item-store.ts';
 import { isLeadInProgress } from '../items/lead.ts';
 import type { MailboxMessage } from '../mailboxes/mailbox-message.ts';
+import type { MatchResult } from '../matching/find-matches.ts';
 
 /**
  * The CRM activity a message answers: the one named by In-Reply-To, else the most recent one
@@ -28,4 +29,17 @@ export function replyTarget(items: ItemStore, parent: EmailActivity): ItemRef | 
   const deal = parent.bindings.find((ref) => ref.type === 'deal' && isDealActive(items.get('deal', ref.id)));
   if (deal) return deal;
   return parent.bindings.find((ref) => ref.type === 'lead' && isLeadInProgress(items.get('lead', ref.id)));
+}
+
+/**
+ * What a reply is bound to (R2.8): the target deal or lead; other deals and leads are dropped,
+ * the client the sender matched stays bound (reference §1.5 rule 30). Nothing is created.
+ */
+export function replyBindings(target: ItemRef, match: MatchResult): ItemRef[] {
+  if (match.kind !== 'client') return [target];
+  return sortBindings([
+    target,
+    ...(match.contact ? [{ type: 'contact' as const, id: match.contact.id }] : []),
+    ...(match.company ? [{ type: 'company' as const, id: match.company.id }] : []),
+  ]);
 }
