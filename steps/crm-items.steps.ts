@@ -1,17 +1,137 @@
 import assert from 'node:assert/strict';
-import { Then } from '@cucumber/cucumber';
-import { isCrmError } from '../src/crm/index.ts';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
+import { isCrmError, parseDealStage, parseLeadStatus, type EmailInput } from '../src/crm/index.ts';
 import { parseParty } from './support/addresses.ts';
+import type { CrmSettingWords } from './support/crm-setting-words.ts';
+import type { ItemWords } from './support/parameter-types.ts';
 import type { CrmWorld } from './support/world.ts';
 
-// CRM items (leads, contacts) and refusals.
+// CRM items (leads, deals, contacts, companies), CRM settings, exceptions, automation, refusals.
+
+/** "jan@x.test, jan@home.test (HOME)": e-mail values of a table cell, WORK unless a type is given. */
+function emailCell(cell: string | undefined): EmailInput[] {
+  return (cell ?? '')
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part !== '')
+    .map((part) => {
+      const typed = /^(.*?)\s*\((WORK|HOME|MAILING|OTHER)\)$/i.exec(part);
+      return typed ? { value: typed[1]!, type: typed[2]! } : part;
+    });
+}
+
+const cell = (row: Record<string, string>, column: string): string | undefined => (row[column]?.trim() ? row[column]!.trim() : undefined);
+
+Given('the CRM has these companies:', function (this: CrmWorld, table: DataTable) {
+  for (const row of table.hashes()) {
+    this.sim.addCompany({ title: row['title'] ?? '', emails: emailCell(row['e-mail']), responsible: row['responsible'] ?? '' });
+  }
+});
+
+Given('the CRM has these contacts:', function (this: CrmWorld, table: DataTable) {
+  for (const row of table.hashes()) {
+    const company = cell(row, 'company');
+    this.sim.addContact({ name: row['name'] ?? '', emails: emailCell(row['e-mail']), responsible: row['responsible'] ?? '', ...(company && { company }) });
+  }
+});
+
+Given('the CRM has these leads:', function (this: CrmWorld, table: DataTable) {
+  for (const row of table.hashes()) {
+    const [name, status] = [cell(row, 'name'), cell(row, 'status')];
+    this.sim.addLead({ title: row['title'] ?? '', emails: emailCell(row['e-mail']), responsible: row['responsible'] ?? '', ...(name && { name }), ...(status && { status }) });
+  }
+});
+
+Given('the CRM has these deals:', function (this: CrmWorld, table: DataTable) {
+  for (const row of table.hashes()) {
+    const [contact, company, stage] = [cell(row, 'contact'), cell(row, 'company'), cell(row, 'stage')];
+    this.sim.addDeal({ title: row['title'] ?? '', responsible: row['responsible'] ?? '', ...(contact && { contacts: [contact] }), ...(company && { company }), ...(stage && { stage }) });
+  }
+});
+
+Given('the lead {string} was converted to a deal and a contact', function (this: CrmWorld, title: string) {
+  this.sim.convertLead(title);
+});
+
+When('the lead {string} is converted to a deal and a contact', function (this: CrmWorld, title: string) {
+  this.sim.convertLead(title);
+});
+
+Given('the deal {string} is in the stage {string}', function (this: CrmWorld, title: string, stage: string) {
+  this.sim.setDealStage(title, stage);
+});
+
+Given('the lead {string} has the status {string}', function (this: CrmWorld, title: string, status: string) {
+  this.sim.setLeadStatus(title, status);
+});
+
+// CRM settings (faq-rules §0; R6.2 decides who may change them)
+
+Given('the CRM setting {crm-setting} is {on-off}', function (this: CrmWorld, setting: CrmSettingWords, on: boolean) {
+  this.sim.configureCrm({ [setting.name]: on });
+});
+
+Given('the CRM mode is {string}', function (this: CrmWorld, mode: string) {
+  this.sim.configureCrm({ 'CRM mode': mode });
+});
+
+When('{employee} sets the CRM setting {crm-setting} to {string}', function (this: CrmWorld, employee: string, setting: CrmSettingWords, words: string) {
+  this.sim.changeCrmSettings(employee, { [setting.name]: setting.read(words) });
+});
+
+When('{employee} tries to set the CRM setting {crm-setting} to {string}', function (this: CrmWorld, employee: string, setting: CrmSettingWords, words: string) {
+  this.attempt(() => this.sim.changeCrmSettings(employee, { [setting.name]: setting.read(words) }));
+});
+
+Given('the address {string} is on the CRM\'s exceptions list', function (this: CrmWorld, address: string) {
+  const admin = this.sim.crm.employees().find((e) => e.isAdministrator);
+  if (admin) this.sim.addToExceptions(admin.name, [address]);
+  else this.sim.configureCrm({ Exceptions: [...this.sim.crm.crmSettings().exceptions, address] });
+});
+
+When('{employee} adds {string} to the CRM\'s exceptions list', function (this: CrmWorld, employee: string, address: string) {
+  this.sim.addToExceptions(employee, [address]);
+});
+
+When('{employee} tries to add {string} to the CRM\'s exceptions list', function (this: CrmWorld, employee: string, address: string) {
+  this.attempt(() => this.sim.addToExceptions(employee, [address]));
+});
+
+// Automation rules with the e-mail trigger (R2.9)
+
+Given('{employee} adds the automation rule {string}: when an e-mail is saved to a lead in the status {string}, change the status to {string}', function (this: CrmWorld, employee: string, name: string, when: string, to: string) {
+  this.sim.addAutomationRule(employee, { name, when: { itemType: 'lead', status: parseLeadStatus(when) }, action: { kind: 'change-status', status: parseLeadStatus(to) } });
+});
+
+Given('{employee} adds the automation rule {string}: when an e-mail is saved to a deal in the stage {string}, change the stage to {string}', function (this: CrmWorld, employee: string, name: string, when: string, to: string) {
+  this.sim.addAutomationRule(employee, { name, when: { itemType: 'deal', stage: parseDealStage(when) }, action: { kind: 'change-stage', stage: parseDealStage(to) } });
+});
+
+Given('{employee} adds the automation rule {string}: when an e-mail is saved to a deal in the stage {string}, change the responsible to {string}', function (this: CrmWorld, employee: string, name: string, when: string, to: string) {
+  const employeeId = this.sim.crm.employeeByName(to).id;
+  this.sim.addAutomationRule(employee, { name, when: { itemType: 'deal', stage: parseDealStage(when) }, action: { kind: 'change-responsible', employeeId } });
+});
+
+When('{employee} tries to add the automation rule {string}: when an e-mail is saved to a lead in the status {string}, change the status to {string}', function (this: CrmWorld, employee: string, name: string, when: string, to: string) {
+  this.attempt(() => this.sim.addAutomationRule(employee, { name, when: { itemType: 'lead', status: parseLeadStatus(when) }, action: { kind: 'change-status', status: parseLeadStatus(to) } }));
+});
+
+// What the CRM holds
 
 Then('the CRM has no leads', function (this: CrmWorld) {
   assert.deepEqual(this.sim.crm.leads().map((l) => l.title), []);
 });
 
 Then('the CRM has {int} lead(s)', function (this: CrmWorld, count: number) {
-  assert.equal(this.sim.crm.leads().length, count);
+  assert.equal(this.sim.crm.leads().length, count, `Leads: ${this.sim.crm.leads().map((l) => `"${l.title}"`).join(', ') || 'none'}`);
+});
+
+Then('the CRM has {int} deal(s)', function (this: CrmWorld, count: number) {
+  assert.equal(this.sim.crm.deals().length, count, `Deals: ${this.sim.crm.deals().map((d) => `"${d.title}"`).join(', ') || 'none'}`);
+});
+
+Then('the CRM has {int} contact(s)', function (this: CrmWorld, count: number) {
+  assert.equal(this.sim.crm.contacts().length, count, `Contacts: ${this.sim.crm.contacts().map((c) => `"${c.name}"`).join(', ') || 'none'}`);
 });
 
 Then('a lead {string} is created for {string} with the status {string} and the source {string}', function (this: CrmWorld, title: string, party: string, status: string, source: string) {
@@ -21,6 +141,47 @@ Then('a lead {string} is created for {string} with the status {string} and the s
     { name: lead.name, emails: lead.emails.map((e) => `${e.value} ${e.type}`), status: lead.status, source: lead.source },
     { name: name ?? address, emails: [`${address} WORK`], status, source },
   );
+});
+
+Then('a repeat lead {string} is created for the {item}', function (this: CrmWorld, title: string, client: ItemWords) {
+  const lead = this.sim.leadByTitle(title);
+  const ref = this.sim.item(client.type, client.label);
+  assert.equal(lead.isReturnCustomer, true, `"${title}" is not a repeat lead`);
+  assert.equal(ref.type === 'contact' ? lead.contactId : lead.companyId, ref.id, `"${title}" is not linked to ${client.type} "${client.label}"`);
+});
+
+Then('a deal {string} is created for the new contact {string} in the stage {string}', function (this: CrmWorld, title: string, party: string, stage: string) {
+  const deal = this.sim.crm.deal(this.sim.item('deal', title).id);
+  const { name, address } = parseParty(party);
+  const contact = this.sim.crm.contact(this.sim.item('contact', name ?? address).id);
+  assert.deepEqual(
+    { stage: deal.stage, contacts: deal.contactIds, emails: contact.emails.map((e) => `${e.value} ${e.type}`), repeat: deal.isReturnCustomer },
+    { stage, contacts: [contact.id], emails: [`${address} WORK`], repeat: false },
+  );
+});
+
+Then('a repeat deal {string} is created for the {item}', function (this: CrmWorld, title: string, client: ItemWords) {
+  const deal = this.sim.crm.deal(this.sim.item('deal', title).id);
+  const ref = this.sim.item(client.type, client.label);
+  assert.equal(deal.isReturnCustomer, true, `"${title}" is not a repeat deal`);
+  assert.ok(ref.type === 'contact' ? deal.contactIds.includes(ref.id) : deal.companyId === ref.id, `"${title}" is not the deal of ${client.type} "${client.label}"`);
+});
+
+Then('the lead {string} has the status {string} now', function (this: CrmWorld, title: string, status: string) {
+  assert.equal(this.sim.leadByTitle(title).status, status);
+});
+
+Then('the deal {string} is in the stage {string} now', function (this: CrmWorld, title: string, stage: string) {
+  assert.equal(this.sim.crm.deal(this.sim.item('deal', title).id).stage, stage);
+});
+
+Then('the responsible of the {item} is {string}', function (this: CrmWorld, item: ItemWords, employee: string) {
+  const found = this.sim.crm.item(this.sim.item(item.type, item.label));
+  assert.equal(this.sim.crm.employee(found.responsibleId).name, employee);
+});
+
+Then('the CRM setting {crm-setting} is {on-off} now', function (this: CrmWorld, setting: CrmSettingWords, on: boolean) {
+  assert.equal(this.sim.crm.crmSettings()[setting.key], on);
 });
 
 Then('the CRM refuses with {string}', function (this: CrmWorld, code: string) {

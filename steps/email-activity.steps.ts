@@ -1,15 +1,27 @@
 import assert from 'node:assert/strict';
-import { Then, When } from '@cucumber/cucumber';
-import { NOT_SAVED_EXPLANATIONS, type NotSavedReason } from '../src/crm/index.ts';
+import { Then, When, type DataTable } from '@cucumber/cucumber';
+import { activityShownTime, NOT_SAVED_EXPLANATIONS, type NotSavedReason } from '../src/crm/index.ts';
+import type { ItemWords } from './support/parameter-types.ts';
 import type { CrmWorld } from './support/world.ts';
 
 // E-mail in the CRM: the Webmail list, saving to the CRM, and the activities that result.
 
-When('{string} clicks "Save to CRM" next to the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
+When('{employee} clicks "Save to CRM" next to the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
   this.sim.saveToCrm(employee, subject);
 });
 
-Then('the e-mail {string} is listed in the folder {string} of the mailbox {string}', function (this: CrmWorld, subject: string, folder: string, mailbox: string) {
+When('{employee} tries to click "Save to CRM" next to the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
+  this.attempt(() => this.sim.saveToCrm(employee, subject));
+});
+
+Then('the network dropped the connection {int} time(s) and the CRM reconnected', function (this: CrmWorld, times: number) {
+  assert.ok(this.droppedConnections, 'No step broke the network in this scenario');
+  assert.equal(this.droppedConnections(), times);
+  const reconnects = this.sim.synchronisations.reduce((sum, sync) => sum + sync.reconnects, 0);
+  assert.equal(reconnects, times, `The connector reconnected ${reconnects} times`);
+});
+
+Then('the e-mail {string} is listed in the folder {folder} of the mailbox {mailbox}', function (this: CrmWorld, subject: string, folder: string, mailbox: string) {
   assert.equal(this.sim.mailboxMessage(mailbox, subject).folder, folder);
 });
 
@@ -28,12 +40,10 @@ Then('the e-mail {string} is saved to the CRM once', function (this: CrmWorld, s
   assert.equal(this.sim.activitiesFor(subject).length, 1);
 });
 
-Then('the e-mail {string} is saved to the CRM and bound to the lead {string}', function (this: CrmWorld, subject: string, leadTitle: string) {
-  const [activity, ...more] = this.sim.activitiesFor(subject);
-  assert.ok(activity, `"${subject}" is not saved to the CRM`);
-  assert.equal(more.length, 0, `"${subject}" is saved ${more.length + 1} times`);
-  const lead = this.sim.leadByTitle(leadTitle);
-  assert.deepEqual(activity.bindings[0], { type: 'lead', id: lead.id }, `"${subject}" is owned by ${JSON.stringify(activity.bindings[0])}`);
+Then('the e-mail {string} is saved to the CRM and bound to the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
+  const activity = this.sim.activityFor(subject);
+  const owner = activity.bindings[0]!;
+  assert.deepEqual(owner, this.sim.item(item.type, item.label), `"${subject}" is owned by ${this.sim.describe(owner)}`);
 });
 
 Then('the e-mail activity {string} is planned and its responsible is {string}', function (this: CrmWorld, subject: string, employee: string) {
@@ -41,4 +51,70 @@ Then('the e-mail activity {string} is planned and its responsible is {string}', 
   assert.ok(activity, `"${subject}" is not saved to the CRM`);
   assert.equal(activity.completed, false, 'The activity is completed, not planned');
   assert.equal(this.sim.crm.employee(activity.responsibleId).name, employee);
+});
+
+Then('the e-mail {string} is saved to the CRM and bound to:', function (this: CrmWorld, subject: string, table: DataTable) {
+  const activity = this.sim.activityFor(subject);
+  const expected = table.raw().map(([type, label]) => this.sim.describe(this.sim.item(type as ItemWords['type'], label ?? '')));
+  assert.deepEqual(activity.bindings.map((ref) => this.sim.describe(ref)), expected);
+});
+
+Then('the e-mail {string} is not bound to the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
+  const ref = this.sim.item(item.type, item.label);
+  const bindings = this.sim.activityFor(subject).bindings;
+  assert.ok(!bindings.some((b) => b.type === ref.type && b.id === ref.id), `"${subject}" is bound to ${item.type} "${item.label}"`);
+});
+
+Then('the responsible of the e-mail activity {string} is {string}', function (this: CrmWorld, subject: string, employee: string) {
+  assert.equal(this.sim.crm.employee(this.sim.activityFor(subject).responsibleId).name, employee);
+});
+
+Then('the timeline of the {item} shows {string} for the e-mail {string} with the avatar of {string}', function (this: CrmWorld, item: ItemWords, title: string, subject: string, employee: string) {
+  const activity = this.sim.activityFor(subject);
+  const entries = this.sim.crm.timeline(this.sim.item(item.type, item.label)).filter((e) => e.kind === 'system' && e.activityId === activity.id);
+  assert.deepEqual(
+    entries.map((e) => (e.kind === 'system' ? `${e.title} by ${this.sim.crm.employee(e.authorId).name}` : '')),
+    [`${title} by ${employee}`],
+  );
+});
+
+When('{employee} completes the e-mail activity {string}', function (this: CrmWorld, employee: string, subject: string) {
+  this.sim.completeActivity(employee, subject);
+});
+
+When('{employee} tries to complete the e-mail activity {string}', function (this: CrmWorld, employee: string, subject: string) {
+  this.attempt(() => this.sim.completeActivity(employee, subject));
+});
+
+Then('the e-mail activity {string} is completed', function (this: CrmWorld, subject: string) {
+  assert.equal(this.sim.activityFor(subject).completed, true, 'The activity is planned, not completed');
+});
+
+Then('the e-mail activity {string} is planned', function (this: CrmWorld, subject: string) {
+  assert.equal(this.sim.activityFor(subject).completed, false, 'The activity is completed, not planned');
+});
+
+/** "09:05" from a moment, UTC, as the scenario's clock reads. */
+const timeOfDay = (moment: Date, precise: boolean) => moment.toISOString().slice(11, precise ? 19 : 16);
+const sameTime = (moment: Date, time: string) => timeOfDay(moment, time.length > 5) === time.padStart(time.length > 5 ? 8 : 5, '0');
+
+Then('Mail shows the e-mail {string} as received at {time}', function (this: CrmWorld, subject: string, time: string) {
+  const message = this.sim.findMailboxMessage(subject);
+  assert.ok(sameTime(message.receivedAt, time), `Mail shows ${timeOfDay(message.receivedAt, true)}`);
+});
+
+Then('the timeline of the {item} shows that the e-mail {string} entered the CRM at {time}', function (this: CrmWorld, item: ItemWords, subject: string, time: string) {
+  const activity = this.sim.activityFor(subject);
+  const entry = this.sim.crm.timeline(this.sim.item(item.type, item.label)).find((e) => e.kind === 'activity' && e.activityId === activity.id);
+  assert.ok(entry, `The timeline of ${item.type} "${item.label}" does not show "${subject}"`);
+  assert.ok(sameTime(entry.at, time), `The timeline shows ${timeOfDay(entry.at, true)}`);
+});
+
+Then('the e-mail activity {string} shows the time {time}', function (this: CrmWorld, subject: string, time: string) {
+  const shown = activityShownTime(this.sim.activityFor(subject));
+  assert.ok(sameTime(shown, time), `The activity shows ${timeOfDay(shown, true)}`);
+});
+
+Then('the e-mail {string} is a reply in the thread of the e-mail {string}', function (this: CrmWorld, reply: string, parent: string) {
+  assert.equal(this.sim.activityFor(reply).parentId, this.sim.activityFor(parent).id, `"${reply}" is not under "${parent}"`);
 });

@@ -10,13 +10,9 @@ Given('{string} has sent an e-mail to {string} with the subject {string} and the
   await this.sim.synchronise(to);
 });
 
-When('{string} replies to the e-mail {string} with the subject {string}', async function (this: CrmWorld, from: string, answered: string, subject: string) {
-  await this.sim.replyFromOutside(from, subject, answered);
-});
-
 /** | e-mail | direction | in reply to |: every e-mail the employee sees, in reading order. */
 Then('{string} sees in the form of the {item-type} {string} the e-mails:', function (this: CrmWorld, employee: string, type: ItemType, label: string, table: DataTable) {
-  const shown = this.sim.correspondenceShownTo(employee, this.sim.itemRef(type, label)).map((row) => ({
+  const shown = this.sim.correspondenceShownTo(employee, this.sim.item(type, label)).map((row) => ({
     'e-mail': row.activity.subject,
     direction: row.activity.direction,
     'in reply to': row.parent?.subject ?? '',
@@ -25,19 +21,19 @@ Then('{string} sees in the form of the {item-type} {string} the e-mails:', funct
 });
 
 Then('{string} sees the e-mail {string} in the form of the {item-type} {string}', function (this: CrmWorld, employee: string, subject: string, type: ItemType, label: string) {
-  const shown = this.sim.emailsShownTo(employee, this.sim.itemRef(type, label)).map((a) => a.subject);
+  const shown = this.sim.emailsShownTo(employee, this.sim.item(type, label)).map((a) => a.subject);
   assert.ok(shown.includes(subject), `${employee} sees: ${shown.join(', ') || 'no e-mails'}`);
 });
 
 Then('{string} does not see the e-mail {string} in the form of the {item-type} {string}', function (this: CrmWorld, employee: string, subject: string, type: ItemType, label: string) {
   assert.ok(this.sim.activitiesFor(subject).length > 0, `"${subject}" is not in the CRM at all`);
-  const shown = this.sim.emailsShownTo(employee, this.sim.itemRef(type, label)).map((a) => a.subject);
+  const shown = this.sim.emailsShownTo(employee, this.sim.item(type, label)).map((a) => a.subject);
   assert.ok(!shown.includes(subject), `${employee} sees "${subject}"`);
 });
 
 Then('{string} cannot open the form of the {item-type} {string}', function (this: CrmWorld, employee: string, type: ItemType, label: string) {
   assert.throws(
-    () => this.sim.emailsShownTo(employee, this.sim.itemRef(type, label)),
+    () => this.sim.emailsShownTo(employee, this.sim.item(type, label)),
     (error: unknown) => isCrmError(error, 'CRM.ITEM_ACCESS_DENIED'),
   );
 });
@@ -47,7 +43,7 @@ When('{string} searches the CRM for {string} {search-field}', function (this: Cr
 });
 
 When('{string} searches the form of the {item-type} {string} for {string} {search-field}', function (this: CrmWorld, employee: string, type: ItemType, label: string, words: string, field: SearchField) {
-  this.lastSearch = this.sim.searchEmails(employee, words, field, this.sim.itemRef(type, label)).map((a) => a.subject);
+  this.lastSearch = this.sim.searchEmails(employee, words, field, this.sim.item(type, label)).map((a) => a.subject);
 });
 
 /** One subject per row, newest first. */

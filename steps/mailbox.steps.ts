@@ -1,4 +1,4 @@
-import { Given, When } from '@cucumber/cucumber';
+import { Given, When, type DataTable } from '@cucumber/cucumber';
 import { mailboxSettingFromWords } from './support/mailbox-setting-words.ts';
 import type { CrmWorld } from './support/world.ts';
 
@@ -12,7 +12,7 @@ Given('{string} has connected the mailbox {string} to the CRM', async function (
   await this.sim.connectMailbox(address, employee);
 });
 
-Given('the mailbox {string} moves spam to the folder {string}', function (this: CrmWorld, address: string, folder: string) {
+Given('the mailbox {mailbox} moves spam to the folder {folder}', function (this: CrmWorld, address: string, folder: string) {
   this.sim.configureMailbox(address, { spamFolder: folder });
 });
 
@@ -39,6 +39,100 @@ Given('{string} has sent an e-mail to {string} with the subject {string}', async
   await this.sim.synchronise(to);
 });
 
-When('the CRM synchronises the mailbox {string}', async function (this: CrmWorld, address: string) {
+When('the CRM synchronises the mailbox {mailbox}', async function (this: CrmWorld, address: string) {
   await this.sim.synchronise(address);
+});
+
+// Employees in bulk, mail before a mailbox is connected, and replies from outside.
+
+/** Yes/no cells of a data table: "yes", "no" or empty. */
+function yes(cell: string | undefined): boolean {
+  const value = (cell ?? '').trim().toLowerCase();
+  if (value === 'yes') return true;
+  if (value === '' || value === 'no') return false;
+  throw new Error(`Write "yes" or "no" in the table, not "${cell}"`);
+}
+
+Given('the employees:', function (this: CrmWorld, table: DataTable) {
+  for (const row of table.hashes()) {
+    const { name, ...rest } = row;
+    if (!name) throw new Error('Every employee needs a name');
+    this.sim.addEmployee(name, {
+      isAdministrator: yes(rest['administrator']),
+      canEditSettings: yes(rest['can edit settings']),
+      active: !yes(rest['dismissed']),
+      ...(rest['e-mail'] ? { email: rest['e-mail'] } : {}),
+      ...(rest['department'] ? { department: rest['department'] } : {}),
+    });
+  }
+  // Roles after everyone exists: giving one is itself a setting change (R6.2).
+  for (const row of table.hashes()) {
+    for (const role of (row['CRM roles'] ?? '').split(',').map((r) => r.trim()).filter(Boolean)) this.sim.giveRole(row['name']!, role);
+  }
+});
+
+Given('the employee {string} with the e-mail {string}', function (this: CrmWorld, name: string, email: string) {
+  this.sim.addEmployee(name, { email });
+});
+
+Given('{employee} has connected the mailbox {mailbox} to the CRM with these settings:', async function (this: CrmWorld, employee: string, address: string, table: DataTable) {
+  const patch: Record<string, unknown> = {};
+  for (const [setting, value] of table.raw()) {
+    const { key, value: parsed } = mailboxSettingFromWords(setting ?? '', value ?? '');
+    patch[key] = parsed;
+  }
+  await this.sim.connectMailbox(address, employee, patch);
+});
+
+Given('the mailbox {string} has these settings:', function (this: CrmWorld, address: string, table: DataTable) {
+  const patch: Record<string, unknown> = {};
+  for (const [setting, value] of table.raw()) {
+    const { key, value: parsed } = mailboxSettingFromWords(setting ?? '', value ?? '');
+    patch[key] = parsed;
+  }
+  this.sim.configureMailbox(address, patch);
+});
+
+Given('the mailbox {string} exists on the mail server but is not connected to the CRM yet', function (this: CrmWorld, address: string) {
+  this.sim.prepareMailAccount(address);
+});
+
+Given('{int} day(s) pass(es)', function (this: CrmWorld, days: number) {
+  this.sim.passDays(days);
+});
+
+When('{string} sends an e-mail to {mailbox} with the subject {string} and the Reply-To {string}', async function (this: CrmWorld, from: string, to: string, subject: string, replyTo: string) {
+  await this.sim.sendFromOutside({ from, to, subject, replyTo });
+});
+
+When('{string} replies to the e-mail {string}', async function (this: CrmWorld, from: string, subject: string) {
+  await this.sim.replyFromOutside(from, subject);
+});
+
+When('{string} replies to the e-mail {string} with the subject {string}', async function (this: CrmWorld, from: string, subject: string, replySubject: string) {
+  await this.sim.replyFromOutside(from, subject, { replySubject });
+});
+
+When('these customers send e-mails to {mailbox}:', async function (this: CrmWorld, to: string, table: DataTable) {
+  for (const row of table.hashes()) await this.sim.sendFromOutside({ from: row['from'] ?? '', to, subject: row['subject'] ?? '' });
+});
+
+When('{employee} reads the e-mail {string} in the mailbox {mailbox}', async function (this: CrmWorld, employee: string, subject: string, mailbox: string) {
+  await this.sim.readInMail(employee, mailbox, subject);
+});
+
+Given('{employee} has access to the mailbox {mailbox}', function (this: CrmWorld, employee: string, mailbox: string) {
+  this.sim.grantMailboxAccess(mailbox, employee);
+});
+
+Given('new items from the mailbox {mailbox} go in turn to {string}', function (this: CrmWorld, mailbox: string, names: string) {
+  this.sim.setResponsibleQueue(mailbox, names.split(/,| and /).map((n) => n.trim()).filter((n) => n !== ''));
+});
+
+Given('{employee} is dismissed', function (this: CrmWorld, employee: string) {
+  this.sim.dismissEmployee(employee);
+});
+
+When('the network drops the CRM\'s connection to the mail server at e-mail number {int} of the next synchronisation', async function (this: CrmWorld, nth: number) {
+  this.droppedConnections = await this.sim.dropConnectionDuringNextSync(nth);
 });

@@ -72,26 +72,26 @@ When('{string} tries to move the e-mail {string} to the deal {string} with "Chan
 });
 
 Then('"Change deal" is offered for the e-mail {string}', function (this: CrmWorld, subject: string) {
-  const offer = this.sim.crm.changeDealOffer(this.sim.emailActivity(subject).id);
+  const offer = this.sim.crm.changeDealOffer(this.sim.activityFor(subject).id);
   assert.ok(offer.offered, offer.offered ? '' : offer.reason);
 });
 
 Then('"Change deal" is not offered for the e-mail {string}, because it is bound to both the lead and the deal', function (this: CrmWorld, subject: string) {
-  const offer = this.sim.crm.changeDealOffer(this.sim.emailActivity(subject).id);
+  const offer = this.sim.crm.changeDealOffer(this.sim.activityFor(subject).id);
   assert.ok(!offer.offered, '"Change deal" is offered');
   assert.equal(offer.code, 'CRM.CHANGE_DEAL_CONVERTED_LEAD', offer.reason);
 });
 
 Then('the e-mail {string} is in the form of the {item-type} {string}', function (this: CrmWorld, subject: string, type: ItemType, label: string) {
-  const activity = this.sim.emailActivity(subject);
-  const entries = this.sim.crm.timeline(this.sim.itemRef(type, label)).filter((e) => e.activityId === activity.id);
+  const activity = this.sim.activityFor(subject);
+  const entries = this.sim.crm.timeline(this.sim.item(type, label)).filter((e) => e.activityId === activity.id);
   assert.ok(entries.length > 0, `"${subject}" is not in the timeline of the ${type} "${label}"`);
-  assert.ok(activity.bindings.some((b) => b.type === type && b.id === this.sim.itemRef(type, label).id), `"${subject}" is not bound to the ${type} "${label}"`);
+  assert.ok(activity.bindings.some((b) => b.type === type && b.id === this.sim.item(type, label).id), `"${subject}" is not bound to the ${type} "${label}"`);
 });
 
 Then('the e-mail {string} is not in the form of the {item-type} {string}', function (this: CrmWorld, subject: string, type: ItemType, label: string) {
-  const activity = this.sim.emailActivity(subject);
-  const ref = this.sim.itemRef(type, label);
+  const activity = this.sim.activityFor(subject);
+  const ref = this.sim.item(type, label);
   assert.deepEqual(this.sim.crm.timeline(ref).filter((e) => e.activityId === activity.id), []);
   assert.ok(!activity.bindings.some((b) => b.type === type && b.id === ref.id), `"${subject}" is still bound to the ${type} "${label}"`);
 });

@@ -8,23 +8,23 @@ import type { CrmWorld } from './support/world.ts';
 // CRM items to send from, sending from a CRM form, and what becomes of the activities (R8).
 
 Given('the contact {string} with the e-mail {string}, managed by {string}', function (this: CrmWorld, name: string, email: string, responsible: string) {
-  this.sim.addContact(name, responsible, email);
+  this.sim.addContact({ name, responsible, emails: [email] });
 });
 
 Given('the contact {string} without an e-mail, managed by {string}', function (this: CrmWorld, name: string, responsible: string) {
-  this.sim.addContact(name, responsible);
+  this.sim.addContact({ name, responsible });
 });
 
 Given('the company {string} with the e-mail {string}, managed by {string}', function (this: CrmWorld, title: string, email: string, responsible: string) {
-  this.sim.addCompany(title, responsible, email);
+  this.sim.addCompany({ title, responsible, emails: [email] });
 });
 
 Given('the deal {string} with the client {string}, managed by {string}', function (this: CrmWorld, title: string, client: string, responsible: string) {
-  this.sim.addDeal(title, responsible, client);
+  this.sim.addDealWithClient(title, responsible, client);
 });
 
 Given('the deal {string} without a client, managed by {string}', function (this: CrmWorld, title: string, responsible: string) {
-  this.sim.addDeal(title, responsible);
+  this.sim.addDeal({ title, responsible });
 });
 
 Given('the deal {string} created from the lead {string}, managed by {string}', function (this: CrmWorld, title: string, lead: string, responsible: string) {
@@ -52,35 +52,35 @@ When('{string} chooses {string} in the "Client" field of the deal {string}', fun
 });
 
 Then('sending e-mail from the {item-type} {string} is unavailable because {string}', function (this: CrmWorld, type: ItemType, label: string, reason: string) {
-  const availability = this.sim.crm.sendingAvailability(this.sim.itemRef(type, label));
+  const availability = this.sim.crm.sendingAvailability(this.sim.item(type, label));
   assert.ok(!availability.available, `The form offers ${availability.available ? availability.options.map((o) => o.address).join(', ') : ''}`);
   assert.ok(availability.reason.includes(reason), `The reason given is: ${availability.reason}`);
 });
 
 Then('the e-mail form of the {item-type} {string} offers {string}', function (this: CrmWorld, type: ItemType, label: string, addresses: string) {
-  const availability = this.sim.crm.sendingAvailability(this.sim.itemRef(type, label));
+  const availability = this.sim.crm.sendingAvailability(this.sim.item(type, label));
   assert.ok(availability.available, availability.available ? '' : availability.reason);
   assert.deepEqual(availability.options.map((o) => o.address), addresses.split(/,\s*/));
 });
 
 When('{string} sends an e-mail from the {item-type} {string} to {recipient} with the subject {string}', async function (this: CrmWorld, employee: string, type: ItemType, label: string, to: FormRecipient, subject: string) {
-  await this.sim.sendFromForm(employee, this.sim.itemRef(type, label), [to], subject);
+  await this.sim.sendFromForm(employee, this.sim.item(type, label), [to], subject);
 });
 
 When('{string} tries to send an e-mail from the {item-type} {string} to {recipient} with the subject {string}', async function (this: CrmWorld, employee: string, type: ItemType, label: string, to: FormRecipient, subject: string) {
-  await this.attemptAsync(() => this.sim.sendFromForm(employee, this.sim.itemRef(type, label), [to], subject));
+  await this.attemptAsync(() => this.sim.sendFromForm(employee, this.sim.item(type, label), [to], subject));
 });
 
 When('{string} replies from the {item-type} {string} to the e-mail {string} with the subject {string}', async function (this: CrmWorld, employee: string, type: ItemType, label: string, answered: string, subject: string) {
-  await this.sim.sendFromForm(employee, this.sim.itemRef(type, label), [], subject, { replyToSubject: answered });
+  await this.sim.sendFromForm(employee, this.sim.item(type, label), [], subject, { replyToSubject: answered });
 });
 
 When('{string} clicks "Complete" on the activity of the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
-  this.sim.completeEmailActivity(employee, subject);
+  this.sim.completeActivity(employee, subject);
 });
 
 When('{string} tries to click "Complete" on the activity of the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
-  this.attempt(() => this.sim.completeEmailActivity(employee, subject));
+  this.attempt(() => this.sim.completeActivity(employee, subject));
 });
 
 When('{string} creates a new activity {string} from the e-mail {string}', function (this: CrmWorld, employee: string, followUp: string, subject: string) {
@@ -97,7 +97,7 @@ Then('{string} receives the e-mail {string} from {string}', function (this: CrmW
 Then('the e-mail {string} that {string} receives answers the e-mail {string}', function (this: CrmWorld, subject: string, recipient: string, answered: string) {
   const [received, ...more] = this.sim.outboxCopies(subject).filter((m) => m.recipients.includes(recipient));
   assert.ok(received && more.length === 0, `${recipient} did not receive exactly one e-mail "${subject}"`);
-  const original = this.sim.emailActivity(answered).messageId;
+  const original = this.sim.activityFor(answered).messageId;
   assert.ok(original, `"${answered}" has no Message-ID`);
   assert.equal(headerValues(received.raw, 'In-Reply-To')[0], original);
   assert.ok((headerValues(received.raw, 'References')[0] ?? '').split(/\s+/).includes(original), 'References does not name the answered e-mail');
@@ -109,7 +109,7 @@ Then('nobody receives the e-mail {string}', function (this: CrmWorld, subject: s
 });
 
 Then('the e-mail {string} is an outgoing activity, completed, whose responsible is {string}', function (this: CrmWorld, subject: string, employee: string) {
-  const activity = this.sim.emailActivity(subject);
+  const activity = this.sim.activityFor(subject);
   assert.deepEqual(
     { direction: activity.direction, completed: activity.completed, responsible: this.sim.crm.employee(activity.responsibleId).name },
     { direction: 'outgoing', completed: true, responsible: employee },
@@ -120,21 +120,21 @@ Then('the e-mail {string} is an outgoing activity, completed, whose responsible 
 Then('the e-mail {string} is bound to:', function (this: CrmWorld, subject: string, table: DataTable) {
   const expected = table.raw().map(([type, label]) => {
     assert.ok(type === 'lead' || type === 'deal' || type === 'contact' || type === 'company', `Unknown item type "${type}"`);
-    return this.sim.itemRef(type, label ?? '');
+    return this.sim.item(type, label ?? '');
   });
-  assert.deepEqual(this.sim.emailActivity(subject).bindings, expected);
+  assert.deepEqual(this.sim.activityFor(subject).bindings, expected);
 });
 
 Then('the activity of the e-mail {string} is still open', function (this: CrmWorld, subject: string) {
-  assert.equal(this.sim.emailActivity(subject).completed, false, 'The activity is completed');
+  assert.equal(this.sim.activityFor(subject).completed, false, 'The activity is completed');
 });
 
 Then('the activity of the e-mail {string} is completed', function (this: CrmWorld, subject: string) {
-  assert.equal(this.sim.emailActivity(subject).completed, true, 'The activity is still open');
+  assert.equal(this.sim.activityFor(subject).completed, true, 'The activity is still open');
 });
 
 Then('a planned activity {string} is in the form of the {item-type} {string}', function (this: CrmWorld, followUp: string, type: ItemType, label: string) {
-  const ref = this.sim.itemRef(type, label);
+  const ref = this.sim.item(type, label);
   const planned = this.sim.crm.followUps().filter((f) => f.subject === followUp && !f.completed && f.bindings.some((b) => b.type === ref.type && b.id === ref.id));
   assert.equal(planned.length, 1, `Planned activities: ${this.sim.crm.followUps().map((f) => f.subject).join(', ') || 'none'}`);
 });
@@ -156,7 +156,7 @@ Then('a contact {string} reached at {string} is in the CRM', function (this: Crm
 });
 
 Then('the deal {string} has no client', function (this: CrmWorld, deal: string) {
-  const found = this.sim.crm.deal(this.sim.itemRef('deal', deal).id);
+  const found = this.sim.crm.deal(this.sim.item('deal', deal).id);
   assert.deepEqual({ contacts: found.contactIds, company: found.companyId }, { contacts: [], company: undefined });
 });
 

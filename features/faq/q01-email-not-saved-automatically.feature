@@ -1,6 +1,7 @@
 @Q1
 Feature: Q1 Why e-mails are not saved to the CRM automatically
-  FAQ: "Dlaczego e-maile nie są automatycznie zapisywane w CRM"
+  FAQ (pl): "Dlaczego e-maile nie są automatycznie zapisywane w CRM"
+  FAQ (en): "Why e-mails are not saved to the CRM automatically"
 
   If e-mails are not saved to the CRM automatically, but an employee can save them by hand,
   check the mailbox settings: Mail > Settings > Mailbox settings > Configure folders for
@@ -60,3 +61,56 @@ Feature: Q1 Why e-mails are not saved to the CRM automatically
   Scenario: The spam folder must be a folder of the mailbox
     When "Anna Nowak" tries to set "Move spam to folder" of the mailbox "sales@acme.test" to "Junk mail"
     Then the CRM refuses with "CRM.UNKNOWN_FOLDER"
+
+  @R1.4
+  Scenario: Mail from a colleague is not saved to the CRM
+    Given the employee "Ewa Kot" with the e-mail "ewa.kot@acme.test"
+    When "Ewa Kot <ewa.kot@acme.test>" sends an e-mail to "sales@acme.test" with the subject "Lunch?"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "Lunch?" is not saved to the CRM because the sender is an employee
+    And the CRM has no leads
+
+  @R1.4 @R3.2
+  Scenario: Mail from before the mailbox was connected is listed, but only the last days are saved
+    Given the mailbox "info@acme.test" exists on the mail server but is not connected to the CRM yet
+    And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "info@acme.test" with the subject "Old question"
+    And 10 days pass
+    And "Ola Lis <ola@newcustomer.test>" sends an e-mail to "info@acme.test" with the subject "New question"
+    When "Anna Nowak" has connected the mailbox "info@acme.test" to the CRM
+    Then the e-mail "Old question" is not saved to the CRM because it is older than the processing period
+    And the e-mail "New question" is saved to the CRM and bound to the lead "New question"
+    When "Anna Nowak" clicks "Save to CRM" next to the e-mail "Old question"
+    Then the e-mail "Old question" is saved to the CRM and bound to the lead "Old question"
+
+  @R1.4
+  Scenario Outline: "Process e-mails for the last N days", chosen when connecting, decides how far back mail is saved
+    Given the mailbox "info@acme.test" exists on the mail server but is not connected to the CRM yet
+    And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "info@acme.test" with the subject "Old question"
+    And <days> days pass
+    When "Anna Nowak" has connected the mailbox "info@acme.test" to the CRM with these settings:
+      | Process e-mails for the last N days | <period> |
+    Then the CRM has <leads> leads
+
+    Examples:
+      | period  | days | leads |
+      | 7 days  | 6    | 1     |
+      | 7 days  | 8    | 0     |
+      | 30 days | 8    | 1     |
+      | 30 days | 31   | 0     |
+      | all     | 365  | 1     |
+
+  @R1.5
+  Scenario: A connection dropped during synchronisation saves nothing twice
+    When these customers send e-mails to "sales@acme.test":
+      | from                | subject |
+      | one@customer.test   | First   |
+      | two@customer.test   | Second  |
+      | three@customer.test | Third   |
+    And the network drops the CRM's connection to the mail server at e-mail number 2 of the next synchronisation
+    And the CRM synchronises the mailbox "sales@acme.test"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the network dropped the connection 1 time and the CRM reconnected
+    And the e-mail "First" is saved to the CRM once
+    And the e-mail "Second" is saved to the CRM once
+    And the e-mail "Third" is saved to the CRM once
+    And the CRM has 3 leads

@@ -84,8 +84,9 @@ Feature: Q3 Can an e-mail be moved to another deal
     Given "Piotr Zielinski <piotr@newclient.test>" has sent an e-mail to "sales@acme.test" with the subject "Website request"
     And the deal "Website project" created from the lead "Website request", managed by "Anna Nowak"
     Then the e-mail "Website request" is bound to:
-      | deal | Website project |
-      | lead | Website request |
+      | deal    | Website project |
+      | lead    | Website request |
+      | contact | Piotr Zielinski |
     And "Change deal" is not offered for the e-mail "Website request", because it is bound to both the lead and the deal
 
   @R7.2 @error

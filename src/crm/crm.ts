@@ -1,5 +1,8 @@
 import { ActivityStore } from './activities/activity-store.ts';
+import { completeActivity } from './activities/complete-activity.ts';
 import type { EmailActivity } from './activities/email-activity.ts';
+import type { AutomationRule, NewAutomationRule } from './automation/automation-rule.ts';
+import { AutomationRules } from './automation/automation-rules.ts';
 import type { Employee, NewEmployee } from './employees/employee.ts';
 import { EmployeeDirectory } from './employees/employee-directory.ts';
 import { CrmError } from './errors.ts';
@@ -7,9 +10,11 @@ import { sequentialIds, type Clock, type IdSource } from './ids.ts';
 import type { Company } from './items/company.ts';
 import type { Contact } from './items/contact.ts';
 import type { Deal, DealStage } from './items/deal.ts';
-import { workEmails } from './items/email-value.ts';
+import type { EmailInput } from './items/email-value.ts';
 import type { ItemRef } from './items/item-ref.ts';
-import { ItemStore } from './items/item-store.ts';
+import { ItemService, type CompanyInput, type ContactInput, type DealClient, type DealInput, type LeadInput } from './items/item-service.ts';
+import { ItemStore, type CrmItem } from './items/item-store.ts';
+import { convertLead, type ConvertLeadOptions, type LeadConversion } from './items/lead-conversion.ts';
 import type { Lead, LeadStatus } from './items/lead.ts';
 import type { ConnectedMailbox } from './mailboxes/connected-mailbox.ts';
 import type { MailboxFolder } from './mailboxes/folder-path.ts';
@@ -18,6 +23,8 @@ import { MailboxRegistry, type ConnectMailboxInput } from './mailboxes/mailbox-r
 import { MessageList } from './mailboxes/message-list.ts';
 import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
+import type { CrmSettings } from './settings/crm-settings.ts';
+import { CrmSettingsStore } from './settings/crm-settings-store.ts';
 import type { TimelineEntry } from './timeline/timeline-entry.ts';
 import { Timelines } from './timeline/timeline.ts';
 import { mayEditSettings } from './employees/may-edit-settings.ts';
@@ -32,7 +39,7 @@ import { searchEmails, type EmailSearch } from './search/email-search.ts';
 import { FollowUpStore, type FollowUpActivity } from './activities/follow-up.ts';
 import { sendFromForm, type SendFromFormInput, type SentFromForm } from './sending/send-from-form.ts';
 import { recipientOptions, sendingAvailability, type RecipientOption, type SendingAvailability } from './sending/recipient-options.ts';
-import { StandaloneSendingSettings, type SendingSettings } from './sending/sending-settings.ts';
+import type { SendingSettings } from './sending/sending-settings.ts';
 import { replyRecipients } from './sending/reply-recipients.ts';
 import { addressBook } from './sending/address-book.ts';
 import type { Address } from './mailboxes/mailbox-message.ts';
@@ -45,12 +52,6 @@ export interface CrmOptions {
   ids?: IdSource;
 }
 
-/** Fields every item input shares; "Available to everyone" defaults to on (reference §1.3 rule 18). */
-interface ItemInput {
-  responsibleId: number;
-  availableToEveryone?: boolean;
-}
-
 /**
  * The in-memory CRM: employees, items, e-mail activities, timelines and connected mailboxes.
  * It learns about mail only from the mail connector, through receiveMailboxMessage.
@@ -59,21 +60,26 @@ export class Crm {
   private readonly clock: Clock;
   private readonly directory: EmployeeDirectory;
   private readonly items: ItemStore;
+  private readonly itemService: ItemService;
   private readonly activities: ActivityStore;
   private readonly timelines: Timelines;
   private readonly registry: MailboxRegistry;
   private readonly messages: MessageList;
+  private readonly settings = new CrmSettingsStore();
+  private readonly automation: AutomationRules;
 
   constructor(options: CrmOptions) {
     const ids = options.ids ?? sequentialIds();
     this.clock = options.clock;
     this.directory = new EmployeeDirectory(ids);
     this.items = new ItemStore(ids, options.clock);
+    this.itemService = new ItemService(this.items, this.directory);
     this.activities = new ActivityStore(ids);
     this.timelines = new Timelines(ids);
-    this.registry = new MailboxRegistry(ids, this.directory);
+    this.registry = new MailboxRegistry(ids, this.directory, options.clock);
     this.messages = new MessageList(ids, options.clock);
     this.idSource = ids;
+    this.automation = new AutomationRules(ids, this.directory);
   }
 
   // Employees
@@ -103,43 +109,20 @@ export class Crm {
 
   // Items
 
-  addContact(input: ItemInput & { name: string; emails?: string[]; companyId?: number }): Contact {
-    if (input.companyId !== undefined) this.items.get('company', input.companyId);
-    return this.items.add('contact', {
-      ...this.common(input),
-      name: input.name,
-      emails: workEmails(input.emails),
-      ...(input.companyId !== undefined && { companyId: input.companyId }),
-    });
+  addContact(input: ContactInput): Contact {
+    return this.itemService.addContact(input);
   }
 
-  addCompany(input: ItemInput & { title: string; emails?: string[] }): Company {
-    return this.items.add('company', { ...this.common(input), title: input.title, emails: workEmails(input.emails) });
+  addCompany(input: CompanyInput): Company {
+    return this.itemService.addCompany(input);
   }
 
-  addLead(input: ItemInput & { title: string; name?: string; emails?: string[]; status?: LeadStatus; source?: string }): Lead {
-    return this.items.add('lead', {
-      ...this.common(input),
-      title: input.title,
-      ...(input.name !== undefined && { name: input.name }),
-      emails: workEmails(input.emails),
-      status: input.status ?? 'Unassigned',
-      ...(input.source !== undefined && { source: input.source }),
-    });
+  addLead(input: LeadInput): Lead {
+    return this.itemService.addLead(input);
   }
 
-  addDeal(input: ItemInput & { title: string; stage?: DealStage; contactIds?: number[]; companyId?: number; leadId?: number }): Deal {
-    for (const id of input.contactIds ?? []) this.items.get('contact', id);
-    if (input.companyId !== undefined) this.items.get('company', input.companyId);
-    if (input.leadId !== undefined) this.items.get('lead', input.leadId);
-    return this.items.add('deal', {
-      ...this.common(input),
-      title: input.title,
-      stage: input.stage ?? 'New',
-      contactIds: [...(input.contactIds ?? [])],
-      ...(input.companyId !== undefined && { companyId: input.companyId }),
-      ...(input.leadId !== undefined && { leadId: input.leadId }),
-    });
+  addDeal(input: DealInput): Deal {
+    return this.itemService.addDeal(input);
   }
 
   /** Throws CRM.UNKNOWN_ITEM. */
@@ -159,12 +142,45 @@ export class Crm {
     return this.items.get('deal', id);
   }
 
-  setLeadStatus(id: number, status: LeadStatus): Lead {
-    return this.items.setLeadStatus(id, status);
+  /** Throws CRM.UNKNOWN_LEAD_STATUS, and CRM.CONVERT_LEAD_INSTEAD for "Good lead". */
+  setLeadStatus(id: number, status: LeadStatus | string): Lead {
+    return this.itemService.setLeadStatus(id, status);
   }
 
-  setDealStage(id: number, stage: DealStage): Deal {
-    return this.items.setDealStage(id, stage);
+  /** Throws CRM.UNKNOWN_DEAL_STAGE. */
+  setDealStage(id: number, stage: DealStage | string): Deal {
+    return this.itemService.setDealStage(id, stage);
+  }
+
+  /** The deal's "Client" field (R8.2). */
+  setDealClient(id: number, client: DealClient): Deal {
+    return this.itemService.setDealClient(id, client);
+  }
+
+  setResponsible(ref: ItemRef, employeeId: number): CrmItem {
+    return this.itemService.setResponsible(ref, employeeId);
+  }
+
+  setAvailableToEveryone(ref: ItemRef, available: boolean): CrmItem {
+    return this.itemService.setAvailableToEveryone(ref, available);
+  }
+
+  /** Adds e-mail values (WORK, HOME, MAILING, OTHER); throws CRM.INVALID_EMAIL_VALUE. */
+  addEmails(ref: ItemRef, emails: readonly EmailInput[]): CrmItem {
+    return this.itemService.addEmails(ref, emails);
+  }
+
+  /**
+   * Converts an in-progress lead into a deal and a contact; the lead becomes "Good lead" and the
+   * deal remembers it. Throws CRM.LEAD_NOT_IN_PROGRESS.
+   */
+  convertLead(leadId: number, options: ConvertLeadOptions = {}): LeadConversion {
+    return convertLead({ items: this.items, activities: this.activities, timelines: this.timelines }, leadId, options);
+  }
+
+  /** Any item by reference. Throws CRM.UNKNOWN_ITEM. */
+  item(ref: ItemRef): CrmItem {
+    return this.items.item(ref);
   }
 
   leads(): readonly Lead[] {
@@ -181,6 +197,47 @@ export class Crm {
 
   deals(): readonly Deal[] {
     return this.items.all('deal');
+  }
+
+  // CRM settings (faq-rules §0; R6.2 decides who may change them)
+
+  crmSettings(): CrmSettings {
+    return this.settings.get();
+  }
+
+  /**
+   * Changes CRM settings, named by key or by product wording ("Enable repeat sales mode").
+   * Throws CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS, CRM.UNKNOWN_SETTING, CRM.INVALID_SETTING_VALUE.
+   */
+  updateCrmSettings(actorId: number, patch: Readonly<Record<string, unknown>>): CrmSettings {
+    return this.settings.update(this.directory.get(actorId), patch);
+  }
+
+  /** "Add to exceptions" (R1.4). */
+  addToExceptions(actorId: number, addresses: readonly string[]): CrmSettings {
+    return this.settings.addExceptions(this.directory.get(actorId), addresses);
+  }
+
+  removeFromExceptions(actorId: number, addresses: readonly string[]): CrmSettings {
+    return this.settings.removeExceptions(this.directory.get(actorId), addresses);
+  }
+
+  // Automation rules (R2.9)
+
+  /**
+   * Adds an automation rule with the e-mail trigger; an administrator or "User can edit settings"
+   * may (R6.2). Throws CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS, CRM.INVALID_AUTOMATION_RULE.
+   */
+  addAutomationRule(actorId: number, rule: NewAutomationRule): AutomationRule {
+    return this.automation.add(this.directory.get(actorId), rule);
+  }
+
+  removeAutomationRule(actorId: number, ruleId: number): void {
+    this.automation.remove(this.directory.get(actorId), ruleId);
+  }
+
+  automationRules(): readonly AutomationRule[] {
+    return this.automation.all();
   }
 
   // Mailboxes
@@ -275,19 +332,28 @@ export class Crm {
     return this.activities.all();
   }
 
+  /** Throws CRM.UNKNOWN_ACTIVITY. */
+  emailActivity(id: number): EmailActivity {
+    return this.activities.get(id);
+  }
+
   /** An item's timeline, oldest first. */
   timeline(ref: ItemRef): readonly TimelineEntry[] {
     this.items.item(ref);
     return this.timelines.of(ref);
   }
 
-  private common(input: ItemInput): { responsibleId: number; availableToEveryone: boolean } {
-    this.directory.get(input.responsibleId);
-    return { responsibleId: input.responsibleId, availableToEveryone: input.availableToEveryone ?? true };
-  }
-
   private intakeDeps(): IntakeDeps {
-    return { clock: this.clock, items: this.items, activities: this.activities, timelines: this.timelines, mailboxes: this.registry };
+    return {
+      clock: this.clock,
+      items: this.items,
+      activities: this.activities,
+      timelines: this.timelines,
+      mailboxes: this.registry,
+      employees: this.directory,
+      settings: this.settings,
+      automation: this.automation,
+    };
   }
 
   // Access rights (R6)
@@ -363,7 +429,7 @@ export class Crm {
     const sees = (activityId: number): boolean => {
       let seen = visible.get(activityId);
       if (seen === undefined) {
-        const activity = this.activities.get(activityId) ?? this.followUpStore.get(activityId);
+        const activity = this.activities.find(activityId) ?? this.followUpStore.get(activityId);
         seen = activity === undefined || canSeeEmail(activity, (r) => this.rights.can(employeeId, 'read', r));
         visible.set(activityId, seen);
       }
@@ -374,9 +440,7 @@ export class Crm {
 
   /** Throws CRM.UNKNOWN_ACTIVITY. */
   activityById(activityId: number): EmailActivity {
-    const activity = this.activities.get(activityId);
-    if (!activity) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${activityId}.`);
-    return activity;
+    return this.activities.get(activityId);
   }
 
   // "Change deal" (R7)
@@ -476,8 +540,6 @@ export class Crm {
   // Sending from a CRM form (R8)
 
   private readonly idSource: IdSource;
-  private sendingSettingsState: SendingSettings | undefined;
-  private readonly standaloneSendingSettings = new StandaloneSendingSettings();
   private followUpsState: FollowUpStore | undefined;
 
   private get followUpStore(): FollowUpStore {
@@ -485,20 +547,13 @@ export class Crm {
     return this.followUpsState;
   }
 
+  /** "Allow sending e-mails to arbitrary addresses", as the sending rules read it (R8.4). */
   private get sendingSettings(): SendingSettings {
-    return this.sendingSettingsState ?? this.standaloneSendingSettings;
-  }
-
-  /**
-   * Where "Allow sending e-mails to arbitrary addresses" is read from, when CRM settings are kept
-   * elsewhere; until then the CRM keeps it itself, on by default (faq-rules §0).
-   */
-  useSendingSettings(settings: SendingSettings): void {
-    this.sendingSettingsState = settings;
+    return { allowSendingToArbitraryAddresses: () => this.crmSettings().allowSendingToArbitraryAddresses };
   }
 
   allowsSendingToArbitraryAddresses(): boolean {
-    return this.sendingSettings.allowSendingToArbitraryAddresses();
+    return this.crmSettings().allowSendingToArbitraryAddresses;
   }
 
   /**
@@ -507,15 +562,7 @@ export class Crm {
    * administrator or an employee with "User can edit settings" (R6.2).
    */
   setAllowSendingToArbitraryAddresses(actorId: number, allowed: boolean): void {
-    const actor = this.directory.get(actorId);
-    if (!mayEditSettings(actor)) {
-      throw new CrmError(
-        'CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS',
-        `${actor.name} cannot change CRM settings: only a Bitrix24 administrator or an employee with "User can edit settings" can.`,
-      );
-    }
-    if (this.sendingSettingsState) throw new Error('"Allow sending e-mails to arbitrary addresses" is kept in the CRM settings; change it there');
-    this.standaloneSendingSettings.set(allowed);
+    this.updateCrmSettings(actorId, { allowSendingToArbitraryAddresses: allowed });
   }
 
   /** The CRM addresses the item's e-mail form offers in To (reference §1.8 rule 46). */
@@ -563,11 +610,11 @@ export class Crm {
     if (client.type === 'contact') {
       this.items.get('contact', client.id);
       const contactIds = deal.contactIds.includes(client.id) ? deal.contactIds : [...deal.contactIds, client.id];
-      return this.items.setDealClient(deal.id, { contactIds, ...(deal.companyId !== undefined && { companyId: deal.companyId }) });
+      return this.itemService.setDealClient(deal.id, { contactIds, ...(deal.companyId !== undefined && { companyId: deal.companyId }) });
     }
     if (client.type === 'company') {
       this.items.get('company', client.id);
-      return this.items.setDealClient(deal.id, { contactIds: deal.contactIds, companyId: client.id });
+      return this.itemService.setDealClient(deal.id, { contactIds: deal.contactIds, companyId: client.id });
     }
     throw new CrmError('CRM.UNKNOWN_ITEM', `A deal's client is a contact or a company, not a ${client.type}.`);
   }
@@ -584,14 +631,13 @@ export class Crm {
   }
 
   /**
-   * "Complete" on an e-mail activity (R8.6): replying never does it. Needs edit rights on the item
-   * that owns the activity (CRM.ACTIVITY_EDIT_NOT_ALLOWED). Completing a completed one changes nothing.
+   * "Complete" on a planned e-mail activity: replying never does it (R8.6); from then on it shows
+   * the time it was completed (R5.3). Needs edit rights on the item that owns the activity.
+   * Throws CRM.UNKNOWN_ACTIVITY, CRM.ACTIVITY_EDIT_NOT_ALLOWED, CRM.ACTIVITY_ALREADY_COMPLETED.
    */
   completeActivity(actorId: number, activityId: number): EmailActivity {
-    const activity = this.activityById(activityId);
-    this.requireActivityEdit(actorId, activity);
-    if (activity.completed) return activity;
-    return this.activities.replace({ ...activity, completed: true, completedAt: this.clock() });
+    this.requireActivityEdit(actorId, this.activityById(activityId));
+    return completeActivity(this.activities, this.clock, activityId, actorId);
   }
 
   /**
@@ -613,7 +659,7 @@ export class Crm {
       completed: false,
     });
     for (const ref of activity.bindings) this.timelines.add(ref, { kind: 'follow-up', at: now, activityId: followUp.id, fromActivityId: activity.id });
-    return { email: this.completeActivity(actorId, activity.id), followUp };
+    return { email: activity.completed ? activity : this.completeActivity(actorId, activity.id), followUp };
   }
 
   followUps(): readonly FollowUpActivity[] {

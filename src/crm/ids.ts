@@ -8,7 +8,8 @@ export type IdKind =
   | 'activity'
   | 'timelineEntry'
   | 'mailbox'
-  | 'mailboxMessage';
+  | 'mailboxMessage'
+  | 'automationRule';
 
 /** Where new ids come from. Passed in, so scenarios and property tests are repeatable. */
 export interface IdSource {

@@ -49,7 +49,7 @@ describe('MailboxSync over IMAP', () => {
       { path: 'INBOX', specialUse: '\\Inbox' }, { path: 'Sent', specialUse: '\\Sent' }, { path: 'Drafts', specialUse: '\\Drafts' },
       { path: 'Spam', specialUse: '\\Junk' }, { path: 'Trash', specialUse: '\\Trash' },
     ]);
-    expect(report).toEqual({ folders: ['INBOX', 'Spam'], fetched: 2, failures: [] });
+    expect(report).toEqual({ folders: ['INBOX', 'Spam'], fetched: 2, failures: [], reconnects: 0 });
     expect(target.received.map((m) => [m.folder, m.uid, m.uidValidity, m.subject, m.seen])).toEqual([
       ['INBOX', 1, inbox.uidValidity, 'First', false],
       ['Spam', 1, account.requireFolderByRole('junk').uidValidity, 'Junk', false],

@@ -44,7 +44,12 @@ export interface SyncReport {
   folders: string[];
   fetched: number;
   failures: SyncFailure[];
+  /** Connections lost and reopened during this synchronisation. */
+  reconnects: number;
 }
+
+/** How often one synchronisation reopens a lost connection before it gives up. */
+export const MAX_RECONNECTS = 3;
 
 /**
  * The CRM's mail connector for one mailbox, as the real product reaches mail: log in over IMAP,
@@ -62,7 +67,45 @@ export class MailboxSync {
     this.target = target;
   }
 
+  /**
+   * One synchronisation. A connection lost midway (the server went away, the network dropped
+   * it) is reopened and the folder resumed from the last message handed over, up to
+   * MAX_RECONNECTS times; the cursor advances per message, so nothing is handed over twice
+   * (R1.5). A refusal on a working connection (wrong password, a folder that cannot be opened)
+   * is not retried: it rejects.
+   */
   async syncOnce(): Promise<SyncReport> {
+    const report: SyncReport = { folders: [], fetched: 0, failures: [], reconnects: 0 };
+    const session = { client: await this.open() };
+    try {
+      const remote = await this.resilient(session, report, (client) => client.list());
+      this.target.registerFolders(remote.map((f) => (f.specialUse ? { path: f.path, specialUse: f.specialUse } : { path: f.path })));
+      const existing = new Set(remote.map((f) => f.path));
+      for (const folder of this.target.foldersToSync()) {
+        if (!existing.has(folder)) continue;
+        report.folders.push(folder);
+        await this.resilient(session, report, (client) => this.syncFolder(client, folder, report));
+      }
+      return report;
+    } finally {
+      await session.client.logout().catch(() => session.client.close());
+    }
+  }
+
+  private async resilient<T>(session: { client: ImapFlow }, report: SyncReport, step: (client: ImapFlow) => Promise<T>): Promise<T> {
+    for (;;) {
+      try {
+        return await step(session.client);
+      } catch (error) {
+        if (session.client.usable || report.reconnects >= MAX_RECONNECTS) throw error;
+        report.reconnects++;
+        session.client.close();
+        session.client = await this.open();
+      }
+    }
+  }
+
+  private async open(): Promise<ImapFlow> {
     const client = new ImapFlow({
       host: this.account.host,
       port: this.account.port,
@@ -77,20 +120,7 @@ export class MailboxSync {
     // where it is handled, so the event needs no action beyond not being unhandled.
     client.on('error', () => undefined);
     await client.connect();
-    try {
-      const remote = await client.list();
-      this.target.registerFolders(remote.map((f) => (f.specialUse ? { path: f.path, specialUse: f.specialUse } : { path: f.path })));
-      const report: SyncReport = { folders: [], fetched: 0, failures: [] };
-      const existing = new Set(remote.map((f) => f.path));
-      for (const folder of this.target.foldersToSync()) {
-        if (!existing.has(folder)) continue;
-        report.folders.push(folder);
-        await this.syncFolder(client, folder, report);
-      }
-      return report;
-    } finally {
-      await client.logout().catch(() => client.close());
-    }
+    return client;
   }
 
   private async syncFolder(client: ImapFlow, folder: string, report: SyncReport): Promise<void> {

@@ -32,6 +32,17 @@ describe('parseMessage', () => {
     expect(parsed.date?.toISOString()).toBe('2026-03-02T08:15:00.000Z');
   });
 
+  it('R2.8 reads a single References id, and a References header folded over lines, oldest first', async () => {
+    const single = await parseMessage(raw(['From: a@x.test', 'References: <only@x>', 'In-Reply-To: <only@x>', '', 'x']));
+    expect(single).toMatchObject({ references: ['<only@x>'], inReplyTo: '<only@x>' });
+    const folded = await parseMessage(raw(['From: a@x.test', 'References: <a@x>', ' <b@x>', '\t<c@x>', '', 'x']));
+    expect(folded.references).toEqual(['<a@x>', '<b@x>', '<c@x>']);
+    const none = await parseMessage(raw(['From: a@x.test', '', 'x']));
+    expect(none.references).toEqual([]);
+    expect(none.inReplyTo).toBeUndefined();
+    expect(none.replyTo).toEqual([]);
+  });
+
   it('leaves the date undefined when the header is missing, instead of inventing one', async () => {
     const parsed = await parseMessage(raw(['From: a@x.test', 'Subject: no date', '', 'x']));
     expect(parsed.date).toBeUndefined();

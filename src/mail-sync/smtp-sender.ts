@@ -11,6 +11,7 @@ export interface OutgoingEmail {
   from: string;
   to: string | string[];
   cc?: string | string[];
+  replyTo?: string;
   subject: string;
   text?: string;
   html?: string;

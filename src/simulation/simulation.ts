@@ -1,24 +1,40 @@
 import { headerValues, MockMailServer, type OutboundMessage } from '../../mock-servers/index.ts';
-import { Crm, type ConnectedMailbox, type EmailActivity, type Employee, type IntakeOutcome, type Lead, type MailboxMessage } from '../crm/index.ts';
+import {
+  Crm,
+  type AutomationRule,
+  type Company,
+  type ConnectedMailbox,
+  type Contact,
+  type CrmSettings,
+  type Deal,
+  type EmailActivity,
+  type EmailInput,
+  type Employee,
+  type IntakeOutcome,
+  type ItemRef,
+  type ItemType,
+  type Lead,
+  type LeadConversion,
+  type MailboxMessage,
+  type NewAutomationRule,
+} from '../crm/index.ts';
 import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
 import { MailboxSender, type MailboxSendResult } from '../mail-sync/index.ts';
 import {
   flattenThreads,
   type AccessLevel,
-  type Contact,
-  type Company,
   type CrmAction,
-  type Deal,
-  type ItemRef,
-  type ItemType,
   type RecipientChoice,
   type Role,
   type RolePermissions,
   type SearchField,
   type SentFromForm,
 } from '../crm/index.ts';
+import { DROP, TcpLink } from '../mail-sync/testing/tcp-link.ts';
+import { describeItem, findItem } from './item-lookup.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
+import { markReadInMail } from './webmail-reader.ts';
 import { WireLog } from './wire-log.ts';
 
 export interface SimulationOptions {
@@ -34,6 +50,11 @@ export interface IncomingEmail {
   text?: string;
   /** Marks the message as an upstream spam filter does (X-Spam-Flag: YES). */
   markedAsSpam?: boolean;
+  /** Reply-To: where answers go, and who the CRM takes as the sender (faq-rules §2). */
+  replyTo?: string;
+  /** Threading headers (RFC 5322 §3.6.4), as a mail client sets them when replying (R2.8). */
+  inReplyTo?: string;
+  references?: string[];
 }
 
 export const DEFAULT_START = new Date('2026-03-02T09:00:00Z');
@@ -50,6 +71,8 @@ export class Simulation {
   private outsideWorld: SmtpSender | undefined;
   private readonly syncLog: SyncResult[] = [];
   private readonly manualOutcomes: IntakeOutcome[] = [];
+  private link: TcpLink | undefined;
+  private linkEndpoint: { host: string; port: number } | undefined;
   /** The scenario's SMTP and IMAP traffic, for the report of a failed scenario. */
   readonly wireLog = new WireLog();
 
@@ -70,10 +93,14 @@ export class Simulation {
   async stop(): Promise<void> {
     this.outsideWorld?.close();
     for (const sender of this.mailboxSenders.values()) sender.close();
+    await this.link?.stop();
     await this.mail.stop();
   }
 
-  addEmployee(name: string, flags: { isAdministrator?: boolean; canEditSettings?: boolean; active?: boolean } = {}): Employee {
+  addEmployee(
+    name: string,
+    flags: { isAdministrator?: boolean; canEditSettings?: boolean; active?: boolean; email?: string; department?: string } = {},
+  ): Employee {
     return this.crm.addEmployee({ name, ...flags });
   }
 
@@ -81,12 +108,14 @@ export class Simulation {
    * Creates the account on the mail server and connects it to the CRM as the employee does in
    * Mail: the first synchronisation lists the server's folders, so the folder settings can offer them.
    */
-  async connectMailbox(address: string, connectorName: string): Promise<ConnectedMailbox> {
+  async connectMailbox(address: string, connectorName: string, settings: Record<string, unknown> = {}): Promise<ConnectedMailbox> {
     const password = `secret-${address}`;
-    this.mail.addAccount(address, password);
-    const mailbox = this.crm.connectMailbox({ address, connectorId: this.crm.employeeByName(connectorName).id });
-    const { host, imapPort } = this.mail.address;
-    const connection = new MailboxConnection(this.crm, mailbox.id, { host, port: imapPort, user: address, password });
+    // The account may already hold mail from before it was connected (prepareMailAccount).
+    if (!this.mail.store.account(address)) this.mail.addAccount(address, password);
+    const mailbox = this.crm.connectMailbox({ address, connectorId: this.crm.employeeByName(connectorName).id, settings });
+    // The CRM reaches the IMAP server through the scenario's network link, which a scenario can break.
+    const { host, port } = await this.network();
+    const connection = new MailboxConnection(this.crm, mailbox.id, { host, port, user: address, password });
     this.connections.set(mailbox.id, connection);
     await this.synchronise(address);
     return mailbox;
@@ -115,6 +144,9 @@ export class Simulation {
       text: email.text ?? `${email.subject}\n`,
       date: this.clock.now(),
       ...(email.markedAsSpam ? { headers: { 'X-Spam-Flag': 'YES' } } : {}),
+      ...(email.replyTo !== undefined && { replyTo: email.replyTo }),
+      ...(email.inReplyTo !== undefined && { inReplyTo: email.inReplyTo }),
+      ...(email.references !== undefined && { references: email.references }),
     });
   }
 
@@ -206,12 +238,11 @@ export class Simulation {
 
   /**
    * Who does a scenario's setup of access rights and CRM settings ("Given the CRM role …"): the
-   * first employee allowed to (R6.2). A scenario names such an employee, so the setup obeys the rules.
+   * first employee allowed to (R6.2); a scenario without one gets an "Administrator", so the setup
+   * obeys the same rules as everything else.
    */
   private settingsEditor(): Employee {
-    const editor = this.crm.employees().find((e) => this.crm.mayEditSettings(e.id));
-    if (!editor) throw new Error('Setting up access rights or CRM settings needs an administrator or an employee with "User can edit settings" in the scenario');
-    return editor;
+    return this.crm.employees().find((e) => this.crm.mayEditSettings(e.id)) ?? this.addEmployee('Administrator', { isAdministrator: true });
   }
 
   /** Setup: a CRM role with these permissions (R6.1). */
@@ -240,22 +271,14 @@ export class Simulation {
     this.crm.setAllowSendingToArbitraryAddresses(actor.id, allowed);
   }
 
-  addContact(name: string, responsibleName: string, email?: string): Contact {
-    return this.crm.addContact({ name, responsibleId: this.crm.employeeByName(responsibleName).id, ...(email !== undefined && { emails: [email] }) });
-  }
-
-  addCompany(title: string, responsibleName: string, email?: string): Company {
-    return this.crm.addCompany({ title, responsibleId: this.crm.employeeByName(responsibleName).id, ...(email !== undefined && { emails: [email] }) });
-  }
-
-  /** A deal, with a contact or company (by name) as its client when one is given. */
-  addDeal(title: string, responsibleName: string, clientName?: string): Deal {
+  /** A deal whose client is one contact or company, by name, when one is given. */
+  addDealWithClient(title: string, responsibleName: string, clientName?: string): Deal {
     const client = clientName === undefined ? undefined : this.clientRef(clientName);
-    return this.crm.addDeal({
+    return this.addDeal({
       title,
-      responsibleId: this.crm.employeeByName(responsibleName).id,
-      ...(client?.type === 'contact' && { contactIds: [client.id] }),
-      ...(client?.type === 'company' && { companyId: client.id }),
+      responsible: responsibleName,
+      ...(client?.type === 'contact' && { contacts: [clientName!] }),
+      ...(client?.type === 'company' && { company: clientName! }),
     });
   }
 
@@ -264,20 +287,8 @@ export class Simulation {
    * well, as conversion leaves them (R7.2; reference §1.9 rule 52).
    */
   addDealFromLead(title: string, leadTitle: string, responsibleName: string): Deal {
-    const lead = this.leadByTitle(leadTitle);
-    const deal = this.crm.addDeal({ title, leadId: lead.id, responsibleId: this.crm.employeeByName(responsibleName).id });
-    for (const activity of this.crm.emailActivities().filter((a) => a.bindings.some((b) => b.type === 'lead' && b.id === lead.id))) {
-      this.crm.addEmailBinding(activity.id, { type: 'deal', id: deal.id });
-    }
-    return deal;
-  }
-
-  /** The one item of that type with that title (lead, deal, company) or name (contact). */
-  itemRef(type: ItemType, label: string): ItemRef {
-    const all = { lead: this.crm.leads(), deal: this.crm.deals(), contact: this.crm.contacts(), company: this.crm.companies() }[type];
-    const matches = all.filter((item) => ('title' in item ? item.title : item.name) === label);
-    if (matches.length === 1) return { type, id: matches[0]!.id };
-    throw new Error(`Expected one ${type} "${label}", found ${matches.length}`);
+    const { deal } = this.crm.convertLead(this.item('lead', leadTitle).id, { dealTitle: title });
+    return this.crm.setResponsible({ type: 'deal', id: deal.id }, this.crm.employeeByName(responsibleName).id) as Deal;
   }
 
   private clientRef(name: string): ItemRef {
@@ -285,13 +296,6 @@ export class Simulation {
     const companies = this.crm.companies().filter((c) => c.title === name);
     if (contacts.length + companies.length === 1) return contacts[0] ? { type: 'contact', id: contacts[0].id } : { type: 'company', id: companies[0]!.id };
     throw new Error(`Expected one contact or company "${name}", found ${contacts.length + companies.length}`);
-  }
-
-  /** The one e-mail activity with this subject. */
-  emailActivity(subject: string): EmailActivity {
-    const matches = this.activitiesFor(subject);
-    if (matches.length === 1) return matches[0]!;
-    throw new Error(`Expected one e-mail "${subject}" in the CRM, found ${matches.length}`);
   }
 
   /**
@@ -306,7 +310,7 @@ export class Simulation {
     options: { text?: string; cc?: readonly FormRecipient[]; replyToSubject?: string } = {},
   ): Promise<SentFromForm> {
     const sender = this.crm.employeeByName(employeeName);
-    const parent = options.replyToSubject === undefined ? undefined : this.emailActivity(options.replyToSubject);
+    const parent = options.replyToSubject === undefined ? undefined : this.activityFor(options.replyToSubject);
     const choices = (list: readonly FormRecipient[]) => list.flatMap((r) => this.recipientChoice(sender.id, item, r));
     const sent = this.crm.sendEmailFromForm(sender.id, {
       item,
@@ -359,7 +363,7 @@ export class Simulation {
 
   /** The employee chooses a contact or company (by name) in the deal's "Client" field (R8.2). */
   chooseDealClient(employeeName: string, dealTitle: string, clientName: string): Deal {
-    return this.crm.chooseDealClient(this.crm.employeeByName(employeeName).id, this.itemRef('deal', dealTitle).id, this.clientRef(clientName));
+    return this.crm.chooseDealClient(this.crm.employeeByName(employeeName).id, this.item('deal', dealTitle).id, this.clientRef(clientName));
   }
 
   private mailboxSender(mailboxId: number): MailboxSender {
@@ -373,24 +377,6 @@ export class Simulation {
       this.mailboxSenders.set(mailboxId, sender);
     }
     return sender;
-  }
-
-  /**
-   * An outside party answers an e-mail they received (found in the outbox, the outside world's
-   * view), to its sender, with In-Reply-To and References as a mail client sets them (RFC 5322 §3.6.4).
-   */
-  async replyFromOutside(from: string, subject: string, answeredSubject: string): Promise<SendResult> {
-    const [received, ...more] = this.outboxCopies(answeredSubject);
-    if (!received || more.length > 0) throw new Error(`Expected one e-mail "${answeredSubject}" sent out, found ${more.length + (received ? 1 : 0)}`);
-    const messageId = headerValues(received.raw, 'Message-ID')[0]?.trim();
-    if (!messageId) throw new Error(`The e-mail "${answeredSubject}" has no Message-ID to answer`);
-    const earlier = (headerValues(received.raw, 'References')[0] ?? '').split(/\s+/).filter((id) => id !== '');
-    // "Reply" answers the Reply-To, else the From of what was received (RFC 5322 §3.6.2).
-    const to = headerValues(received.raw, 'Reply-To')[0] ?? headerValues(received.raw, 'From')[0];
-    if (!to) throw new Error(`The e-mail "${answeredSubject}" names no sender to answer`);
-    const { host, smtpPort } = this.mail.address;
-    this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
-    return this.outsideWorld.send({ from, to, subject, text: `${subject}\n`, date: this.clock.now(), inReplyTo: messageId, references: [...earlier, messageId] });
   }
 
   /** The e-mails in the item's form as this employee sees them (R6.3), replies under their parent (R9.1). */
@@ -417,17 +403,190 @@ export class Simulation {
 
   /** "Change deal" on the e-mail with this subject (R7). */
   changeDeal(employeeName: string, subject: string, dealTitle: string): EmailActivity {
-    return this.crm.changeDeal(this.crm.employeeByName(employeeName).id, this.emailActivity(subject).id, this.itemRef('deal', dealTitle).id);
-  }
-
-  /** "Complete" on the e-mail's activity (R8.6). */
-  completeEmailActivity(employeeName: string, subject: string): EmailActivity {
-    return this.crm.completeActivity(this.crm.employeeByName(employeeName).id, this.emailActivity(subject).id);
+    return this.crm.changeDeal(this.crm.employeeByName(employeeName).id, this.activityFor(subject).id, this.item('deal', dealTitle).id);
   }
 
   /** "Create a new activity from the e-mail" (R8.6). */
   createActivityFromEmail(employeeName: string, subject: string, followUpSubject: string): void {
-    this.crm.createActivityFromEmail(this.crm.employeeByName(employeeName).id, this.emailActivity(subject).id, { subject: followUpSubject });
+    this.crm.createActivityFromEmail(this.crm.employeeByName(employeeName).id, this.activityFor(subject).id, { subject: followUpSubject });
+  }
+
+  // CRM items, CRM settings, routing, automation and activity times (faq-rules §0, R1.4, R2, R4, R5)
+
+  /** Setup: an account on the mail server that already receives mail before it is connected (R1.4). */
+  prepareMailAccount(address: string): void {
+    if (!this.mail.store.account(address)) this.mail.addAccount(address, `secret-${address}`);
+  }
+
+  /** Whole days pass on the virtual clock. */
+  passDays(days: number): void {
+    this.clock.advance(days * 24 * 60 * 60 * 1000);
+  }
+
+  /** Setup: the CRM's administrator changes CRM settings; a scenario without one gets "Administrator". */
+  configureCrm(patch: Readonly<Record<string, unknown>>): CrmSettings {
+    return this.crm.updateCrmSettings(this.settingsEditor().id, patch);
+  }
+
+  /** An employee changes CRM settings in CRM > Settings (R6.2 decides who may). */
+  changeCrmSettings(employeeName: string, patch: Readonly<Record<string, unknown>>): CrmSettings {
+    return this.crm.updateCrmSettings(this.crm.employeeByName(employeeName).id, patch);
+  }
+
+  /** An employee adds addresses to the CRM's exceptions list (R1.4). */
+  addToExceptions(employeeName: string, addresses: readonly string[]): CrmSettings {
+    return this.crm.addToExceptions(this.crm.employeeByName(employeeName).id, addresses);
+  }
+
+  addContact(input: { name: string; emails?: readonly EmailInput[]; responsible: string; company?: string }): Contact {
+    return this.crm.addContact({
+      name: input.name,
+      emails: input.emails ?? [],
+      responsibleId: this.crm.employeeByName(input.responsible).id,
+      ...(input.company !== undefined && { companyId: this.item('company', input.company).id }),
+    });
+  }
+
+  addCompany(input: { title: string; emails?: readonly EmailInput[]; responsible: string }): Company {
+    return this.crm.addCompany({ title: input.title, emails: input.emails ?? [], responsibleId: this.crm.employeeByName(input.responsible).id });
+  }
+
+  addLead(input: { title: string; name?: string; emails?: readonly EmailInput[]; status?: string; responsible: string }): Lead {
+    return this.crm.addLead({
+      title: input.title,
+      ...(input.name !== undefined && { name: input.name }),
+      emails: input.emails ?? [],
+      ...(input.status !== undefined && { status: input.status }),
+      responsibleId: this.crm.employeeByName(input.responsible).id,
+    });
+  }
+
+  /** A deal whose client is the named contacts and/or company. */
+  addDeal(input: { title: string; stage?: string; contacts?: readonly string[]; company?: string; responsible: string }): Deal {
+    return this.crm.addDeal({
+      title: input.title,
+      ...(input.stage !== undefined && { stage: input.stage }),
+      contactIds: (input.contacts ?? []).map((name) => this.item('contact', name).id),
+      ...(input.company !== undefined && { companyId: this.item('company', input.company).id }),
+      responsibleId: this.crm.employeeByName(input.responsible).id,
+    });
+  }
+
+  /** The one item of this type with this title (contacts: name). */
+  item(type: ItemType, label: string): ItemRef {
+    return findItem(this.crm, type, label);
+  }
+
+  /** "lead "Printers"": an item as failed steps name it. */
+  describe(ref: ItemRef): string {
+    return describeItem(this.crm, ref);
+  }
+
+  convertLead(title: string): LeadConversion {
+    return this.crm.convertLead(this.item('lead', title).id);
+  }
+
+  setDealStage(title: string, stage: string): Deal {
+    return this.crm.setDealStage(this.item('deal', title).id, stage);
+  }
+
+  setLeadStatus(title: string, status: string): Lead {
+    return this.crm.setLeadStatus(this.item('lead', title).id, status);
+  }
+
+  /** An employee adds an automation rule with the e-mail trigger (R2.9). */
+  addAutomationRule(employeeName: string, rule: NewAutomationRule): AutomationRule {
+    return this.crm.addAutomationRule(this.crm.employeeByName(employeeName).id, rule);
+  }
+
+  /** The one e-mail activity saved from a message with this subject. */
+  activityFor(subject: string): EmailActivity {
+    const matches = this.activitiesFor(subject);
+    if (matches.length === 1) return matches[0]!;
+    const known = this.crm.emailActivities().map((a) => `"${a.subject}"`).join(', ') || 'none';
+    throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}. Activities: ${known}`);
+  }
+
+  /** "Complete" on the e-mail's activity (R5.3). */
+  completeActivity(employeeName: string, subject: string): EmailActivity {
+    return this.crm.completeActivity(this.crm.employeeByName(employeeName).id, this.activityFor(subject).id);
+  }
+
+  /**
+   * An outside party answers the CRM e-mail with this subject from their mail client: the
+   * reply names it in In-Reply-To and References (RFC 5322 §3.6.4), as any client does (R2.8).
+   */
+  async replyFromOutside(from: string, subject: string, options: { to?: string; replySubject?: string } = {}): Promise<SendResult> {
+    const parent = this.activityFor(subject);
+    if (!parent.messageId) throw new Error(`The e-mail "${subject}" has no Message-ID to reply to`);
+    const to = options.to ?? this.crm.mailboxById(parent.mailboxId ?? 0).address;
+    return this.sendFromOutside({
+      from,
+      to,
+      subject: options.replySubject ?? `Re: ${subject}`,
+      inReplyTo: parent.messageId,
+      references: [...(parent.references ?? []), parent.messageId],
+    });
+  }
+
+  /**
+   * An employee opens the message in Mail, so it is read (\Seen) before the next sync (R5.4).
+   * Only someone with access to the mailbox can (R3.1).
+   */
+  async readInMail(employeeName: string, mailboxAddress: string, subject: string, folder = 'INBOX'): Promise<void> {
+    const employee = this.crm.employeeByName(employeeName);
+    if (!this.crm.mailbox(mailboxAddress).accessList.includes(employee.id)) {
+      throw new Error(`${employeeName} has no access to the mailbox ${mailboxAddress}, so cannot read its mail`);
+    }
+    const { host, imapPort } = this.mail.address;
+    await markReadInMail({ host, port: imapPort, user: mailboxAddress, password: `secret-${mailboxAddress}` }, folder, subject);
+  }
+
+  /** An employee with mailbox access is given by the mailbox's connector (R3.1, R4.3). */
+  grantMailboxAccess(mailboxAddress: string, employeeName: string): ConnectedMailbox {
+    const mailbox = this.crm.mailbox(mailboxAddress);
+    return this.crm.grantMailboxAccess(mailbox.connectorId, mailbox.id, this.crm.employeeByName(employeeName).id);
+  }
+
+  /** Setup: the connector sets who gets new items from this mailbox, in turn (R4.4). */
+  setResponsibleQueue(mailboxAddress: string, employeeNames: readonly string[]): ConnectedMailbox {
+    return this.configureMailbox(mailboxAddress, { responsibleQueue: employeeNames.map((name) => this.crm.employeeByName(name).id) });
+  }
+
+  /** Dismisses an employee: they stay on record but get no new items (R4.4). */
+  dismissEmployee(name: string): Employee {
+    return this.crm.setEmployeeActive(this.crm.employeeByName(name).id, false);
+  }
+
+  /**
+   * The network drops the CRM's IMAP connection when the server sends the `nth` message of the
+   * next synchronisation (R1.5). Only the first connection of that sync is cut, so the connector
+   * can reconnect; the returned function tells how many connections were cut so far.
+   */
+  async dropConnectionDuringNextSync(nth = 1): Promise<() => number> {
+    const link = await this.networkLink();
+    let seen = 0;
+    let cutOnce = false;
+    link.rule = (line) => {
+      if (cutOnce || !/^\* \d+ FETCH /.test(line) || ++seen < nth) return line;
+      cutOnce = true;
+      return DROP;
+    };
+    return () => link.dropped;
+  }
+
+  private async networkLink(): Promise<TcpLink> {
+    await this.network();
+    return this.link!;
+  }
+
+  private async network(): Promise<{ host: string; port: number }> {
+    if (!this.linkEndpoint) {
+      const { host, imapPort } = this.mail.address;
+      this.link = new TcpLink({ host, port: imapPort });
+      this.linkEndpoint = await this.link.start();
+    }
+    return this.linkEndpoint;
   }
 }
 

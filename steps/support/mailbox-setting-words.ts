@@ -17,10 +17,20 @@ const entity: ValueReader = (words) => {
   throw new Error(`Write "Lead", "Contact" or "off", not "${words}"`);
 };
 
+const period: ValueReader = (words) => {
+  const value = words.trim().toLowerCase();
+  if (value === 'all') return 'all';
+  const days = /^(7|30) days$/.exec(value);
+  if (days) return Number(days[1]);
+  throw new Error(`Write "7 days", "30 days" or "all", not "${words}"`);
+};
+
 const SETTINGS: Readonly<Record<string, { key: string; read: ValueReader }>> = {
   'Move spam to folder': { key: 'spamFolder', read: folder },
   'Integration with CRM': { key: 'crmIntegration', read: onOff },
   'Create lead for incoming e-mail from a new address': { key: 'createForNewSender', read: entity },
+  'Create lead for outgoing e-mail to a new address': { key: 'createForNewRecipient', read: entity },
+  'Process e-mails for the last N days': { key: 'processPeriod', read: period },
   'Lead source': { key: 'leadSource', read: (words) => words },
 };
 

@@ -1,7 +1,7 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import type { NotSavedReason } from '../../src/crm/index.ts';
-import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type SearchField } from '../../src/crm/index.ts';
+import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type NotSavedReason, type SearchField } from '../../src/crm/index.ts';
 import type { FormRecipient } from '../../src/simulation/index.ts';
+import { CRM_SETTING_WORDS, type CrmSettingWords } from './crm-setting-words.ts';
 
 /** Why an e-mail was not saved, in the words a feature file uses after "because". */
 export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = {
@@ -10,13 +10,52 @@ export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = 
   'CRM integration is off': 'integration-off',
   'lead creation for new addresses is off': 'new-sender-creation-off',
   'it is already in the CRM': 'already-saved',
+  'it is older than the processing period': 'outside-processing-period',
+  'the sender is an employee': 'sender-is-employee',
+  'the sender is on the exceptions list': 'on-exceptions-list',
 };
+
+const alternatives = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
 defineParameterType({
   name: 'not-saved-reason',
-  regexp: new RegExp(Object.keys(NOT_SAVED_REASON_WORDS).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')),
+  regexp: alternatives(Object.keys(NOT_SAVED_REASON_WORDS)),
   transformer: (words: string) => NOT_SAVED_REASON_WORDS[words],
 });
+
+/** A CRM item as scenarios name it: `lead "Printers"`, `contact "Jan Kowalski"` (leads, deals, companies by title). */
+export interface ItemWords {
+  readonly type: ItemType;
+  readonly label: string;
+}
+
+defineParameterType({
+  name: 'item',
+  regexp: /(lead|deal|contact|company) "([^"]*)"/,
+  transformer: (type: string, label: string): ItemWords => ({ type: type as ItemType, label }),
+});
+
+/** An employee, by name in quotes: "Anna Nowak". The CRM refuses a name it does not know. */
+defineParameterType({ name: 'employee', regexp: /"([^"]+)"/, transformer: (name: string) => name, useForSnippets: false });
+
+/** A connected mailbox, by address in quotes: "sales@acme.test". */
+defineParameterType({ name: 'mailbox', regexp: /"([^"\s]+@[^"\s]+)"/, transformer: (address: string) => address, useForSnippets: false });
+
+/** A folder of a mailbox as the server names it, in quotes: "INBOX", "Spam". */
+defineParameterType({ name: 'folder', regexp: /"([^"]+)"/, transformer: (path: string) => path, useForSnippets: false });
+
+/** A time of day on the scenario's date, HH:MM or HH:MM:SS, UTC. */
+defineParameterType({ name: 'time', regexp: /\d{1,2}:\d{2}(?::\d{2})?/, transformer: (time: string) => time });
+
+/** A CRM setting by its product wording, in quotes: "Enable repeat sales mode". */
+defineParameterType({
+  name: 'crm-setting',
+  regexp: new RegExp(`"(${alternatives(Object.keys(CRM_SETTING_WORDS)).source})"`),
+  transformer: (name: string): CrmSettingWords => CRM_SETTING_WORDS[name]!,
+});
+
+/** A switch: on or off. */
+defineParameterType({ name: 'on-off', regexp: /on|off/, transformer: (word: string) => word === 'on' });
 
 // Access rights, sending from CRM forms, search (R6–R9)
 

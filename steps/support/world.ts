@@ -10,6 +10,8 @@ export class CrmWorld extends World {
   lastRefusal: unknown;
   /** Subjects the last search found, in the order it listed them (R9.2). */
   lastSearch: string[] | undefined;
+  /** After a step broke the network: how many connections it cut so far. */
+  droppedConnections: (() => number) | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);

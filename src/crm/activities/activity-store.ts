@@ -1,7 +1,11 @@
+import { CrmError } from '../errors.ts';
 import type { IdSource } from '../ids.ts';
+import { normaliseMessageId } from './message-id.ts';
 import type { EmailActivity } from './email-activity.ts';
 
-/** Every e-mail activity, in the order they entered the CRM. */
+type ActivityChange = Partial<Omit<EmailActivity, 'id'>>;
+
+/** Every e-mail activity, in the order they entered the CRM. Records are replaced, never edited. */
 export class ActivityStore {
   private readonly activities: EmailActivity[] = [];
   private readonly ids: IdSource;
@@ -17,23 +21,47 @@ export class ActivityStore {
     return activity;
   }
 
+  /** Throws CRM.UNKNOWN_ACTIVITY. */
+  get(id: number): EmailActivity {
+    const activity = this.activities.find((a) => a.id === id);
+    if (!activity) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${id}.`);
+    return activity;
+  }
+
+  update(id: number, change: ActivityChange): EmailActivity {
+    const index = this.activities.findIndex((a) => a.id === id);
+    const current = this.activities[index];
+    if (!current) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${id}.`);
+    const updated: EmailActivity = { ...current, ...change, id };
+    if (updated.bindings.length === 0) throw new Error('An e-mail activity needs at least one binding');
+    this.activities[index] = updated;
+    return updated;
+  }
+
   all(): readonly EmailActivity[] {
     return [...this.activities];
   }
 
+  /** The activity with this Message-ID, compared without angle brackets and letter case. */
+  byMessageId(messageId: string | undefined): EmailActivity | undefined {
+    const key = normaliseMessageId(messageId);
+    return key === undefined ? undefined : this.activities.find((a) => normaliseMessageId(a.messageId) === key);
+  }
+
   /**
    * The activity a mailbox's message already became, found by the Webmail entry it came from or
-   * by its Message-ID, so a message synced again under a new UID is still known (R1.5, R3.3).
+   * by its Message-ID anywhere in the CRM: a message synced again under a new UID, copied into a
+   * second connected mailbox, or sent from a CRM form and then found in Sent is one e-mail, saved
+   * once (R1.5, R3.3; reference §1.1 rule 6).
    */
   forMessage(mailboxId: number, mailboxMessageId: number, messageId: string | undefined): EmailActivity | undefined {
-    return this.activities.find(
-      (a) =>
-        a.mailboxId === mailboxId &&
-        (a.mailboxMessageId === mailboxMessageId || (messageId !== undefined && a.messageId === messageId)),
+    return (
+      this.activities.find((a) => a.mailboxId === mailboxId && a.mailboxMessageId === mailboxMessageId) ?? this.byMessageId(messageId)
     );
   }
 
-  get(id: number): EmailActivity | undefined {
+  /** The activity, or undefined when there is none with this id. */
+  find(id: number): EmailActivity | undefined {
     return this.activities.find((a) => a.id === id);
   }
 

@@ -77,6 +77,8 @@ describe('"Change deal" (R7)', () => {
 
   it('R7.1 an e-mail without a deal has nothing to change; moving to the same deal is refused', () => {
     const { crm, anna, website, email } = twoDeals();
+    // Without repeat sales the e-mail of a client with no active deal is bound to the client only (R2.5).
+    crm.updateCrmSettings(crm.employees().find((e) => e.isAdministrator)!.id, { repeatSalesMode: false });
     expect(() => crm.changeDeal(anna.id, email.id, website.id)).toThrow(refused('CRM.CHANGE_DEAL_SAME_DEAL'));
     const contactOnly = crm.addContact({ name: 'Ola', emails: ['ola@client.test'], responsibleId: anna.id });
     const outcome = crm.receiveMailboxMessage(crm.mailbox('sales@acme.test').id, {

@@ -13,8 +13,10 @@ export interface EmailActivity {
   readonly cc: readonly Address[];
   readonly messageId?: string;
   readonly inReplyTo?: string;
-  /** The References header's ids, oldest first: with In-Reply-To, what threads a reply under its parent (R9.1). */
+  /** The References header's Message-IDs, oldest first (RFC 5322 §3.6.4). */
   readonly references?: readonly string[];
+  /** The activity this e-mail answers, found by In-Reply-To or References: its thread (R2.8, R9.1). */
+  readonly parentId?: number;
   /** Never empty; the first is the owner (R4.1; order deal, lead, contact, company). */
   readonly bindings: readonly ItemRef[];
   /** The owner item's responsible (R4.1). */
@@ -32,6 +34,8 @@ export interface EmailActivity {
   /** The message's Date header, when it had one (R5.1). */
   readonly sentAt?: Date;
   readonly completedAt?: Date;
+  /** Who pressed "Complete" (R5.3); absent when it was read before the sync saw it (R5.4). */
+  readonly completedById?: number;
   readonly text?: string;
   readonly html?: string;
   /** The Webmail message it was saved from. */

@@ -1,5 +1,6 @@
 import { CrmError } from '../errors.ts';
 import type { IdSource } from '../ids.ts';
+import { normaliseEmail } from '../matching/normalise.ts';
 import type { Employee, NewEmployee } from './employee.ts';
 
 /** The company's employees, by id and by name. */
@@ -21,6 +22,7 @@ export class EmployeeDirectory {
       name: input.name,
       active: input.active ?? true,
       ...(input.department === undefined ? {} : { department: input.department }),
+      ...(input.email === undefined ? {} : { email: checkedEmail(input.email) }),
       isAdministrator: input.isAdministrator ?? false,
       canEditSettings: input.canEditSettings ?? false,
     };
@@ -44,6 +46,12 @@ export class EmployeeDirectory {
     return employee;
   }
 
+  /** The active employee with this address, compared as matching compares (R8.3). */
+  activeByEmail(address: string): Employee | undefined {
+    const key = normaliseEmail(address);
+    return this.all().find((e) => e.active && e.email !== undefined && normaliseEmail(e.email) === key);
+  }
+
   setActive(id: number, active: boolean): Employee {
     const employee: Employee = { ...this.get(id), active };
     this.byId.set(id, employee);
@@ -53,4 +61,11 @@ export class EmployeeDirectory {
   all(): readonly Employee[] {
     return [...this.byId.values()];
   }
+}
+
+function checkedEmail(address: string): string {
+  if (!/^[^\s@]+@[^\s@]+$/.test(normaliseEmail(address))) {
+    throw new CrmError('CRM.INVALID_EMAIL_VALUE', `"${address}" is not an e-mail address.`);
+  }
+  return address.trim();
 }

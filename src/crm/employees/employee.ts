@@ -8,6 +8,11 @@ export interface Employee {
   /** Inactive (dismissed) employees stay on record but are skipped by responsible queues (R4.4). */
   readonly active: boolean;
   readonly department?: string;
+  /**
+   * The employee's own e-mail address: mail from it is an employee's, never saved to the CRM
+   * automatically (R1.4; reference §1.1 rule 5).
+   */
+  readonly email?: string;
   readonly isAdministrator: boolean;
   readonly canEditSettings: boolean;
 }
@@ -16,6 +21,7 @@ export interface NewEmployee {
   name: string;
   active?: boolean;
   department?: string;
+  email?: string;
   isAdministrator?: boolean;
   canEditSettings?: boolean;
 }

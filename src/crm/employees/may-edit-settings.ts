@@ -1,9 +1,9 @@
 import type { Employee } from './employee.ts';
 
 /**
- * Whether the employee may change CRM access rights and CRM settings: a Bitrix24 administrator,
- * or an employee with "User can edit settings" (R6.2).
+ * Who may change CRM settings and access rights: a Bitrix24 administrator, or an employee with
+ * "User can edit settings" (R6.2). Dismissed employees change nothing.
  */
-export function mayEditSettings(employee: Employee): boolean {
-  return employee.isAdministrator || employee.canEditSettings;
+export function mayEditSettings(employee: Pick<Employee, 'active' | 'isAdministrator' | 'canEditSettings'>): boolean {
+  return employee.active && (employee.isAdministrator || employee.canEditSettings);
 }

@@ -35,6 +35,10 @@ export class ItemStore {
     this.clock = clock;
   }
 
+  has(ref: ItemRef): boolean {
+    return this.tables[ref.type].has(ref.id);
+  }
+
   add<K extends ItemType>(type: K, fields: NewItem<ItemsByType[K]>): ItemsByType[K] {
     const now = this.clock();
     const item = { ...fields, id: this.ids.next(type), createdAt: now, updatedAt: now } as ItemsByType[K];
@@ -64,15 +68,8 @@ export class ItemStore {
     return this.update('deal', id, { stage });
   }
 
-  /** The deal's "Client" field: its contacts and company (faq-rules §0). */
-  setDealClient(id: number, client: { contactIds: readonly number[]; companyId?: number }): Deal {
-    const { companyId: _previous, ...deal } = this.get('deal', id);
-    const updated: Deal = { ...deal, contactIds: [...client.contactIds], ...(client.companyId !== undefined && { companyId: client.companyId }), updatedAt: this.clock() };
-    this.tables.deal.set(id, updated);
-    return updated;
-  }
-
-  private update<K extends ItemType>(type: K, id: number, change: Partial<ItemsByType[K]>): ItemsByType[K] {
+  /** Replaces the record with the change applied; "last changed" moves to now (reference §1.2 rule 13). */
+  update<K extends ItemType>(type: K, id: number, change: Partial<NewItem<ItemsByType[K]>>): ItemsByType[K] {
     const item = { ...this.get(type, id), ...change, updatedAt: this.clock() };
     this.tables[type].set(id, item);
     return item;

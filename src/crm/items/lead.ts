@@ -1,3 +1,4 @@
+import { CrmError } from '../errors.ts';
 import type { CrmItemCommon, HasEmails, Semantic } from './crm-item.ts';
 
 /**
@@ -19,6 +20,13 @@ export function leadSemantic(status: LeadStatus): Semantic {
   return LEAD_SEMANTICS[status];
 }
 
+/** A status by its product name, in any letter case; else CRM.UNKNOWN_LEAD_STATUS listing them. */
+export function parseLeadStatus(words: string): LeadStatus {
+  const found = LEAD_STATUSES.find((s) => s.toLowerCase() === String(words).trim().toLowerCase());
+  if (!found) throw new CrmError('CRM.UNKNOWN_LEAD_STATUS', `"${words}" is not a lead status. Statuses: ${LEAD_STATUSES.join(', ')}.`);
+  return found;
+}
+
 /** The product's lead source for e-mail (REST id EMAIL); a mailbox's default (reference §3). */
 export const EMAIL_LEAD_SOURCE = 'E-Mail';
 
@@ -27,8 +35,18 @@ export interface Lead extends CrmItemCommon, HasEmails {
   readonly name?: string;
   readonly status: LeadStatus;
   readonly source?: string;
+  /** The known client a repeat lead was made for (R2.3; REST CONTACT_ID, COMPANY_ID). */
+  readonly contactId?: number;
+  readonly companyId?: number;
+  /** A repeat lead: made for a client the CRM already knows (R2.3; REST IS_RETURN_CUSTOMER). */
+  readonly isReturnCustomer: boolean;
 }
 
 export function isLeadInProgress(lead: Lead): boolean {
   return leadSemantic(lead.status) === 'in-progress';
+}
+
+/** "Good lead" or "Junk lead": closed one way or the other (R2.4 looks for these). */
+export function isLeadClosed(lead: Lead): boolean {
+  return !isLeadInProgress(lead);
 }

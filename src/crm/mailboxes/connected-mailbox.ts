@@ -15,4 +15,6 @@ export interface ConnectedMailbox {
   /** The folders the connector listed on the server; empty until it has. */
   readonly folders: readonly MailboxFolder[];
   readonly settings: MailboxSettings;
+  /** When it was connected: "Process e-mails for the last N days" counts back from here (R1.4). */
+  readonly connectedAt: Date;
 }

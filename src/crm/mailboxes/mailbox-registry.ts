@@ -1,6 +1,6 @@
 import type { EmployeeDirectory } from '../employees/employee-directory.ts';
 import { CrmError } from '../errors.ts';
-import type { IdSource } from '../ids.ts';
+import type { Clock, IdSource } from '../ids.ts';
 import { normaliseEmail } from '../matching/normalise.ts';
 import type { ConnectedMailbox } from './connected-mailbox.ts';
 import type { MailboxFolder } from './folder-path.ts';
@@ -19,6 +19,7 @@ interface MailboxState {
   readonly id: number;
   readonly address: string;
   readonly connectorId: number;
+  readonly connectedAt: Date;
   readonly access: Set<number>;
   folders: readonly MailboxFolder[];
   /** Only what someone chose; everything else follows the defaults, which follow the folders. */
@@ -31,10 +32,12 @@ export class MailboxRegistry {
   private readonly mailboxes = new Map<number, MailboxState>();
   private readonly ids: IdSource;
   private readonly employees: EmployeeDirectory;
+  private readonly clock: Clock;
 
-  constructor(ids: IdSource, employees: EmployeeDirectory) {
+  constructor(ids: IdSource, employees: EmployeeDirectory, clock: Clock) {
     this.ids = ids;
     this.employees = employees;
+    this.clock = clock;
   }
 
   connect(input: ConnectMailboxInput): ConnectedMailbox {
@@ -50,6 +53,7 @@ export class MailboxRegistry {
       id: this.ids.next('mailbox'),
       address: input.address.trim(),
       connectorId: input.connectorId,
+      connectedAt: this.clock(),
       access,
       folders: [],
       chosen,
@@ -143,6 +147,11 @@ export class MailboxRegistry {
     return state;
   }
 
+  /** Whether the address is one of the connected mailboxes (R1.4: their mail is internal). */
+  isConnectedAddress(address: string): boolean {
+    return this.find(address) !== undefined;
+  }
+
   private find(address: string): MailboxState | undefined {
     const key = normaliseEmail(address);
     return [...this.mailboxes.values()].find((m) => normaliseEmail(m.address) === key);
@@ -154,6 +163,7 @@ function view(state: MailboxState): ConnectedMailbox {
     id: state.id,
     address: state.address,
     connectorId: state.connectorId,
+    connectedAt: state.connectedAt,
     accessList: [...state.access],
     folders: state.folders,
     settings: resolveMailboxSettings(state.connectorId, state.folders, state.chosen),

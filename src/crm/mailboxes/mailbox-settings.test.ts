@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Crm } from '../crm.ts';
 import { manualClock, STANDARD_FOLDERS, world } from '../testing.ts';
+import { processFrom } from './mailbox-settings.ts';
 
 const code = (c: string) => expect.objectContaining({ code: c });
 
@@ -16,6 +17,8 @@ describe('mailbox settings', () => {
       draftsFolder: 'Drafts',
       foldersToSync: 'all',
       createForNewSender: 'lead',
+      createForNewRecipient: 'contact',
+      processPeriod: 7,
       leadSource: 'E-Mail',
       responsibleQueue: [anna.id],
     });
@@ -91,6 +94,8 @@ describe('mailbox settings', () => {
     for (const patch of [
       { crmIntegration: 'yes' },
       { createForNewSender: 'deal' },
+      { createForNewRecipient: 'deal' },
+      { processPeriod: 14 },
       { leadSource: '' },
       { responsibleQueue: [] },
       { foldersToSync: 'INBOX' },
@@ -103,6 +108,22 @@ describe('mailbox settings', () => {
   it('R4.4: a queue naming someone who is not an employee is CRM.UNKNOWN_EMPLOYEE', () => {
     const { crm, anna, mailbox } = world();
     expect(() => crm.updateMailboxSettings(anna.id, mailbox.id, { responsibleQueue: [anna.id, 42] })).toThrow(code('CRM.UNKNOWN_EMPLOYEE'));
+  });
+
+  it('R1.4: "Process e-mails for the last N days" is 7, 30 or all, counted back from the connection', () => {
+    const { crm, anna, mailbox, clock } = world();
+    clock.advanceMinutes(60);
+    const changed = crm.updateMailboxSettings(anna.id, mailbox.id, { processPeriod: 30 });
+    expect(changed.settings.processPeriod).toBe(30);
+    expect(changed.connectedAt).toEqual(new Date('2026-03-02T09:00:00Z'));
+    expect(processFrom(changed.connectedAt, 30)).toEqual(new Date('2026-01-31T09:00:00Z'));
+    expect(processFrom(changed.connectedAt, 7)).toEqual(new Date('2026-02-23T09:00:00Z'));
+    expect(processFrom(changed.connectedAt, 'all')).toBeUndefined();
+  });
+
+  it('the outgoing switch "Create … for outgoing e-mail to a new address" takes Lead, Contact or off', () => {
+    const { crm, anna, mailbox } = world();
+    expect(crm.updateMailboxSettings(anna.id, mailbox.id, { createForNewRecipient: 'off' }).settings.createForNewRecipient).toBe('off');
   });
 
   it('the connector syncs every listed folder by default, or the chosen ones', () => {

@@ -5,6 +5,10 @@ import type { MailboxFolder } from './folder-path.ts';
 export type NewSenderEntity = 'lead' | 'contact' | 'off';
 export const NEW_SENDER_ENTITIES: readonly NewSenderEntity[] = ['lead', 'contact', 'off'];
 
+/** "Process e-mails for the last N days" (`crm_sync_days`): 7, 30 or all (R1.4). */
+export type ProcessPeriod = 7 | 30 | 'all';
+export const PROCESS_PERIODS: readonly ProcessPeriod[] = [7, 30, 'all'];
+
 /** A mailbox's CRM settings, named after the product's wording (reference §3). */
 export interface MailboxSettings {
   /** "Integration with CRM" (`crm_connect`): off, nothing is saved automatically (R1.1). */
@@ -21,6 +25,16 @@ export interface MailboxSettings {
   readonly foldersToSync: readonly string[] | 'all';
   /** "Create lead for incoming e-mail from a new address" (`crm_new_entity_in`, R2.7). */
   readonly createForNewSender: NewSenderEntity;
+  /**
+   * "Create [Lead / Contact] for outgoing e-mail to a new address" (`crm_new_entity_out`): what
+   * mail found in the Sent folder makes for a recipient the CRM does not know.
+   */
+  readonly createForNewRecipient: NewSenderEntity;
+  /**
+   * "Process e-mails for the last N days": mail dated before the mailbox's connection minus N
+   * days is not saved automatically (R1.4; reference §1.1 rule 2).
+   */
+  readonly processPeriod: ProcessPeriod;
   /** "Lead source" of leads created from this mailbox (`crm_lead_source`, default "E-Mail"). */
   readonly leadSource: string;
   /** Employees who get new items round-robin (`crm_lead_resp`, R4.4); default the connector. */
@@ -38,6 +52,8 @@ export const MAILBOX_SETTING_NAMES: readonly MailboxSettingName[] = [
   'draftsFolder',
   'foldersToSync',
   'createForNewSender',
+  'createForNewRecipient',
+  'processPeriod',
   'leadSource',
   'responsibleQueue',
 ];
@@ -63,6 +79,9 @@ export function defaultMailboxSettings(connectorId: number, folders: readonly Ma
     draftsFolder: withUse('\\Drafts', 'Drafts'),
     foldersToSync: 'all',
     createForNewSender: 'lead',
+    // The product's outgoing default is a contact (reference §3 "Owner for outgoing e-mail").
+    createForNewRecipient: 'contact',
+    processPeriod: 7,
     leadSource: EMAIL_LEAD_SOURCE,
     responsibleQueue: [connectorId],
   };
@@ -75,4 +94,12 @@ export function resolveMailboxSettings(
   chosen: Partial<MailboxSettings>,
 ): MailboxSettings {
   return { ...defaultMailboxSettings(connectorId, folders), ...chosen };
+}
+
+/**
+ * The first moment whose mail the CRM processes automatically: the connection time minus the
+ * chosen period, or undefined for "all" (R1.4; `crm_sync_from`, reference §1.1 rule 2).
+ */
+export function processFrom(connectedAt: Date, period: ProcessPeriod): Date | undefined {
+  return period === 'all' ? undefined : new Date(connectedAt.getTime() - period * 24 * 60 * 60 * 1000);
 }

@@ -4,8 +4,10 @@ import {
   isMailboxSettingName,
   MAILBOX_SETTING_NAMES,
   NEW_SENDER_ENTITIES,
+  PROCESS_PERIODS,
   type MailboxSettings,
   type NewSenderEntity,
+  type ProcessPeriod,
 } from './mailbox-settings.ts';
 
 export interface PatchContext {
@@ -53,6 +55,14 @@ const PARSERS: { readonly [K in keyof MailboxSettings]: Parser<K> } = {
   createForNewSender: (value, name) => {
     if (!NEW_SENDER_ENTITIES.includes(value as NewSenderEntity)) throw invalid(name, value, NEW_SENDER_ENTITIES.join(' or '));
     return value as NewSenderEntity;
+  },
+  createForNewRecipient: (value, name) => {
+    if (!NEW_SENDER_ENTITIES.includes(value as NewSenderEntity)) throw invalid(name, value, NEW_SENDER_ENTITIES.join(' or '));
+    return value as NewSenderEntity;
+  },
+  processPeriod: (value, name) => {
+    if (!PROCESS_PERIODS.includes(value as ProcessPeriod)) throw invalid(name, value, '7, 30 or "all" (days)');
+    return value as ProcessPeriod;
   },
   leadSource: (value, name) => {
     if (typeof value !== 'string' || value.trim() === '') throw invalid(name, value, 'a source name');

@@ -11,7 +11,8 @@ function store() {
   return { items: new ItemStore(sequentialIds(), clock.now), clock };
 }
 
-const common = { responsibleId: 1, availableToEveryone: true };
+// isReturnCustomer only matters for leads and deals; the other types ignore it.
+const common = { responsibleId: 1, availableToEveryone: true, isReturnCustomer: false };
 
 describe('matching by address (R2, R8.3)', () => {
   it('R2.2: the most recently changed in-progress lead wins', () => {
@@ -30,6 +31,14 @@ describe('matching by address (R2, R8.3)', () => {
     items.add('lead', { ...common, title: 'A', status: 'Good lead', emails: workEmails(['a@x.test']) });
     items.add('lead', { ...common, title: 'B', status: 'Junk lead', emails: workEmails(['a@x.test']) });
     expect(findMatches(items, ['a@x.test'])).toEqual({ kind: 'none' });
+  });
+
+  it('R2.1 a contact alone brings its company along, so the company\'s active deal counts', () => {
+    const { items } = store();
+    const company = items.add('company', { ...common, title: 'Acme', emails: workEmails(['office@acme.test']) });
+    const contact = items.add('contact', { ...common, name: 'S', emails: workEmails(['s@acme.test']), companyId: company.id });
+    const deal = items.add('deal', { ...common, title: 'D', stage: 'New', contactIds: [], companyId: company.id });
+    expect(findMatches(items, ['s@acme.test'])).toEqual({ kind: 'client', contact, company, activeDeal: deal });
   });
 
   it('a company matches, with its active deal', () => {

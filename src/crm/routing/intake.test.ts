@@ -81,15 +81,33 @@ describe('each message at most once (R1.5)', () => {
     expect(crm.leads()).toHaveLength(1);
   });
 
-  it('R1.5: the same Message-ID found again under a new UIDVALIDITY is listed but not saved twice', () => {
+  it('R1.5: the same message found again under a new UIDVALIDITY is the same Webmail entry, at its new place', () => {
     const { crm, mailbox } = world();
     const message = inbound();
     const first = saved(crm.receiveMailboxMessage(mailbox.id, message));
     const resynced = notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 2, uid: 1 }));
-    expect(resynced.reason).toBe('already-saved');
+    expect(resynced.reason).toBe('duplicate');
     expect(resynced.activity?.id).toBe(first.activity.id);
-    expect(crm.mailboxMessages(mailbox.id)).toHaveLength(2);
+    expect(crm.mailboxMessages(mailbox.id)).toEqual([expect.objectContaining({ id: first.mailboxMessage.id, uidValidity: 2, uid: 1 })]);
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 2, uid: 1 })).reason).toBe('duplicate');
     expect(crm.emailActivities()).toHaveLength(1);
+  });
+
+  it('R1.5: without a Message-ID, arrival time, sender and subject recognise it under a new UIDVALIDITY', () => {
+    const { crm, mailbox } = world();
+    const message = inbound({ messageId: undefined });
+    saved(crm.receiveMailboxMessage(mailbox.id, message));
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 7, uid: 1 })).reason).toBe('duplicate');
+    expect(crm.receiveMailboxMessage(mailbox.id, { ...message, uidValidity: 7, uid: 2, subject: 'Another' }).saved).toBe(true);
+    expect(crm.emailActivities()).toHaveLength(2);
+  });
+
+  it('R1.5: the same Message-ID twice in one folder under one UIDVALIDITY is two list entries, one activity', () => {
+    const { crm, mailbox } = world();
+    const message = inbound();
+    saved(crm.receiveMailboxMessage(mailbox.id, message));
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, { ...message, uid: message.uid + 1000 })).reason).toBe('already-saved');
+    expect(crm.mailboxMessages(mailbox.id)).toHaveLength(2);
   });
 
   it('R1.5: messages without a Message-ID are told apart by their UID', () => {
@@ -200,7 +218,8 @@ describe('known senders are bound, not duplicated (R2.1, R2.2)', () => {
 
   it('R2.2, R8.3: matching ignores case and surrounding white space, nothing else', () => {
     const { crm, boris, mailbox } = world();
-    crm.addContact({ name: 'Jan', emails: ['  JAN@Customer.TEST '], responsibleId: boris.id });
+    const contact = crm.addContact({ name: 'Jan', emails: ['  JAN@Customer.TEST '], responsibleId: boris.id });
+    crm.addDeal({ title: 'Open', contactIds: [contact.id], responsibleId: boris.id });
     expect(saved(crm.receiveMailboxMessage(mailbox.id, inbound())).created).toEqual([]);
     const other = saved(crm.receiveMailboxMessage(mailbox.id, inbound({ from: [{ address: 'j.an@customer.test' }] })));
     expect(other.created).toEqual([{ type: 'lead', id: 1 }]);
@@ -233,16 +252,18 @@ describe('known senders are bound, not duplicated (R2.1, R2.2)', () => {
     expect(saved(crm.receiveMailboxMessage(mailbox.id, inbound())).activity.bindings[0]).toEqual({ type: 'deal', id: older.id });
   });
 
-  it('R2.5: a known contact without an active deal gets the e-mail alone', () => {
-    const { crm, anna, mailbox } = world();
+  it('R2.5: a known contact without an active deal gets the e-mail alone when repeat sales and legacy mode are off', () => {
+    const { crm, anna, admin, mailbox } = world();
+    crm.updateCrmSettings(admin.id, { repeatSalesMode: false });
     const contact = crm.addContact({ name: 'Jan', emails: ['jan@customer.test'], responsibleId: anna.id });
     crm.addDeal({ title: 'Lost', contactIds: [contact.id], responsibleId: anna.id, stage: 'Deal lost' });
     const outcome = saved(crm.receiveMailboxMessage(mailbox.id, inbound()));
     expect(outcome.activity.bindings).toEqual([{ type: 'contact', id: contact.id }]);
   });
 
-  it('a contact outranks an in-progress lead with the same address', () => {
-    const { crm, anna, mailbox } = world();
+  it('R2.2: a contact outranks an in-progress lead with the same address (leads are searched only without a client)', () => {
+    const { crm, anna, admin, mailbox } = world();
+    crm.updateCrmSettings(admin.id, { repeatSalesMode: false });
     crm.addLead({ title: 'Enquiry', emails: ['jan@customer.test'], responsibleId: anna.id });
     const contact = crm.addContact({ name: 'Jan', emails: ['jan@customer.test'], responsibleId: anna.id });
     expect(saved(crm.receiveMailboxMessage(mailbox.id, inbound())).activity.bindings).toEqual([{ type: 'contact', id: contact.id }]);

@@ -1,18 +1,24 @@
 import type { ActivityStore } from '../activities/activity-store.ts';
-import { NO_SUBJECT, type EmailActivity } from '../activities/email-activity.ts';
+import type { EmailActivity } from '../activities/email-activity.ts';
+import type { AutomationRules } from '../automation/automation-rules.ts';
+import { runEmailTrigger } from '../automation/run-email-trigger.ts';
+import type { EmployeeDirectory } from '../employees/employee-directory.ts';
 import type { Clock } from '../ids.ts';
 import { sortBindings, type ItemRef } from '../items/item-ref.ts';
 import type { ItemStore } from '../items/item-store.ts';
 import type { ConnectedMailbox } from '../mailboxes/connected-mailbox.ts';
-import type { Address, MailboxMessage } from '../mailboxes/mailbox-message.ts';
+import type { MailboxMessage } from '../mailboxes/mailbox-message.ts';
 import type { MailboxRegistry } from '../mailboxes/mailbox-registry.ts';
-import { findMatches } from '../matching/find-matches.ts';
-import { senderCandidates } from '../matching/sender.ts';
+import { findClosedLead, findMatches } from '../matching/find-matches.ts';
+import type { CrmSettingsStore } from '../settings/crm-settings-store.ts';
 import type { Timelines } from '../timeline/timeline.ts';
 import { decideBinding } from './binding-decision.ts';
-import { automaticSaveBlocker, manualSaveBlocker } from './gates.ts';
-import { contactForNewSender, leadForNewSender } from './new-items.ts';
+import { createForDecision } from './create-items.ts';
+import { automaticSaveBlocker, isOutgoing, processingPeriodBlocker } from './gates.ts';
 import type { IntakeOutcome, NotSavedOutcome, NotSavedReason } from './outcome.ts';
+import { outsideParty } from './parties.ts';
+import { recordActivity } from './record-activity.ts';
+import { findParent, replyBindings, replyTarget } from './thread.ts';
 
 export interface IntakeDeps {
   readonly clock: Clock;
@@ -20,12 +26,18 @@ export interface IntakeDeps {
   readonly activities: ActivityStore;
   readonly timelines: Timelines;
   readonly mailboxes: MailboxRegistry;
+  readonly employees: EmployeeDirectory;
+  readonly settings: CrmSettingsStore;
+  readonly automation: AutomationRules;
 }
 
 /**
  * Turns a mailbox message into an e-mail activity, or says why not. The sync and "Save to CRM"
  * share it; `savedById` (the employee who pressed the button) makes the save manual, which skips
- * the automatic gates (R3.2).
+ * the automatic gates (R3.2). In order: saved before? (R1.5, R3.3) → the mailbox's folder gates
+ * (R1.1–R1.3) → a reply to CRM mail? (R2.8) → the processing period (R1.4) → whom it is with,
+ * without employees and exceptions (R1.4) → the routing rules (R2.1–R2.7) → the activity, then
+ * the automation rules (R2.9).
  */
 export function saveMessage(deps: IntakeDeps, mailbox: ConnectedMailbox, message: MailboxMessage, savedById?: number): IntakeOutcome {
   const notSaved = (reason: NotSavedReason, activity?: EmailActivity): NotSavedOutcome => ({
@@ -36,80 +48,68 @@ export function saveMessage(deps: IntakeDeps, mailbox: ConnectedMailbox, message
   });
 
   const existing = deps.activities.forMessage(mailbox.id, message.id, message.messageId);
-  if (existing) return notSaved('already-saved', existing); // R1.5, R3.3
+  if (existing) return notSaved('already-saved', existing);
 
   const manual = savedById !== undefined;
-  const blocker = (manual ? manualSaveBlocker : automaticSaveBlocker)(mailbox.settings, message.folder);
-  if (blocker) return notSaved(blocker);
+  const outgoing = isOutgoing(mailbox.settings, message.folder);
+  const gate = manual ? undefined : automaticSaveBlocker(mailbox.settings, message.folder);
+  if (gate) return notSaved(gate);
 
-  const senders = senderCandidates(message);
-  const [first, ...rest] = senders;
-  if (!first) return notSaved('no-sender');
+  const parent = findParent(deps.activities, message);
+  const target = parent && replyTarget(deps.items, parent);
+  // R2.8: a reply to CRM mail goes to its thread "whatever the other settings say".
+  const period = manual || target ? undefined : processingPeriodBlocker(mailbox, message);
+  if (period) return notSaved(period);
 
-  const decision = decideBinding(
-    findMatches(deps.items, senders.map((s) => s.address)),
-    mailbox.settings.createForNewSender,
-    manual,
+  const party = outsideParty(
+    message,
+    outgoing,
+    {
+      isInternal: (address) => deps.employees.activeByEmail(address) !== undefined || deps.mailboxes.isConnectedAddress(address),
+      isException: (address) => deps.settings.isException(address),
+    },
+    manual || target !== undefined,
   );
-  if (decision.kind === 'not-saved') return notSaved(decision.reason);
+  if (!party.ok) return notSaved(party.reason);
+  const addresses = party.party.map((a) => a.address);
+  const match = findMatches(deps.items, addresses);
 
-  const created = decision.kind === 'create' ? [createItem(deps, mailbox, decision.entity, [first, ...rest], message.subject)] : [];
-  const bindings = decision.kind === 'create' ? created : sortBindings(decision.bindings);
-  const activity = recordActivity(deps, mailbox, message, bindings, savedById);
-  return { saved: true, mailboxMessage: message, activity, created };
-}
-
-/** A lead or contact for a sender the CRM does not know (R2.7), for the next in the queue (R4.4). */
-function createItem(
-  deps: IntakeDeps,
-  mailbox: ConnectedMailbox,
-  entity: 'lead' | 'contact',
-  senders: readonly [Address, ...Address[]],
-  subject: string,
-): ItemRef {
-  const context = { senders, subject, leadSource: mailbox.settings.leadSource, responsibleId: deps.mailboxes.takeResponsible(mailbox.id) };
-  return entity === 'lead'
-    ? { type: 'lead', id: deps.items.add('lead', leadForNewSender(context)).id }
-    : { type: 'contact', id: deps.items.add('contact', contactForNewSender(context)).id };
-}
-
-function recordActivity(
-  deps: IntakeDeps,
-  mailbox: ConnectedMailbox,
-  message: MailboxMessage,
-  bindings: readonly ItemRef[],
-  savedById: number | undefined,
-): EmailActivity {
-  const [owner] = bindings;
-  if (!owner) throw new Error('An e-mail is saved only with a binding');
-  const now = deps.clock();
-  const activity = deps.activities.add({
-    direction: 'incoming',
-    subject: message.subject.trim() === '' ? NO_SUBJECT : message.subject,
-    from: message.from,
-    to: message.to,
-    cc: message.cc,
-    ...(message.messageId !== undefined && { messageId: message.messageId }),
-    ...(message.inReplyTo !== undefined && { inReplyTo: message.inReplyTo }),
-    bindings,
-    responsibleId: deps.items.item(owner).responsibleId, // R4.1
-    authorId: mailbox.connectorId, // R4.2
-    ...(savedById !== undefined && { savedById }),
-    // R5.4: read before the sync saw it → completed; unread → planned (R4.2).
-    completed: message.seen,
-    ...(message.seen && { completedAt: now }),
-    createdAt: now, // R5.2
-    receivedAt: message.receivedAt, // R5.1
-    ...(message.date !== undefined && { sentAt: message.date }),
-    ...(message.text !== undefined && { text: message.text }),
-    ...(message.html !== undefined && { html: message.html }),
-    mailboxId: mailbox.id,
-    mailboxMessageId: message.id,
-  });
-  for (const ref of bindings) {
-    deps.timelines.add(ref, { kind: 'activity', at: now, activityId: activity.id });
-    // R4.2: the system entry carries the avatar of the employee who connected the mailbox.
-    deps.timelines.add(ref, { kind: 'system', at: now, title: 'New e-mail', authorId: mailbox.connectorId, activityId: activity.id });
+  let bindings: ItemRef[];
+  let created: ItemRef[] = [];
+  if (target) {
+    bindings = replyBindings(target, match);
+  } else {
+    const settings = deps.settings.get();
+    const decision = decideBinding({
+      match,
+      ...closedLeadFor(deps, settings.legacyLeadCreationMode && !settings.repeatSalesMode, addresses, match),
+      settings,
+      createForNewParty: outgoing ? mailbox.settings.createForNewRecipient : mailbox.settings.createForNewSender,
+      forced: manual,
+      outgoing,
+    });
+    if (decision.kind === 'not-saved') return notSaved(decision.reason);
+    if (decision.kind === 'bind') {
+      bindings = sortBindings(decision.bindings);
+    } else {
+      ({ bindings, created } = createForDecision(deps, mailbox, decision, party.party, message.subject));
+    }
   }
-  return activity;
+
+  const recorded = recordActivity(deps, {
+    mailbox,
+    message,
+    direction: outgoing ? 'outgoing' : 'incoming',
+    bindings,
+    ...(savedById !== undefined && { savedById }),
+    ...(parent && { parentId: parent.id }),
+  });
+  const { activity, runs } = runEmailTrigger({ items: deps.items, activities: deps.activities, rules: deps.automation.all() }, recorded);
+  return { saved: true, mailboxMessage: message, activity, created, automation: runs };
+}
+
+function closedLeadFor(deps: IntakeDeps, legacy: boolean, addresses: readonly string[], match: ReturnType<typeof findMatches>) {
+  if (!legacy) return {};
+  const lead = findClosedLead(deps.items, addresses, match.kind === 'client' ? match : undefined);
+  return lead ? { closedLead: lead } : {};
 }

@@ -163,7 +163,7 @@ function senderMailbox(deps: SendDeps, senderId: number, senderName: string, mai
 }
 
 function repliedActivity(deps: SendDeps, activityId: number, item: ItemRef): EmailActivity {
-  const parent = deps.activities.get(activityId);
+  const parent = deps.activities.find(activityId);
   if (!parent) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${activityId}.`);
   if (!parent.bindings.some((b) => b.type === item.type && b.id === item.id)) {
     throw new CrmError('CRM.SEND_REPLY_NOT_IN_ITEM', `The e-mail "${parent.subject}" is not in this ${item.type}'s form, so it cannot be answered from it.`);

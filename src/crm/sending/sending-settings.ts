@@ -6,16 +6,3 @@
 export interface SendingSettings {
   allowSendingToArbitraryAddresses(): boolean;
 }
-
-/** The setting held on its own, on by default, for a CRM that keeps no other CRM settings. */
-export class StandaloneSendingSettings implements SendingSettings {
-  private allowed = true;
-
-  allowSendingToArbitraryAddresses(): boolean {
-    return this.allowed;
-  }
-
-  set(allowed: boolean): void {
-    this.allowed = allowed;
-  }
-}
