@@ -46,14 +46,22 @@ export class RawSmtpClient {
     });
   }
 
-  /** Sends STARTTLS; on 220 runs the handshake over the same socket. Returns the 220 reply. */
+  /** Sends STARTTLS; on 220 runs the handshake over the same socket. Returns the reply. */
   async startTls(): Promise<string> {
     const answer = await this.send('STARTTLS\r\n');
-    if (!answer.startsWith('220 ')) return answer;
+    if (answer.startsWith('220 ')) await this.startTlsAfter220();
+    return answer;
+  }
+
+  /**
+   * The handshake, once the server's 220 to STARTTLS has been read. Anything else the server
+   * sent in plaintext by then is a protocol breach (RFC 3207 §4.2) and fails the test.
+   */
+  async startTlsAfter220(): Promise<void> {
+    if (this.buffer !== '' || this.replies.length > 0) throw new Error(`Plaintext after 220: ${[...this.replies, this.buffer].join('')}`);
     this.socket.removeAllListeners('data');
     this.socket = await secureConnect({ socket: this.socket });
     this.attach(this.socket);
-    return answer;
   }
 
   close(): void {
