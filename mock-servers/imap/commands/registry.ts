@@ -16,6 +16,7 @@ import { namespaceCommand } from './namespace.ts';
 import { noopCommand } from './noop.ts';
 import { searchCommand } from './search.ts';
 import { selectCommand } from './select.ts';
+import { starttlsCommand } from './starttls.ts';
 import { statusCommand } from './status.ts';
 import { storeCommand } from './store.ts';
 import { uidFetchCommand } from './uid-fetch.ts';
@@ -29,6 +30,7 @@ const COMMANDS: readonly Command[] = [
   noopCommand,
   logoutCommand,
   idCommand,
+  starttlsCommand,
   loginCommand,
   authenticateCommand,
   enableCommand,
