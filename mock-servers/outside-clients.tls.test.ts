@@ -95,8 +95,8 @@ describe('curl over TLS', () => {
       .rejects.toMatchObject({ exitCode: 60 });
   });
 
-  it('cannot log in over plain imap:// when the server requires TLS', async () => {
+  it('cannot log in over plain imap:// when the server requires TLS (LOGINDISABLED: exit code 67, login denied)', async () => {
     await expect(tool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://127.0.0.1:${server.address.imapPort}/INBOX`]))
-      .rejects.toThrow(/curl failed/);
+      .rejects.toMatchObject({ exitCode: 67 });
   });
 });
