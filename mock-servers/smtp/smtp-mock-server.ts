@@ -150,6 +150,8 @@ export class SmtpMockServer {
       ...(tls ? { key: tls.key, cert: tls.cert } : { disabledCommands: ['STARTTLS'] }),
       secure: kind === 'implicit-tls',
       hideENHANCEDSTATUSCODES: false,
+      // REQUIRETLS (RFC 8689) governs relaying onwards, which this server never does: not offered.
+      hideREQUIRETLS: true,
       size: this.options.maxMessageSize ?? 25 * 1024 * 1024,
       // The size limit decides alone, with the proper 552 5.3.4 (RFC 1870 §6.3, RFC 3463).
       rejectOversized: true,

@@ -44,6 +44,7 @@ describe('STARTTLS', () => {
     const after = keywords(await client.send('EHLO client.test\r\n'));
     expect(after).not.toContain('STARTTLS');
     expect(after).toEqual(expect.arrayContaining(['8BITMIME', 'SMTPUTF8', 'AUTH PLAIN LOGIN']));
+    expect(after).not.toContain('REQUIRETLS');
     expect(await client.send('STARTTLS\r\n')).toMatch(/^503 /);
   });
 
