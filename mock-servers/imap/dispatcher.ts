@@ -1,6 +1,7 @@
 import type { Folder, MailStore } from '../store/index.ts';
 import { capabilityText } from './capabilities.ts';
 import { bad, type Command, type CommandOutcome, type Completion, type Continuation } from './commands/contract.ts';
+import { loginDisabledRefusal } from './commands/login.ts';
 import { findCommand } from './commands/registry.ts';
 import type { RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
@@ -8,7 +9,6 @@ import { TAG_CHARS } from './protocol/tokens.ts';
 import { continuationLine, num, raw, statusLine, untaggedLine } from './protocol/writer.ts';
 import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
 import { clientCommandLines, REDACTED, refusedCommandLines } from './transcript.ts';
-import { loginDisabledRefusal } from './commands/login.ts';
 import { PLAINTEXT_ONLY, type TransportSecurity } from './transport-security.ts';
 
 const TAG = new RegExp(`^[${TAG_CHARS}]+$`);
