@@ -35,22 +35,24 @@ async function main(): Promise<number | undefined> {
     return 2;
   }
   for (const user of request.users) server.addAccount(user.address, user.password);
-  await server.start();
+  // A signal that comes while the listeners are still opening waits for them, then closes them.
+  const started = server.start();
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    server.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        process.stderr.write(`mail-server: could not stop cleanly: ${String(error)}\n`);
-        process.exit(1);
-      },
-    );
+    const stopped = () => process.exit(0);
+    const failed = (error: unknown) => {
+      process.stderr.write(`mail-server: could not stop cleanly: ${String(error)}\n`);
+      process.exit(1);
+    };
+    // If the listeners could not open, main() reports that and exits with 1.
+    started.then(() => server.stop().then(stopped, failed), () => undefined);
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
-  process.stdout.write(`${readyLine(server.addresses())}\n`);
+  await started;
+  if (!stopping) process.stdout.write(`${readyLine(server.addresses())}\n`);
   return undefined;
 }
 
