@@ -75,9 +75,13 @@ export class SmtpMockServer {
     if (options.implicitTlsPort !== undefined) this.listeners.push(this.createListener('implicit-tls', options.implicitTlsPort));
   }
 
-  /** Opens every listener; resolves with the inbound one's address. */
+  /** Opens every listener; resolves with the inbound one's address. If one cannot open, none stays open. */
   async listen(): Promise<AddressInfo> {
-    await Promise.all(this.listeners.map((listener) => this.open(listener)));
+    const failure = (await Promise.allSettled(this.listeners.map((listener) => this.open(listener)))).find((r) => r.status === 'rejected');
+    if (failure) {
+      await this.close();
+      throw failure.reason;
+    }
     return this.inbound.server.server.address() as AddressInfo;
   }
 

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MailStore } from '../store/index.ts';
 import { SmtpMockServer } from './smtp-mock-server.ts';
@@ -64,5 +65,18 @@ describe('submission listener', () => {
   it('refuses a second AUTH in the same session with 503', async () => {
     await client.send(`AUTH PLAIN ${b64('\0sales@acme.test\0secret')}\r\n`);
     expect(await client.send(`AUTH PLAIN ${b64('\0sales@acme.test\0secret')}\r\n`)).toMatch(/^503 /);
+  });
+
+  it('leaves no listener open when the submission port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    try {
+      const taken = (blocker.address() as { port: number }).port;
+      const failing = new SmtpMockServer({ store, submissionPort: taken });
+      await expect(failing.listen()).rejects.toMatchObject({ code: 'EADDRINUSE', port: taken });
+      expect(failing.addresses()).toEqual([]);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 });
