@@ -1,59 +1,69 @@
 /**
- * Runs the mock mail server on its own, for manual checks with any mail client:
+ * Runs the mock mail server on its own, for manual checks and for test suites in other
+ * languages that start it as a process:
  *
  *   npm run mail-server -- --user sales@acme.test:secret --smtp-port 2525 --imap-port 1143
  *
- * Prints one line per endpoint, then serves until interrupted (Ctrl+C or SIGTERM).
+ * Standard output carries exactly one line, `ready smtp=<port> imap=<port> ...`, written once
+ * every listener accepts connections, so a parent process can wait for it instead of sleeping.
+ * Errors go to standard error: exit code 2 for a bad command line (unreadable key and
+ * certificate files included), 1 when the server cannot start (a port in use). SIGINT and
+ * SIGTERM close every socket and exit with 0.
  */
-import { parseArgs } from 'node:util';
+import { CliArgumentError, parseCliArguments, readyLine, USAGE } from './cli-arguments.ts';
 import { MockMailServer } from './mock-mail-server.ts';
 
-const USAGE = `Usage: npm run mail-server -- [--host 127.0.0.1] [--smtp-port 0] [--imap-port 0] [--user address:password ...]
-Ports default to 0: the system picks free ones and the lines printed say which.`;
-
-function readPort(value: string | undefined, name: string): number {
-  if (value === undefined) return 0;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--${name} must be a port number from 0 to 65535, not "${value}"`);
-  return port;
-}
-
-function readUser(value: string): { address: string; password: string } {
-  const colon = value.indexOf(':');
-  if (colon <= 0 || colon === value.length - 1 || !value.slice(0, colon).includes('@')) {
-    throw new Error(`--user must look like address:password, not "${value}"`);
+async function main(): Promise<number | undefined> {
+  let request;
+  try {
+    request = parseCliArguments(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CliArgumentError)) throw error;
+    process.stderr.write(`mail-server: ${error.message}\n\n${USAGE}\n`);
+    return 2;
   }
-  return { address: value.slice(0, colon), password: value.slice(colon + 1) };
-}
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      host: { type: 'string', default: '127.0.0.1' },
-      'smtp-port': { type: 'string' },
-      'imap-port': { type: 'string' },
-      user: { type: 'string', multiple: true, default: [] },
-      help: { type: 'boolean', default: false },
-    },
-    strict: true,
-  });
-  if (values.help) {
+  if (request.help) {
     process.stdout.write(`${USAGE}\n`);
-    return;
+    return 0;
   }
-  const server = new MockMailServer({ host: values.host, smtpPort: readPort(values['smtp-port'], 'smtp-port'), imapPort: readPort(values['imap-port'], 'imap-port') });
-  for (const user of values.user.map(readUser)) server.addAccount(user.address, user.password);
-  const { host, smtpPort, imapPort } = await server.start();
-  process.stdout.write(`SMTP listening on ${host}:${smtpPort}\nIMAP listening on ${host}:${imapPort}\n`);
-  for (const account of server.store.allAccounts) process.stdout.write(`Account ${account.address}\n`);
+  let server: MockMailServer;
+  try {
+    // Only configuration can fail here: an unreadable key or certificate file, say.
+    server = new MockMailServer(request.options);
+  } catch (error) {
+    process.stderr.write(`mail-server: ${(error as Error).message}\n`);
+    return 2;
+  }
+  for (const user of request.users) server.addAccount(user.address, user.password);
+  // A signal that comes while the listeners are still opening waits for them, then closes them.
+  const started = server.start();
+  let stopping = false;
   const stop = () => {
-    server.stop().then(() => process.exit(0), () => process.exit(1));
+    if (stopping) return;
+    stopping = true;
+    const stopped = () => process.exit(0);
+    const failed = (error: unknown) => {
+      process.stderr.write(`mail-server: could not stop cleanly: ${String(error)}\n`);
+      process.exit(1);
+    };
+    // If the listeners could not open, main() reports that and exits with 1.
+    started.then(() => server.stop().then(stopped, failed), () => undefined);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await started;
+  if (!stopping) process.stdout.write(`${readyLine(server.addresses())}\n`);
+  return undefined;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`);
-  process.exitCode = 2;
-});
+main().then(
+  (code) => {
+    if (code !== undefined) process.exitCode = code;
+  },
+  (error: unknown) => {
+    const e = error as NodeJS.ErrnoException & { address?: string; port?: number };
+    const reason = e.code === 'EADDRINUSE' ? `${e.address}:${e.port} is already in use` : e instanceof Error ? e.message : String(error);
+    process.stderr.write(`mail-server: cannot start: ${reason}\n`);
+    process.exitCode = 1;
+  },
+);

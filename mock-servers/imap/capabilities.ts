@@ -1,3 +1,5 @@
+import { PLAINTEXT_ONLY, type TransportSecurity } from './transport-security.ts';
+
 /**
  * What the server advertises (RFC 3501 §6.1.1, §7.2.1). Only what is implemented:
  * LITERAL+ (RFC 7888), SASL-IR (RFC 4959), AUTH=PLAIN (RFC 4616), ID (RFC 2971),
@@ -21,6 +23,14 @@ export const CAPABILITIES: readonly string[] = [
   'MOVE',
 ];
 
-export function capabilityText(): string {
-  return CAPABILITIES.join(' ');
+/**
+ * The list for a session in the given transport state. STARTTLS is offered until TLS is active;
+ * while LOGINDISABLED holds, no plaintext mechanism is offered either (RFC 4616 §6: PLAIN needs
+ * a protected channel), and after STARTTLS both are gone (RFC 3501 §6.2.1).
+ */
+export function capabilityText(security: TransportSecurity = PLAINTEXT_ONLY): string {
+  const names = security.loginDisabled ? CAPABILITIES.filter((name) => name !== 'AUTH=PLAIN') : [...CAPABILITIES];
+  if (security.canStartTls) names.push('STARTTLS');
+  if (security.loginDisabled) names.push('LOGINDISABLED');
+  return names.join(' ');
 }

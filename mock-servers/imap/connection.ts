@@ -1,9 +1,11 @@
 import type { Socket } from 'node:net';
+import { TLSSocket, type SecureContext } from 'node:tls';
 import type { MailStore } from '../store/index.ts';
 import { Dispatcher, type Reply } from './dispatcher.ts';
 import { CommandFramer, type FrameEvent, type FramingLimits } from './protocol/framing.ts';
 import { continuationLine } from './protocol/writer.ts';
 import { serverLines, type TranscriptListener } from './transcript.ts';
+import { transportSecurity, type TransportSecurity } from './transport-security.ts';
 
 export interface ConnectionOptions {
   readonly id: number;
@@ -12,6 +14,10 @@ export interface ConnectionOptions {
   readonly onLine: TranscriptListener | undefined;
   readonly onInternalError: (error: unknown) => void;
   readonly onClose: () => void;
+  /** STARTTLS is offered with this context; `requireTls` refuses plaintext login (LOGINDISABLED). */
+  readonly tls?: { readonly context: SecureContext; readonly requireTls: boolean };
+  /** The socket is TLS from the first byte (an implicit-TLS listener, like port 993). */
+  readonly encrypted?: boolean;
 }
 
 /**
@@ -22,9 +28,10 @@ export interface ConnectionOptions {
  */
 export class ImapConnection {
   readonly id: number;
-  private readonly socket: Socket;
+  private socket: Socket;
   private readonly options: ConnectionOptions;
-  private readonly framer: CommandFramer;
+  private framer: CommandFramer;
+  private encrypted: boolean;
   private readonly dispatcher: Dispatcher;
   private readonly unsubscribe: () => void;
   private closing = false;
@@ -35,19 +42,26 @@ export class ImapConnection {
     this.socket = socket;
     this.options = options;
     this.framer = new CommandFramer(options.limits);
-    this.dispatcher = new Dispatcher({ store: options.store, maxBadCommands: options.limits.maxBadCommands, onInternalError: options.onInternalError });
+    this.encrypted = options.encrypted ?? false;
+    this.dispatcher = new Dispatcher({
+      store: options.store,
+      maxBadCommands: options.limits.maxBadCommands,
+      onInternalError: options.onInternalError,
+      security: () => this.security,
+    });
     this.unsubscribe = options.store.onChange((event) => this.guard(() => this.deliver(this.dispatcher.storeChanged(event))));
     socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
-    socket.on('drain', () => this.guard(() => this.resume()));
-    // A reset or write to a vanished client: nothing to tell, just let this connection go.
-    socket.on('error', () => socket.destroy());
+    this.listen(socket);
     socket.on('close', () => {
       this.closing = true;
       this.unsubscribe();
       options.onClose();
     });
     this.write(this.dispatcher.greeting());
+  }
+
+  get security(): TransportSecurity {
+    return transportSecurity(this.options.tls !== undefined, this.options.tls?.requireTls ?? false, this.encrypted);
   }
 
   /** Ends the connection at once (server shutdown). */
@@ -108,6 +122,37 @@ export class ImapConnection {
       this.closing = true;
       this.socket.end();
     }
+    if (reply.startTls) this.startTls();
+  }
+
+  private listen(socket: Socket): void {
+    socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
+    socket.on('drain', () => this.guard(() => this.resume()));
+    // A reset, a failed handshake or a write to a vanished client: nothing to tell, just let
+    // this connection go.
+    socket.on('error', () => this.socket.destroy());
+  }
+
+  /**
+   * STARTTLS was answered OK: from here on only TLS records are read. Whatever plaintext the
+   * client sent after the command is thrown away with the old framer, never run inside the TLS
+   * session (RFC 2595 §3.1; CVE-2011-0411). The OK is already queued on the raw socket ahead
+   * of the handshake.
+   */
+  private startTls(): void {
+    const context = this.options.tls?.context;
+    if (!context) throw new Error('STARTTLS answered OK on a connection without TLS');
+    const plain = this.socket;
+    plain.removeAllListeners('data');
+    plain.removeAllListeners('drain');
+    this.framer = new CommandFramer(this.options.limits);
+    this.encrypted = true;
+    // Reading was paused if the client had stopped reading; the TLS layer must read again.
+    if (this.blocked) plain.resume();
+    this.blocked = false;
+    const secure = new TLSSocket(plain, { isServer: true, secureContext: context });
+    this.socket = secure;
+    this.listen(secure);
   }
 
   private announce(output: readonly Buffer[]): void {

@@ -1,6 +1,7 @@
 import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { capabilityText } from './capabilities.ts';
 import { bad, type Command, type CommandOutcome, type Continuation } from './commands/contract.ts';
+import { loginDisabledRefusal } from './commands/login.ts';
 import { findCommand } from './commands/registry.ts';
 import type { RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
@@ -8,6 +9,7 @@ import { TAG_CHARS } from './protocol/tokens.ts';
 import { continuationLine, statusLine, untaggedLine } from './protocol/writer.ts';
 import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
 import { clientCommandLines, REDACTED, refusedCommandLines } from './transcript.ts';
+import { PLAINTEXT_ONLY, type TransportSecurity } from './transport-security.ts';
 
 const TAG = new RegExp(`^[${TAG_CHARS}]+$`);
 
@@ -17,6 +19,8 @@ export interface DispatcherOptions {
   readonly maxBadCommands: number;
   /** Told of bugs (exceptions from a handler); the client only sees `BAD Internal server error`. */
   readonly onInternalError: (error: unknown) => void;
+  /** The connection's TLS state now; a plaintext-only server when absent. */
+  readonly security?: () => TransportSecurity;
 }
 
 /** What the connection is to do with one piece of client input. */
@@ -26,6 +30,8 @@ export interface Reply {
   readonly output: readonly Buffer[];
   /** Close the connection once the output is written. */
   readonly close: boolean;
+  /** Start TLS once the output is written, dropping any input already buffered (STARTTLS). */
+  readonly startTls?: true;
 }
 
 const NOTHING: Reply = { clientLines: [], output: [], close: false };
@@ -55,7 +61,7 @@ export class Dispatcher {
 
   /** RFC 3501 §7.1.1, with the capabilities so that clients need not ask (§7.2.1). */
   greeting(): Buffer {
-    return statusLine('*', 'OK', 'Mock IMAP server ready', `CAPABILITY ${capabilityText()}`);
+    return statusLine('*', 'OK', 'Mock IMAP server ready', `CAPABILITY ${capabilityText(this.security)}`);
   }
 
   /** A command is waiting for a bare line from the client (AUTHENTICATE, IDLE). */
@@ -72,7 +78,7 @@ export class Dispatcher {
     if (typeof command === 'string') return this.reply(clientLines, tag, [], bad(command));
     if (this.selectionGone()) return this.byeForGoneMailbox(clientLines);
     const announced = command.endsSelection ? [] : this.news(false);
-    const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store }, args));
+    const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store, security: this.security }, args));
     return this.reply(clientLines, tag, announced, outcome, command);
   }
 
@@ -86,7 +92,10 @@ export class Dispatcher {
     if (!head || !tag || !TAG.test(tag)) return undefined;
     const name = `${head[2] ? 'UID ' : ''}${head[3] ?? ''}`.toUpperCase();
     const command = this.admit(name);
-    return typeof command === 'string' ? this.reply(refusedCommandLines(firstLine, tag, name), tag, [], bad(command)) : undefined;
+    if (typeof command === 'string') return this.reply(refusedCommandLines(firstLine, tag, name), tag, [], bad(command));
+    // The password would follow in plaintext: refuse before inviting it (RFC 3501 §6.2.3).
+    if (name === 'LOGIN' && this.security.loginDisabled) return this.reply(refusedCommandLines(firstLine, tag, name), tag, [], loginDisabledRefusal());
+    return undefined;
   }
 
   /** The client's line for the command waiting on a continuation. */
@@ -116,6 +125,10 @@ export class Dispatcher {
     if (this.selectionGone()) return this.byeForGoneMailbox([]);
     if (!this.pending?.continuation.announceArrivals) return NOTHING;
     return { clientLines: [], output: this.news(true), close: false };
+  }
+
+  private get security(): TransportSecurity {
+    return this.options.security?.() ?? PLAINTEXT_ONLY;
   }
 
   /** The command to run, or why it cannot run now: unknown, or not allowed in this state. */
@@ -178,7 +191,8 @@ export class Dispatcher {
       this.state = LOGOUT;
     }
     output.push(tagged);
-    return { clientLines, output, close: this.state.kind === 'logout' };
+    const startTls = outcome.startTls === true && outcome.status === 'OK';
+    return { clientLines, output, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}) };
   }
 }
 

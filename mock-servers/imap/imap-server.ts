@@ -1,4 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
+import { createSecureContext, createServer as createTlsServer, type SecureContext } from 'node:tls';
+import type { TlsCredentials } from '../tls/index.ts';
 import type { MailStore } from '../store/index.ts';
 import { ImapConnection } from './connection.ts';
 import { DEFAULT_FRAMING_LIMITS } from './protocol/framing.ts';
@@ -24,6 +26,14 @@ export interface ImapServerOptions {
   readonly limits?: Partial<ImapLimits>;
   /** Told of server bugs; the client only ever sees `BAD Internal server error`. Defaults to console.error. */
   readonly onInternalError?: (error: unknown) => void;
+  /** A key and certificate: STARTTLS is offered (or, with `implicitTls`, every connection is TLS). */
+  readonly tls?: TlsCredentials;
+  /** LOGINDISABLED until STARTTLS: LOGIN and AUTHENTICATE get NO [PRIVACYREQUIRED]. Needs `tls`. */
+  readonly requireTls?: boolean;
+  /** TLS from the first byte, like port 993 (RFC 8314 §3.2). Needs `tls`. */
+  readonly implicitTls?: boolean;
+  /** Connection ids, when several servers share one transcript (the default counts from 1). */
+  readonly nextConnectionId?: () => number;
 }
 
 export interface ImapEndpoint {
@@ -31,7 +41,10 @@ export interface ImapEndpoint {
   readonly port: number;
 }
 
-/** An IMAP4rev1 server (RFC 3501) over the in-memory mail store, plain TCP on loopback. */
+/**
+ * An IMAP4rev1 server (RFC 3501) over the in-memory mail store on loopback: plain TCP with
+ * STARTTLS when given a certificate, or TLS from the first byte (implicitTls).
+ */
 export class ImapServer {
   private readonly options: ImapServerOptions;
   private readonly limits: ImapLimits;
@@ -39,11 +52,18 @@ export class ImapServer {
   private readonly connections = new Set<ImapConnection>();
   private nextConnectionId = 1;
   private endpoint: ImapEndpoint | undefined;
+  private readonly secureContext: SecureContext | undefined;
 
   constructor(options: ImapServerOptions) {
     this.options = options;
     this.limits = { ...DEFAULT_FRAMING_LIMITS, maxBadCommands: 20, ...options.limits };
-    this.server = createServer((socket) => this.accept(socket));
+    if (!options.tls && (options.requireTls || options.implicitTls)) throw new Error('requireTls and implicitTls need a TLS key and certificate (the tls option)');
+    this.secureContext = options.tls ? createSecureContext({ key: options.tls.key, cert: options.tls.cert }) : undefined;
+    this.server = options.implicitTls && this.secureContext
+      ? createTlsServer({ key: options.tls?.key, cert: options.tls?.cert }, (socket) => this.accept(socket))
+      : createServer((socket) => this.accept(socket));
+    // A client that fails the handshake concerns that client only.
+    this.server.on('tlsClientError', () => undefined);
     // After listen() succeeded, an accept failure (e.g. too many open files) must not crash.
     this.server.on('error', (error) => {
       if (this.endpoint) this.reportInternalError(error);
@@ -80,12 +100,14 @@ export class ImapServer {
 
   private accept(socket: Socket): void {
     const connection = new ImapConnection(socket, {
-      id: this.nextConnectionId++,
+      id: this.options.nextConnectionId?.() ?? this.nextConnectionId++,
       store: this.options.store,
       limits: this.limits,
       onLine: this.options.onLine,
       onInternalError: (error) => this.reportInternalError(error),
       onClose: () => this.connections.delete(connection),
+      ...(this.secureContext ? { tls: { context: this.secureContext, requireTls: this.options.requireTls ?? false } } : {}),
+      encrypted: this.options.implicitTls === true,
     });
     this.connections.add(connection);
   }

@@ -1,25 +1,44 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerSession } from 'smtp-server';
+import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import type { MailStore } from '../store/index.ts';
+import type { TlsCredentials } from '../tls/index.ts';
 import { classifyRecipient, deliver, type DeliveryReport } from './delivery.ts';
 import { prependHeaders } from './header-block.ts';
+import { requiresAuth, tlsModeOf, type SmtpListenerAddress, type SmtpListenerKind } from './listeners.ts';
 import { Outbox } from './outbox.ts';
-import { formatRfc5322Date } from './rfc5322-date.ts';
+import { mailFromAnnouncesUtf8, utf8AddressRefusal } from './smtputf8.ts';
+import { traceFields } from './trace-fields.ts';
 
 export interface SmtpMockServerOptions {
   store: MailStore;
   host?: string;
-  /** 0 (the default) picks any free port. */
+  /** The inbound listener's port; 0 (the default) picks any free port. */
   port?: number;
   /** Name used in the banner and in Received: fields. */
   hostname?: string;
-  /** Largest message accepted, in octets (advertised with SIZE, RFC 1870). */
+  /** Largest message accepted, in octets (advertised with SIZE, RFC 1870; 552 over it). */
   maxMessageSize?: number;
+  /** Most recipients per transaction; more get 452 4.5.3 (RFC 5321 §4.5.3.1.10). No limit if absent. */
+  maxRecipients?: number;
+  /** Key and certificate: STARTTLS is offered on the plain listeners and implicit TLS is possible. */
+  tls?: TlsCredentials;
+  /** AUTH only once the session is encrypted (538 before STARTTLS). Needs `tls`. */
+  requireTls?: boolean;
+  /** Opens a submission listener (AUTH required) on this port; 0 picks any free port. */
+  submissionPort?: number;
+  /** Opens an implicit-TLS submission listener (like 465) on this port; needs `tls`. */
+  implicitTlsPort?: number;
 }
 
 export interface SmtpDeliveryEvent extends DeliveryReport {
   readonly mailFrom: string;
   readonly recipients: readonly string[];
+}
+
+interface Listener {
+  readonly kind: SmtpListenerKind;
+  readonly requestedPort: number;
+  readonly server: SMTPServer;
 }
 
 /** An error whose responseCode smtp-server sends as the SMTP reply code. */
@@ -28,75 +47,66 @@ function smtpError(code: number, text: string): Error & { responseCode: number }
 }
 
 /**
- * The SMTP side of the mock mail server, on the `smtp-server` package: accepts mail on a loopback
- * port, files it into the store for local accounts and into the outbox for everyone else.
- * Authentication is optional (an MX accepts mail from anyone); when offered, it is checked
- * against the store's accounts.
+ * The SMTP side of the mock mail server, on the `smtp-server` package: accepts mail on loopback
+ * ports, files it into the store for local accounts and into the outbox for everyone else.
+ * Every listener shares the store, the outbox and the delivery events; they differ in whether
+ * AUTH is required and how TLS starts (see listeners.ts). Where AUTH is optional (an MX accepts
+ * mail from anyone) and offered, it is checked against the store's accounts all the same.
  */
 export class SmtpMockServer {
   readonly outbox = new Outbox();
   private readonly store: MailStore;
   private readonly host: string;
-  private readonly requestedPort: number;
   private readonly hostname: string;
-  private readonly server: SMTPServer;
+  private readonly options: SmtpMockServerOptions;
+  private readonly listeners: Listener[] = [];
   private readonly deliveryListeners = new Set<(event: SmtpDeliveryEvent) => void>();
   private traceCounter = 0;
 
   constructor(options: SmtpMockServerOptions) {
+    if (!options.tls && options.requireTls) throw new Error('requireTls needs a TLS key and certificate (the tls option)');
+    if (!options.tls && options.implicitTlsPort !== undefined) throw new Error('An implicit TLS listener needs a TLS key and certificate (the tls option)');
+    this.options = options;
     this.store = options.store;
     this.host = options.host ?? '127.0.0.1';
-    this.requestedPort = options.port ?? 0;
     this.hostname = options.hostname ?? 'mock-smtp.local';
-    this.server = new SMTPServer({
-      name: this.hostname,
-      banner: 'Mock SMTP server ready',
-      logger: false,
-      // No reverse DNS for the client's address: loopback only, and a lookup would cost ~100 ms.
-      disableReverseLookup: true,
-      authOptional: true,
-      authMethods: ['PLAIN', 'LOGIN'],
-      allowInsecureAuth: true,
-      disabledCommands: ['STARTTLS'],
-      hideENHANCEDSTATUSCODES: false,
-      size: options.maxMessageSize ?? 25 * 1024 * 1024,
-      // Connections still open at close() are told 421 and dropped at once, so a test run never
-      // waits on a client that forgot to QUIT.
-      closeTimeout: 1,
-      onAuth: (auth, _session, callback) => {
-        const account = this.store.authenticate(auth.username ?? '', auth.password ?? '');
-        if (!account) return callback(smtpError(535, 'Authentication credentials invalid'));
-        callback(null, { user: account.address });
-      },
-      onRcptTo: (address, _session, callback) => {
-        if (classifyRecipient(this.store, address.address).kind === 'unknown-local') {
-          return callback(smtpError(550, `<${address.address}>: Recipient address rejected: User unknown in local recipient table`));
-        }
-        callback();
-      },
-      onData: (stream, session, callback) => this.receive(stream, session, callback),
-    });
-    // smtp-server reports socket-level problems here; they concern one client, never the server.
-    this.server.on('error', () => undefined);
+    this.listeners.push(this.createListener('inbound', options.port ?? 0));
+    if (options.submissionPort !== undefined) this.listeners.push(this.createListener('submission', options.submissionPort));
+    if (options.implicitTlsPort !== undefined) this.listeners.push(this.createListener('implicit-tls', options.implicitTlsPort));
   }
 
+  /** Opens every listener; resolves with the inbound one's address. If one cannot open, none stays open. */
   async listen(): Promise<AddressInfo> {
-    await new Promise<void>((resolve, reject) => {
-      this.server.server.once('error', reject);
-      this.server.listen(this.requestedPort, this.host, () => {
-        this.server.server.off('error', reject);
-        resolve();
-      });
-    });
-    return this.server.server.address() as AddressInfo;
+    const failure = (await Promise.allSettled(this.listeners.map((listener) => this.open(listener)))).find((r) => r.status === 'rejected');
+    if (failure) {
+      await this.close();
+      throw failure.reason;
+    }
+    return this.inbound.server.server.address() as AddressInfo;
   }
 
+  /** The inbound listener's port, 0 before listen(). */
   get port(): number {
-    return (this.server.server.address() as AddressInfo | null)?.port ?? 0;
+    return (this.inbound.server.server.address() as AddressInfo | null)?.port ?? 0;
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  /** Every open listener: what it is for, where, and how TLS starts on it. */
+  addresses(): SmtpListenerAddress[] {
+    return this.listeners.flatMap((listener) => {
+      const address = listener.server.server.address() as AddressInfo | null;
+      if (!address) return [];
+      return [{
+        kind: listener.kind,
+        host: this.host,
+        port: address.port,
+        tls: tlsModeOf(listener.kind, this.options.tls !== undefined),
+        authRequired: requiresAuth(listener.kind),
+      }];
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all(this.listeners.map((listener) => new Promise<void>((resolve) => listener.server.close(() => resolve()))));
   }
 
   /** Called after each accepted message is filed, before the client sees 250. */
@@ -105,30 +115,92 @@ export class SmtpMockServer {
     return () => this.deliveryListeners.delete(listener);
   }
 
+  private get inbound(): Listener {
+    const inbound = this.listeners[0];
+    if (!inbound) throw new Error('The inbound SMTP listener is missing');
+    return inbound;
+  }
+
+  private open(listener: Listener): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      listener.server.server.once('error', reject);
+      listener.server.listen(listener.requestedPort, this.host, () => {
+        listener.server.server.off('error', reject);
+        resolve();
+      });
+    });
+  }
+
+  private createListener(kind: SmtpListenerKind, requestedPort: number): Listener {
+    const server = new SMTPServer({ ...this.serverOptions(kind), ...this.handlers() });
+    // smtp-server reports socket-level problems here; they concern one client, never the server.
+    server.on('error', () => undefined);
+    return { kind, requestedPort, server };
+  }
+
+  private serverOptions(kind: SmtpListenerKind): SMTPServerOptions {
+    const tls = this.options.tls;
+    return {
+      name: this.hostname,
+      banner: 'Mock SMTP server ready',
+      logger: false,
+      // No reverse DNS for the client's address: loopback only, and a lookup would cost ~100 ms.
+      disableReverseLookup: true,
+      authOptional: !requiresAuth(kind),
+      authMethods: ['PLAIN', 'LOGIN'],
+      authRequiredMessage: 'Authentication required',
+      // Without requireTls, AUTH works in the clear too: the server listens on loopback for tests.
+      allowInsecureAuth: !this.options.requireTls,
+      ...(tls ? { key: tls.key, cert: tls.cert } : { disabledCommands: ['STARTTLS'] }),
+      secure: kind === 'implicit-tls',
+      hideENHANCEDSTATUSCODES: false,
+      // REQUIRETLS (RFC 8689) governs relaying onwards, which this server never does: not offered.
+      hideREQUIRETLS: true,
+      size: this.options.maxMessageSize ?? 25 * 1024 * 1024,
+      // The size limit decides alone, with the proper 552 5.3.4 (RFC 1870 §6.3, RFC 3463).
+      rejectOversized: true,
+      ...(this.options.maxRecipients ? { maxRecipients: this.options.maxRecipients } : {}),
+      // Connections still open at close() are told 421 and dropped at once, so a test run never
+      // waits on a client that forgot to QUIT.
+      closeTimeout: 1,
+    };
+  }
+
+  private handlers(): Pick<SMTPServerOptions, 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData'> {
+    return {
+      onAuth: (auth, _session, callback) => {
+        const account = this.store.authenticate(auth.username ?? '', auth.password ?? '');
+        if (!account) return callback(smtpError(535, 'Authentication credentials invalid'));
+        callback(null, { user: account.address });
+      },
+      onMailFrom: (address, _session, callback) => callback(utf8AddressRefusal(address, mailFromAnnouncesUtf8(address), 'sender')),
+      onRcptTo: (address, session, callback) => {
+        const refusal = utf8AddressRefusal(address, session.envelope.smtpUtf8 === true, 'recipient');
+        if (refusal) return callback(refusal);
+        if (classifyRecipient(this.store, address.address).kind === 'unknown-local') {
+          return callback(smtpError(550, `<${address.address}>: Recipient address rejected: User unknown in local recipient table`));
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => this.receive(stream, session, callback),
+    };
+  }
+
   private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void): void {
     const chunks: Buffer[] = [];
     stream.on('data', (chunk: Buffer) => chunks.push(chunk));
     stream.on('error', (err: Error) => callback(err));
     stream.on('end', () => {
+      // With rejectOversized, smtp-server answers 552 itself; nothing of the message is kept.
       if (stream.sizeExceeded) return callback(smtpError(552, 'Message exceeds fixed maximum message size'));
       const mailFrom = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
       const recipients = session.envelope.rcptTo.map((r) => r.address);
-      const raw = prependHeaders(Buffer.concat(chunks), this.traceFields(session, mailFrom));
+      const id = ++this.traceCounter;
+      const raw = prependHeaders(Buffer.concat(chunks), traceFields(session, mailFrom, this.hostname, id, this.store.clock()));
       const report = deliver(this.store, this.outbox, mailFrom, recipients, raw);
       const event: SmtpDeliveryEvent = { mailFrom, recipients, ...report };
       for (const listener of [...this.deliveryListeners]) listener(event);
-      callback(null, `Message queued as ${this.traceCounter}`);
+      callback(null, `Message queued as ${id}`);
     });
-  }
-
-  /** Return-Path and Received, as every MTA adds on final delivery (RFC 5321 §4.4). */
-  private traceFields(session: SMTPServerSession, mailFrom: string): string[] {
-    const id = ++this.traceCounter;
-    const helo = session.hostNameAppearsAs || 'unknown';
-    const via = session.user ? 'ESMTPA' : 'ESMTP';
-    return [
-      `Return-Path: <${mailFrom}>`,
-      `Received: from ${helo} (${session.remoteAddress}) by ${this.hostname} with ${via} id ${id}; ${formatRfc5322Date(this.store.clock())}`,
-    ];
   }
 }

@@ -2,7 +2,9 @@ import { normaliseAddress, type MailStore } from '../../store/index.ts';
 import { capabilityText } from '../capabilities.ts';
 import { atomValue } from '../protocol/tokens.ts';
 import { authenticated } from '../session-state.ts';
+import type { TransportSecurity } from '../transport-security.ts';
 import { bad, badArguments, defineCommand, no, ok, type Completion } from './contract.ts';
+import { loginDisabledRefusal } from './login.ts';
 
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 
@@ -21,20 +23,23 @@ export const authenticateCommand = defineCommand({
       return badArguments('AUTHENTICATE', 'mechanism [initial-response]');
     }
     if (mechanism !== 'PLAIN') return no(`Unsupported authentication mechanism ${mechanism}`, { code: 'CANNOT' });
-    if (initial !== undefined) return checkPlain(ctx.store, initial === '=' ? '' : initial);
+    // PLAIN is not offered while LOGINDISABLED holds: refused before any secret is sent.
+    if (ctx.security?.loginDisabled) return loginDisabledRefusal();
+    const security = ctx.security;
+    if (initial !== undefined) return checkPlain(ctx.store, initial === '=' ? '' : initial, security);
     return {
       kind: 'continue',
       untagged: [],
       prompt: '',
       sensitive: true,
       announceArrivals: false,
-      resume: (line) => (line === '*' ? bad('Authentication cancelled') : checkPlain(ctx.store, line)),
+      resume: (line) => (line === '*' ? bad('Authentication cancelled') : checkPlain(ctx.store, line, security)),
     };
   },
 });
 
 /** RFC 4616 §2: message = [authzid] NUL authcid NUL passwd. */
-function checkPlain(store: MailStore, response: string): Completion {
+function checkPlain(store: MailStore, response: string, security: TransportSecurity | undefined): Completion {
   if (!BASE64.test(response)) return bad('Invalid base64 in authentication response');
   const parts = Buffer.from(response, 'base64').toString('utf8').split('\0');
   const [authzid, user, password] = parts;
@@ -47,5 +52,5 @@ function checkPlain(store: MailStore, response: string): Completion {
   if (authzid !== '' && normaliseAddress(authzid) !== account.address) {
     return no('Not authorised to act as that user', { code: 'AUTHORIZATIONFAILED' });
   }
-  return ok('Logged in', { code: `CAPABILITY ${capabilityText()}`, nextState: authenticated(account) });
+  return ok('Logged in', { code: `CAPABILITY ${capabilityText(security)}`, nextState: authenticated(account) });
 }

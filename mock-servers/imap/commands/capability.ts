@@ -6,8 +6,8 @@ import { badArguments, defineCommand, ok } from './contract.ts';
 export const capabilityCommand = defineCommand({
   name: 'CAPABILITY',
   allowedIn: ['not-authenticated', 'authenticated', 'selected'],
-  handle(_ctx, args) {
+  handle(ctx, args) {
     if (args.length > 0) return badArguments('CAPABILITY', '(no arguments)');
-    return ok('Capability completed', { untagged: [[raw(`CAPABILITY ${capabilityText()}`)]] });
+    return ok('Capability completed', { untagged: [[raw(`CAPABILITY ${capabilityText(ctx.security)}`)]] });
   },
 });

@@ -2,6 +2,7 @@ import type { MailStore } from '../../store/index.ts';
 import type { Token } from '../protocol/tokens.ts';
 import { raw, type WireValue } from '../protocol/writer.ts';
 import type { SessionState, SessionStateName, StateOf } from '../session-state.ts';
+import type { TransportSecurity } from '../transport-security.ts';
 
 /**
  * The contract every command file implements. A command is declarative: its name, the states
@@ -19,6 +20,8 @@ export interface CommandContext<S extends SessionState = SessionState> {
   readonly name: string;
   readonly state: S;
   readonly store: MailStore;
+  /** The connection's TLS state; absent means a plaintext-only server. */
+  readonly security?: TransportSecurity;
 }
 
 /** The command is over: untagged responses, then the tagged status line. */
@@ -31,6 +34,8 @@ export interface Completion {
   readonly text: string;
   /** The state the session moves to; unchanged when absent. */
   readonly nextState?: SessionState;
+  /** After this OK is written, the connection starts TLS on the same socket (STARTTLS). */
+  readonly startTls?: true;
 }
 
 /** The command waits for a line from the client after a `+` continuation (RFC 3501 §7.5). */

@@ -23,6 +23,7 @@ import { noopCommand } from './noop.ts';
 import { renameCommand } from './rename.ts';
 import { searchCommand } from './search.ts';
 import { selectCommand } from './select.ts';
+import { starttlsCommand } from './starttls.ts';
 import { statusCommand } from './status.ts';
 import { storeCommand } from './store.ts';
 import { subscribeCommand } from './subscribe.ts';
@@ -41,6 +42,7 @@ const COMMANDS: readonly Command[] = [
   noopCommand,
   logoutCommand,
   idCommand,
+  starttlsCommand,
   loginCommand,
   authenticateCommand,
   enableCommand,

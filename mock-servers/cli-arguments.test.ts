@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArguments, readyLine } from './cli-arguments.ts';
+import type { ListenerAddress } from './mock-mail-server.ts';
+
+describe('mail-server command line', () => {
+  it('defaults to loopback and free ports, with no TLS', () => {
+    expect(parseCliArguments([])).toEqual({ help: false, users: [], options: { host: '127.0.0.1', smtpPort: 0, imapPort: 0 } });
+  });
+
+  it('reads every option', () => {
+    const request = parseCliArguments([
+      '--host', '::1', '--smtp-port', '2525', '--imap-port', '1143', '--submission-port', '0', '--smtps-port', '4465', '--imaps-port', '0',
+      '--tls-key', 'k.pem', '--tls-cert', 'c.pem', '--require-tls', '--max-recipients', '50', '--max-message-size', '1048576',
+      '--user', 'sales@acme.test:se:cret', '--user', 'ann@acme.test:pw',
+    ]);
+    expect(request.users).toEqual([{ address: 'sales@acme.test', password: 'se:cret' }, { address: 'ann@acme.test', password: 'pw' }]);
+    expect(request.options).toEqual({
+      host: '::1', smtpPort: 2525, imapPort: 1143, submission: true, submissionPort: 0, smtpsPort: 4465, imapsPort: 0,
+      tls: { keyFile: 'k.pem', certFile: 'c.pem' }, requireTls: true, maxRecipients: 50, maxMessageSize: 1048576,
+    });
+    expect(parseCliArguments(['--tls']).options.tls).toBe(true);
+    expect(parseCliArguments(['--help']).help).toBe(true);
+  });
+
+  it.each([
+    [['--smtp-port', '70000'], '--smtp-port must be a port number from 0 to 65535, not "70000"'],
+    [['--imap-port', '-1'], "Option '--imap-port' argument is ambiguous"],
+    [['--imap-port', '1.5'], '--imap-port must be a port number from 0 to 65535, not "1.5"'],
+    [['--smtp-port'], "Option '--smtp-port <value>' argument missing"],
+    [['--user', 'no-password@acme.test'], '--user must look like address:password, not "no-password@acme.test"'],
+    [['--user', 'not-an-address:pw'], '--user must look like address:password, not "not-an-address:pw"'],
+    [['--user', 'a@acme.test:'], '--user must look like address:password, not "a@acme.test:"'],
+    [['--user', 'a@acme.test:x', '--user', 'A@acme.test:y'], '--user A@acme.test is given twice'],
+    [['--bogus'], "Unknown option '--bogus'"],
+    [['extra'], "Unexpected argument 'extra'"],
+    [['--require-tls'], '--require-tls needs --tls (or --tls-key and --tls-cert)'],
+    [['--imaps-port', '993'], '--imaps-port needs --tls (or --tls-key and --tls-cert)'],
+    [['--tls-key', 'key.pem'], '--tls-key and --tls-cert go together'],
+    [['--max-recipients', '0'], '--max-recipients must be a whole number of at least 1, not "0"'],
+    [['--max-message-size', 'big'], '--max-message-size must be a whole number of at least 1, not "big"'],
+  ])('refuses %j', (args, message) => {
+    expect(() => parseCliArguments(args)).toThrow(message);
+  });
+
+  it('puts smtp and imap first in the ready line, then the other listeners', () => {
+    const at = (name: ListenerAddress['name'], port: number): ListenerAddress => ({ name, port, protocol: 'smtp', host: '127.0.0.1', tls: 'none', authRequired: false });
+    expect(readyLine([at('smtp', 25), at('submission', 587), at('smtps', 465), at('imap', 143), at('imaps', 993)]))
+      .toBe('ready smtp=25 imap=143 submission=587 smtps=465 imaps=993');
+    expect(readyLine([at('imap', 143), at('smtp', 25)])).toBe('ready smtp=25 imap=143');
+  });
+});
