@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { rename } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, rename } from 'node:fs/promises';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
@@ -34,9 +36,26 @@ export async function recordRun(file: string, run: HistoryRun, keep: number): Pr
   return { history: db.data, ...(note && { note }) };
 }
 
-/** The commit being tested: CI's variable when set, else the working tree's HEAD, else unknown. */
+/**
+ * The code being tested: CI's commit variable when set, else the working tree's HEAD; a tree with
+ * changes not yet committed is HEAD plus a digest of those changes (`<sha>+<digest>`). Flakiness is
+ * judged between runs of the same code, so editing and re-running never looks like a flaky test.
+ */
 export async function currentCommit(cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | undefined> {
   const fromCi = env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
   if (fromCi) return fromCi;
-  return promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd }).then(({ stdout }) => stdout.trim() || undefined, () => undefined);
+  const git = (...args: string[]) => promisify(execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
+  try {
+    const head = (await git('rev-parse', 'HEAD')).trim();
+    if (!head) return undefined;
+    const changes = await git('diff', 'HEAD', '--binary');
+    const untracked = (await git('ls-files', '--others', '--exclude-standard', '-z')).split('\0').filter(Boolean).sort();
+    if (changes === '' && untracked.length === 0) return head;
+    const top = (await git('rev-parse', '--show-toplevel')).trim();
+    const digest = createHash('sha256').update(changes);
+    for (const file of untracked) digest.update(`\0${file}\0`).update(await readFile(join(top, file)).catch(() => Buffer.alloc(0)));
+    return `${head}+${digest.digest('hex').slice(0, 12)}`;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,3 +1,5 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -97,7 +99,24 @@ describe('the history file', () => {
 
   it('takes the commit from CI when set, else from git', async () => {
     expect(await currentCommit('/', { GITHUB_SHA: 'feedbeef' })).toBe('feedbeef');
-    expect(await currentCommit(import.meta.dirname, {})).toMatch(/^[0-9a-f]{40}$/);
+    expect(await currentCommit(import.meta.dirname, {})).toMatch(/^[0-9a-f]{40}(\+[0-9a-f]{12})?$/);
     expect(await currentCommit(tmpdir(), {})).toBeUndefined();
+  });
+
+  it('tells uncommitted code apart, so re-running after an edit never counts as flaky', async () => {
+    const repo = await mkdtemp(join(tmpdir(), 'history-git-'));
+    const git = (...args: string[]) => promisify(execFile)('git', ['-c', 'user.name=t', '-c', 'user.email=t@t.test', ...args], { cwd: repo });
+    await git('init', '-q');
+    await writeFile(join(repo, 'a.txt'), 'one\n', 'utf8');
+    await git('add', 'a.txt');
+    await git('commit', '-q', '-m', 'first');
+    const clean = await currentCommit(repo, {});
+    expect(clean).toMatch(/^[0-9a-f]{40}$/);
+    await writeFile(join(repo, 'a.txt'), 'two\n', 'utf8');
+    const edited = await currentCommit(repo, {});
+    expect(edited).toMatch(new RegExp(`^${clean}\\+[0-9a-f]{12}$`));
+    expect(await currentCommit(repo, {})).toBe(edited);
+    await writeFile(join(repo, 'b.feature'), 'Feature: new\n', 'utf8');
+    expect(await currentCommit(repo, {})).not.toBe(edited);
   });
 });
