@@ -55,3 +55,22 @@ describe('MailboxSender over SMTP and IMAP', () => {
     expect(sales.requireFolderByRole('sent').messages).toEqual([]);
   });
 });
+
+describe('MailboxSender: the copy in the Sent folder (IMAP APPEND)', () => {
+  it('R8.5 files the very bytes it sent in the Sent folder, read, with IMAP APPEND', async () => {
+    const result = await sender.send({ ...offer, sentFolder: 'Sent' });
+    expect(result.smtp.accepted).toEqual(['jan@client.test', 'boss@acme.test']);
+    expect(result.sentCopy).toMatchObject({ filed: true, folder: 'Sent' });
+    const [copy, ...more] = sales.requireFolderByRole('sent').messages;
+    expect(more).toEqual([]);
+    expect(copy?.raw.equals(server.smtp.outbox.messages[0]!.raw.subarray(server.smtp.outbox.messages[0]!.raw.length - copy.raw.length))).toBe(true);
+    expect(copy?.flags.has('\\Seen')).toBe(true);
+    expect(copy?.internalDate).toEqual(NOW);
+  });
+
+  it('R8.5 finds the \\Sent folder itself when none is named', async () => {
+    const result = await sender.send(offer);
+    expect(result.sentCopy).toMatchObject({ filed: true, folder: 'Sent' });
+    expect(sales.requireFolderByRole('sent').messages).toHaveLength(1);
+  });
+});
