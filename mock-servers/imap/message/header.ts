@@ -1,5 +1,5 @@
 import type { StoredMessage } from '../../store/index.ts';
-import { perMessage } from './per-message.ts';
+import { perSource } from './per-message.ts';
 
 /** One header field (RFC 5322 §2.2) as it appears in the message. */
 export interface HeaderField {
@@ -20,8 +20,11 @@ export interface MessageParts {
   readonly fields: readonly HeaderField[];
 }
 
+/** Parts of a message source, split once per source. */
+export const sourceParts: (raw: Buffer) => MessageParts = perSource((raw) => splitMessage(raw));
+
 /** Parts of a stored message, split once per message. */
-export const messageParts: (message: StoredMessage) => MessageParts = perMessage((raw) => splitMessage(raw));
+export const messageParts = (message: StoredMessage): MessageParts => sourceParts(message.raw);
 
 /** Splits any entity (a message or a MIME part). Without a blank line all of it is header. */
 export function splitMessage(raw: Buffer): MessageParts {
