@@ -38,7 +38,9 @@ function headerEnd(raw: Buffer): number {
   if (raw[0] === 0x0a) return 1;
   if (raw[0] === 0x0d && raw[1] === 0x0a) return 2;
   const crlf = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
+  // A bare-LF blank line counts only if it comes first: look for one no further than the CRLF
+  // one, rather than through the whole body of an ordinary CRLF message.
+  const lf = crlf < 0 ? raw.indexOf('\n\n') : raw.subarray(0, crlf + 2).indexOf('\n\n');
   if (crlf >= 0 && (lf < 0 || crlf + 1 <= lf)) return crlf + 4;
   if (lf >= 0) return lf + 2;
   return raw.length;
@@ -61,12 +63,17 @@ function parseFields(header: Buffer): HeaderField[] {
     if (!isContinuation) {
       finish(offset);
       // A line that is neither a field nor a continuation (malformed) belongs to no field.
-      if (!isBlank && header.subarray(offset, next).includes(0x3a)) start = offset;
+      if (!isBlank && hasColon(header, offset, next)) start = offset;
     }
     offset = next;
   }
   finish(header.length);
   return fields;
+}
+
+function hasColon(header: Buffer, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (header[index] === 0x3a) return true;
+  return false;
 }
 
 function makeField(bytes: Buffer): HeaderField {
