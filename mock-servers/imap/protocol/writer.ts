@@ -17,8 +17,8 @@ export type WireValue =
    * structure (`1*body SP media-subtype`), RFC 3501 §9.
    */
   | { readonly kind: 'concat'; readonly items: readonly WireValue[] }
-  /** Rendered before by preEncoded: text (written as UTF-8) and octets, in order. */
-  | { readonly kind: 'encoded'; readonly pieces: ReadonlyArray<string | Buffer> };
+  /** Rendered before by preEncoded, written as these octets. */
+  | { readonly kind: 'encoded'; readonly bytes: Buffer };
 
 export type StatusWord = 'OK' | 'NO' | 'BAD' | 'BYE' | 'PREAUTH';
 
@@ -53,7 +53,8 @@ const NEEDS_ESCAPE = /["\\]/g;
 export function preEncoded(value: WireValue): WireValue {
   const builder = new WireBuilder();
   builder.value(value);
-  return { kind: 'encoded', pieces: builder.finish() };
+  // Kept as octets: copying them into a response is cheaper than encoding text again.
+  return { kind: 'encoded', bytes: toBuffer(builder.finish()) };
 }
 
 export function encodeString(value: string | Buffer): Buffer {
@@ -111,7 +112,7 @@ class WireBuilder {
   value(value: WireValue): void {
     switch (value.kind) {
       case 'raw':
-        return this.text(value.text);
+        return this.text(SURROGATE.test(value.text) ? wellFormed(value.text) : value.text);
       case 'string':
         return this.string(value.value);
       case 'literal':
@@ -126,10 +127,7 @@ class WireBuilder {
         for (const item of value.items) this.value(item);
         return;
       case 'encoded':
-        for (const piece of value.pieces) {
-          if (typeof piece === 'string') this.text(piece);
-          else this.octets(piece);
-        }
+        return this.octets(value.bytes);
     }
   }
 
@@ -163,6 +161,17 @@ class WireBuilder {
     this.pending = '';
     return this.pieces;
   }
+}
+
+/**
+ * Encoded on its own, as it used to be, a lone surrogate becomes U+FFFD; joined with a
+ * neighbour's text it could pair up with another. Raw text is the server's own (numbers, flags,
+ * item names), so this is only a guard that costs one test of a short string.
+ */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function wellFormed(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /** Text pieces as UTF-8, octets as they are, in one Buffer. */
