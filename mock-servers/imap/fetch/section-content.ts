@@ -41,7 +41,7 @@ function messageText(parts: MessageParts, section: SectionSpec): Buffer {
 /** The chosen fields as written, in message order, then the blank line (RFC 3501 §6.4.5). */
 function headerFields(parts: MessageParts, names: readonly string[], include: boolean): Buffer {
   const wanted = new Set(names.map((name) => name.toLowerCase()));
-  const chosen = parts.fields.filter((field) => wanted.has(field.name.toLowerCase()) === include);
+  const chosen = parts.fields.filter((field) => wanted.has(field.key) === include);
   return Buffer.concat([...chosen.map((field) => withLineBreak(field.bytes)), Buffer.from('\r\n')]);
 }
 

@@ -5,6 +5,8 @@ import { perSource } from './per-message.ts';
 export interface HeaderField {
   /** The field name as written. */
   readonly name: string;
+  /** The name lower-cased, for lookups (names are case-insensitive, RFC 5322 §1.2.2). */
+  readonly key: string;
   /** Unfolded (RFC 5322 §2.2.3), trimmed, read as UTF-8; encoded-words are left encoded. */
   readonly value: string;
   /** The field's exact octets, continuation lines and final line break included. */
@@ -77,19 +79,46 @@ function hasColon(header: Buffer, from: number, to: number): boolean {
 }
 
 function makeField(bytes: Buffer): HeaderField {
-  const text = bytes.toString('utf8');
-  const colon = text.indexOf(':');
-  const value = text.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').replace(/\r?\n$/, '').trim();
-  return { name: text.slice(0, colon).trim(), value, bytes };
+  return new ParsedField(bytes);
+}
+
+/**
+ * A field whose value is decoded and unfolded when first asked for: most fields of a message
+ * (Received, DKIM-Signature, ...) are never looked at. The colon is ASCII, so decoding the
+ * name and the value apart gives what decoding the whole field and cutting it would.
+ */
+class ParsedField implements HeaderField {
+  readonly name: string;
+  /** The name lower-cased, for lookups (names are case-insensitive, RFC 5322 §1.2.2). */
+  readonly key: string;
+  readonly bytes: Buffer;
+  private readonly colon: number;
+  private unfolded: string | undefined;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+    this.colon = bytes.indexOf(0x3a);
+    this.name = bytes.toString('utf8', 0, this.colon).trim();
+    this.key = this.name.toLowerCase();
+  }
+
+  get value(): string {
+    this.unfolded ??= this.bytes
+      .toString('utf8', this.colon + 1)
+      .replace(/\r?\n(?=[ \t])/g, '')
+      .replace(/\r?\n$/, '')
+      .trim();
+    return this.unfolded;
+  }
 }
 
 /** The first field of that name (names are case-insensitive, RFC 5322 §1.2.2). */
 export function headerValue(parts: MessageParts, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  return parts.fields.find((field) => field.name.toLowerCase() === wanted)?.value;
+  return parts.fields.find((field) => field.key === wanted)?.value;
 }
 
 export function headerValues(parts: MessageParts, name: string): string[] {
   const wanted = name.toLowerCase();
-  return parts.fields.filter((field) => field.name.toLowerCase() === wanted).map((field) => field.value);
+  return parts.fields.filter((field) => field.key === wanted).map((field) => field.value);
 }
