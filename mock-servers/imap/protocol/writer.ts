@@ -1,6 +1,8 @@
 /**
  * Response formatting (RFC 3501 §4, §7). Handlers describe responses as WireValue trees; only
- * this module decides how a string goes on the wire, so quoting rules live in one place.
+ * this module decides how a string goes on the wire, so quoting rules live in one place. A
+ * response is rendered in one pass into one Buffer (see WireBuilder): FETCH of a large folder
+ * writes thousands of them, so the cost per token matters.
  */
 export type WireValue =
   /** Written verbatim: numbers, flags, item names, response codes, human text. */
