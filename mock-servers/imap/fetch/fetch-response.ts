@@ -1,9 +1,8 @@
 import type { StoredMessage } from '../../store/index.ts';
 import type { Untagged } from '../commands/contract.ts';
-import { formatInternalDate } from '../message/dates.ts';
-import { list, literal, nil, num, raw, str, type WireValue } from '../protocol/writer.ts';
+import { list, literal, nil, num, raw, type WireValue } from '../protocol/writer.ts';
 import type { FetchItem } from './fetch-items.ts';
-import { bodyItem, bodyStructureItem, envelopeItem } from './fixed-items.ts';
+import { bodyItem, bodyStructureItem, envelopeItem, internalDateItem } from './fixed-items.ts';
 import { applyPartial, sectionContent } from './section-content.ts';
 
 export interface FetchOptions {
@@ -39,7 +38,7 @@ function itemValue(message: StoredMessage, item: FetchItem, options: FetchOption
     case 'FLAGS':
       return list(options.flags().map(raw));
     case 'INTERNALDATE':
-      return str(formatInternalDate(message.internalDate));
+      return internalDateItem(message.internalDate);
     case 'RFC822.SIZE':
       return num(message.size);
     case 'ENVELOPE':
