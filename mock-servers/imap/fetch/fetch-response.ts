@@ -1,12 +1,9 @@
 import type { StoredMessage } from '../../store/index.ts';
 import type { Untagged } from '../commands/contract.ts';
-import { formatInternalDate } from '../message/dates.ts';
-import { envelope } from '../message/envelope.ts';
-import { messageParts } from '../message/header.ts';
-import { list, literal, nil, num, raw, str, type WireValue } from '../protocol/writer.ts';
-import { bodyStructure } from './body-structure.ts';
+import { list, literal, nil, num, raw, type WireValue } from '../protocol/writer.ts';
 import type { FetchItem } from './fetch-items.ts';
-import { applyPartial, mimeTree, sectionContent } from './section-content.ts';
+import { bodyItem, bodyStructureItem, envelopeItem, internalDateItem } from './fixed-items.ts';
+import { applyPartial, sectionContent } from './section-content.ts';
 
 export interface FetchOptions {
   /** UID FETCH: the UID is always part of the answer (RFC 3501 §6.4.8). */
@@ -41,15 +38,15 @@ function itemValue(message: StoredMessage, item: FetchItem, options: FetchOption
     case 'FLAGS':
       return list(options.flags().map(raw));
     case 'INTERNALDATE':
-      return str(formatInternalDate(message.internalDate));
+      return internalDateItem(message.internalDate);
     case 'RFC822.SIZE':
       return num(message.size);
     case 'ENVELOPE':
-      return envelope(messageParts(message));
+      return envelopeItem(message);
     case 'BODYSTRUCTURE':
-      return bodyStructure(mimeTree(message), true);
+      return bodyStructureItem(message);
     case 'BODY':
-      return bodyStructure(mimeTree(message), false);
+      return bodyItem(message);
     case 'section': {
       const content = sectionContent(message, item.section);
       return content === undefined ? nil : literal(applyPartial(content, item.partial));

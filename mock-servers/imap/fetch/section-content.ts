@@ -1,11 +1,14 @@
 import type { StoredMessage } from '../../store/index.ts';
-import { messageParts, type MessageParts } from '../message/header.ts';
-import { findPart, parseMime, type MimeEntity } from '../message/mime.ts';
-import { perMessage } from '../message/per-message.ts';
+import { messageParts, sourceParts, type MessageParts } from '../message/header.ts';
+import { findPart, mimeEntity, type MimeEntity } from '../message/mime.ts';
+import { perSource } from '../message/per-message.ts';
 import type { SectionSpec } from './fetch-items.ts';
 
+/** The MIME tree of a message source, parsed once per source from its cached header split. */
+export const sourceMimeTree: (raw: Buffer) => MimeEntity = perSource((raw) => mimeEntity(sourceParts(raw)));
+
 /** The MIME tree of a stored message, parsed once per message. */
-export const mimeTree: (message: StoredMessage) => MimeEntity = perMessage(parseMime);
+export const mimeTree = (message: StoredMessage): MimeEntity => sourceMimeTree(message.raw);
 
 /**
  * The octets a BODY[section] names (RFC 3501 §6.4.5), or undefined when the part does not
@@ -38,7 +41,7 @@ function messageText(parts: MessageParts, section: SectionSpec): Buffer {
 /** The chosen fields as written, in message order, then the blank line (RFC 3501 §6.4.5). */
 function headerFields(parts: MessageParts, names: readonly string[], include: boolean): Buffer {
   const wanted = new Set(names.map((name) => name.toLowerCase()));
-  const chosen = parts.fields.filter((field) => wanted.has(field.name.toLowerCase()) === include);
+  const chosen = parts.fields.filter((field) => wanted.has(field.key) === include);
   return Buffer.concat([...chosen.map((field) => withLineBreak(field.bytes)), Buffer.from('\r\n')]);
 }
 

@@ -101,6 +101,9 @@ function tokenText(token: Token): string {
   return token.type === 'special' ? token.char : token.type === 'word' ? token.text : '';
 }
 
+/** The rest of a word: up to whitespace, a quote, a comment or a special. */
+const WORD_RUN = /[^\s"(<>@,:;]+/y;
+
 function tokenize(value: string): Token[] {
   const tokens: Token[] = [];
   let pos = 0;
@@ -126,7 +129,8 @@ function tokenize(value: string): Token[] {
       pos = end;
     } else {
       const start = pos;
-      while (pos < value.length && !/[\s"(<>@,:;]/.test(value.charAt(pos))) pos++;
+      WORD_RUN.lastIndex = pos;
+      pos = WORD_RUN.test(value) ? WORD_RUN.lastIndex : pos + 1;
       tokens.push({ type: 'word', text: value.slice(start, pos), quoted: false });
     }
   }

@@ -1,10 +1,12 @@
 import type { StoredMessage } from '../../store/index.ts';
-import { perMessage } from './per-message.ts';
+import { perSource } from './per-message.ts';
 
 /** One header field (RFC 5322 §2.2) as it appears in the message. */
 export interface HeaderField {
   /** The field name as written. */
   readonly name: string;
+  /** The name lower-cased, for lookups (names are case-insensitive, RFC 5322 §1.2.2). */
+  readonly key: string;
   /** Unfolded (RFC 5322 §2.2.3), trimmed, read as UTF-8; encoded-words are left encoded. */
   readonly value: string;
   /** The field's exact octets, continuation lines and final line break included. */
@@ -20,8 +22,11 @@ export interface MessageParts {
   readonly fields: readonly HeaderField[];
 }
 
+/** Parts of a message source, split once per source. */
+export const sourceParts: (raw: Buffer) => MessageParts = perSource((raw) => splitMessage(raw));
+
 /** Parts of a stored message, split once per message. */
-export const messageParts: (message: StoredMessage) => MessageParts = perMessage((raw) => splitMessage(raw));
+export const messageParts = (message: StoredMessage): MessageParts => sourceParts(message.raw);
 
 /** Splits any entity (a message or a MIME part). Without a blank line all of it is header. */
 export function splitMessage(raw: Buffer): MessageParts {
@@ -35,7 +40,9 @@ function headerEnd(raw: Buffer): number {
   if (raw[0] === 0x0a) return 1;
   if (raw[0] === 0x0d && raw[1] === 0x0a) return 2;
   const crlf = raw.indexOf('\r\n\r\n');
-  const lf = raw.indexOf('\n\n');
+  // A bare-LF blank line counts only if it comes first: look for one no further than the CRLF
+  // one, rather than through the whole body of an ordinary CRLF message.
+  const lf = crlf < 0 ? raw.indexOf('\n\n') : raw.subarray(0, crlf + 2).indexOf('\n\n');
   if (crlf >= 0 && (lf < 0 || crlf + 1 <= lf)) return crlf + 4;
   if (lf >= 0) return lf + 2;
   return raw.length;
@@ -58,7 +65,7 @@ function parseFields(header: Buffer): HeaderField[] {
     if (!isContinuation) {
       finish(offset);
       // A line that is neither a field nor a continuation (malformed) belongs to no field.
-      if (!isBlank && header.subarray(offset, next).includes(0x3a)) start = offset;
+      if (!isBlank && hasColon(header, offset, next)) start = offset;
     }
     offset = next;
   }
@@ -66,20 +73,52 @@ function parseFields(header: Buffer): HeaderField[] {
   return fields;
 }
 
+function hasColon(header: Buffer, from: number, to: number): boolean {
+  for (let index = from; index < to; index++) if (header[index] === 0x3a) return true;
+  return false;
+}
+
 function makeField(bytes: Buffer): HeaderField {
-  const text = bytes.toString('utf8');
-  const colon = text.indexOf(':');
-  const value = text.slice(colon + 1).replace(/\r?\n(?=[ \t])/g, '').replace(/\r?\n$/, '').trim();
-  return { name: text.slice(0, colon).trim(), value, bytes };
+  return new ParsedField(bytes);
+}
+
+/**
+ * A field whose value is decoded and unfolded when first asked for: most fields of a message
+ * (Received, DKIM-Signature, ...) are never looked at. The colon is ASCII, so decoding the
+ * name and the value apart gives what decoding the whole field and cutting it would.
+ */
+class ParsedField implements HeaderField {
+  readonly name: string;
+  /** The name lower-cased, for lookups (names are case-insensitive, RFC 5322 §1.2.2). */
+  readonly key: string;
+  readonly bytes: Buffer;
+  private readonly colon: number;
+  private unfolded: string | undefined;
+
+  constructor(bytes: Buffer) {
+    this.bytes = bytes;
+    this.colon = bytes.indexOf(0x3a);
+    this.name = bytes.toString('utf8', 0, this.colon).trim();
+    this.key = this.name.toLowerCase();
+  }
+
+  get value(): string {
+    this.unfolded ??= this.bytes
+      .toString('utf8', this.colon + 1)
+      .replace(/\r?\n(?=[ \t])/g, '')
+      .replace(/\r?\n$/, '')
+      .trim();
+    return this.unfolded;
+  }
 }
 
 /** The first field of that name (names are case-insensitive, RFC 5322 §1.2.2). */
 export function headerValue(parts: MessageParts, name: string): string | undefined {
   const wanted = name.toLowerCase();
-  return parts.fields.find((field) => field.name.toLowerCase() === wanted)?.value;
+  return parts.fields.find((field) => field.key === wanted)?.value;
 }
 
 export function headerValues(parts: MessageParts, name: string): string[] {
   const wanted = name.toLowerCase();
-  return parts.fields.filter((field) => field.name.toLowerCase() === wanted).map((field) => field.value);
+  return parts.fields.filter((field) => field.key === wanted).map((field) => field.value);
 }

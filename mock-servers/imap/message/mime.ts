@@ -21,7 +21,11 @@ const DEFAULT_TYPE = 'text/plain; charset=us-ascii';
 const MAX_DEPTH = 20;
 
 export function parseMime(raw: Buffer, defaultType = DEFAULT_TYPE, depth = 0): MimeEntity {
-  const parts = splitMessage(raw);
+  return mimeEntity(splitMessage(raw), defaultType, depth);
+}
+
+/** The MIME tree of an entity already split at its header, so a cached split is not done again. */
+export function mimeEntity(parts: MessageParts, defaultType = DEFAULT_TYPE, depth = 0): MimeEntity {
   const declared = parseParameterisedValue(headerValue(parts, 'Content-Type') ?? defaultType);
   // An unreadable Content-Type counts as absent (RFC 2045 §5.2).
   const contentType = mediaType(declared) ? declared : parseParameterisedValue(defaultType);

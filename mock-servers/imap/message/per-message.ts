@@ -1,16 +1,23 @@
 import type { StoredMessage } from '../../store/index.ts';
 
 /**
- * Wraps a computation over a message's raw source so it runs once per message: stored sources
- * never change, and a sync fetches the same message's parts several times. Keyed weakly, so a
- * message's cached views go when the message does.
+ * Wraps a computation over a message's raw source so it runs once per source: stored sources
+ * never change (flags and UIDs live beside them), and a sync fetches the same message's parts
+ * several times. Keyed weakly by the source Buffer, which copies of a message share, so a
+ * message's cached views go when the last copy does.
  */
-export function perMessage<T>(compute: (raw: Buffer) => T): (message: StoredMessage) => T {
+export function perSource<T>(compute: (raw: Buffer) => T): (raw: Buffer) => T {
   const cache = new WeakMap<Buffer, T>();
-  return (message) => {
-    if (cache.has(message.raw)) return cache.get(message.raw) as T;
-    const value = compute(message.raw);
-    cache.set(message.raw, value);
+  return (raw) => {
+    if (cache.has(raw)) return cache.get(raw) as T;
+    const value = compute(raw);
+    cache.set(raw, value);
     return value;
   };
+}
+
+/** perSource for a stored message. */
+export function perMessage<T>(compute: (raw: Buffer) => T): (message: StoredMessage) => T {
+  const ofSource = perSource(compute);
+  return (message) => ofSource(message.raw);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concat, continuationLine, encodeString, encodeValues, list, literal, nil, nstr, num, raw, statusLine, str, untaggedLine } from './writer.ts';
+import { concat, continuationLine, encodeString, encodeValues, list, literal, nil, nstr, num, preEncoded, raw, statusLine, str, untaggedLine } from './writer.ts';
 
 const text = (buffer: Buffer) => buffer.toString('utf8');
 
@@ -21,6 +21,14 @@ describe('response writer', () => {
     expect(text(untaggedLine([num(3), raw('EXISTS')]))).toBe('* 3 EXISTS\r\n');
     expect(text(untaggedLine([raw('LIST'), list([]), str('/'), str('')]))).toBe('* LIST () "/" ""\r\n');
     expect(text(encodeValues([list([concat([list([str('a')]), list([str('b')])]), str('mixed')])]))).toBe('(("a")("b") "mixed")');
+  });
+
+  it('writes a value rendered ahead of time as it was rendered, literals and all', () => {
+    const envelope = list([str('Zażółć'), str('"quoted"'), nil, literal(Buffer.from([0xff, 0x00]))]);
+    const cached = preEncoded(envelope);
+    expect(untaggedLine([num(1), raw('FETCH'), list([raw('ENVELOPE'), cached])]).toString('latin1')).toBe(
+      `* 1 FETCH (ENVELOPE ({10}\r\n${Buffer.from('Zażółć').toString('latin1')} "\\"quoted\\"" NIL {2}\r\n\xff\x00))\r\n`,
+    );
   });
 
   it('writes status and continuation lines on one line whatever the text', () => {

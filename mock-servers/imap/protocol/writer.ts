@@ -1,6 +1,8 @@
 /**
  * Response formatting (RFC 3501 §4, §7). Handlers describe responses as WireValue trees; only
- * this module decides how a string goes on the wire, so quoting rules live in one place.
+ * this module decides how a string goes on the wire, so quoting rules live in one place. A
+ * response is rendered in one pass into one Buffer (see WireBuilder): FETCH of a large folder
+ * writes thousands of them, so the cost per token matters.
  */
 export type WireValue =
   /** Written verbatim: numbers, flags, item names, response codes, human text. */
@@ -16,7 +18,9 @@ export type WireValue =
    * addresses of an envelope (`"(" 1*address ")"`) and the parts of a multipart body
    * structure (`1*body SP media-subtype`), RFC 3501 §9.
    */
-  | { readonly kind: 'concat'; readonly items: readonly WireValue[] };
+  | { readonly kind: 'concat'; readonly items: readonly WireValue[] }
+  /** Rendered before by preEncoded, written as these octets. */
+  | { readonly kind: 'encoded'; readonly bytes: Buffer };
 
 export type StatusWord = 'OK' | 'NO' | 'BAD' | 'BYE' | 'PREAUTH';
 
@@ -40,46 +44,148 @@ export function canQuote(bytes: Buffer): boolean {
   return true;
 }
 
+/** The same test on text: any character outside printable ASCII encodes to other octets. */
+const QUOTABLE_TEXT = /^[\x20-\x7e]*$/;
+const NEEDS_ESCAPE = /["\\]/g;
+
+/**
+ * A value rendered once, to be written again as it is: what never changes for a stored message
+ * (its envelope, its body structure) is cached in this form, so a FETCH only copies it.
+ */
+export function preEncoded(value: WireValue): WireValue {
+  const builder = new WireBuilder();
+  builder.value(value);
+  // Kept as octets: copying them into a response is cheaper than encoding text again.
+  return { kind: 'encoded', bytes: toBuffer(builder.finish()) };
+}
+
 export function encodeString(value: string | Buffer): Buffer {
-  const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
-  if (canQuote(bytes)) return Buffer.from(`"${bytes.toString('latin1').replace(/["\\]/g, '\\$&')}"`, 'latin1');
-  return encodeLiteral(bytes);
+  return render((builder) => builder.string(value));
 }
 
 export function encodeLiteral(bytes: Buffer): Buffer {
-  return Buffer.concat([Buffer.from(`{${bytes.length}}\r\n`), bytes]);
+  return render((builder) => builder.literal(bytes));
 }
 
 export function encodeValue(value: WireValue): Buffer {
-  switch (value.kind) {
-    case 'raw':
-      return Buffer.from(value.text, 'utf8');
-    case 'string':
-      return encodeString(value.value);
-    case 'literal':
-      return encodeLiteral(value.value);
-    case 'nil':
-      return Buffer.from('NIL');
-    case 'list':
-      return Buffer.concat([Buffer.from('('), encodeValues(value.items), Buffer.from(')')]);
-    case 'concat':
-      return Buffer.concat(value.items.map(encodeValue));
-  }
+  return render((builder) => builder.value(value));
 }
 
 /** Values separated by single spaces. */
 export function encodeValues(values: readonly WireValue[]): Buffer {
-  const pieces: Buffer[] = [];
-  values.forEach((value, index) => {
-    if (index > 0) pieces.push(Buffer.from(' '));
-    pieces.push(encodeValue(value));
-  });
-  return Buffer.concat(pieces);
+  return render((builder) => builder.values(values));
 }
 
 /** `* <values>` CRLF (RFC 3501 §7). */
 export function untaggedLine(values: readonly WireValue[]): Buffer {
-  return Buffer.concat([Buffer.from('* '), encodeValues(values), Buffer.from('\r\n')]);
+  return render((builder) => {
+    builder.text('* ');
+    builder.values(values);
+    builder.text('\r\n');
+  });
+}
+
+function render(write: (builder: WireBuilder) => void): Buffer {
+  const builder = new WireBuilder();
+  write(builder);
+  return toBuffer(builder.finish());
+}
+
+/**
+ * Collects a response as text and octets: tokens, quoted strings and literals of text are
+ * appended to one string (encoded as UTF-8 once, at the end), literals of octets are kept as the
+ * Buffers they are. A response becomes one Buffer with one allocation and one copy of each
+ * literal, instead of a Buffer per token joined level by level.
+ */
+class WireBuilder {
+  private readonly pieces: Array<string | Buffer> = [];
+  private pending = '';
+
+  text(text: string): void {
+    this.pending += text;
+  }
+
+  octets(bytes: Buffer): void {
+    if (this.pending !== '') this.pieces.push(this.pending);
+    this.pending = '';
+    this.pieces.push(bytes);
+  }
+
+  value(value: WireValue): void {
+    switch (value.kind) {
+      case 'raw':
+        return this.text(SURROGATE.test(value.text) ? wellFormed(value.text) : value.text);
+      case 'string':
+        return this.string(value.value);
+      case 'literal':
+        return this.literal(value.value);
+      case 'nil':
+        return this.text('NIL');
+      case 'list':
+        this.text('(');
+        this.values(value.items);
+        return this.text(')');
+      case 'concat':
+        for (const item of value.items) this.value(item);
+        return;
+      case 'encoded':
+        return this.octets(value.bytes);
+    }
+  }
+
+  values(values: readonly WireValue[]): void {
+    values.forEach((value, index) => {
+      if (index > 0) this.text(' ');
+      this.value(value);
+    });
+  }
+
+  string(value: string | Buffer): void {
+    if (typeof value === 'string') {
+      // A literal of text stays text: its UTF-8 octets are what Buffer.byteLength counts.
+      if (QUOTABLE_TEXT.test(value)) this.text(`"${value.replace(NEEDS_ESCAPE, '\\$&')}"`);
+      else this.text(`{${Buffer.byteLength(value, 'utf8')}}\r\n${value}`);
+    } else if (canQuote(value)) {
+      this.text(`"${value.toString('latin1').replace(NEEDS_ESCAPE, '\\$&')}"`);
+    } else {
+      this.literal(value);
+    }
+  }
+
+  /** `{n}` CRLF and the octets (RFC 3501 §4.3). */
+  literal(bytes: Buffer): void {
+    this.text(`{${bytes.length}}\r\n`);
+    this.octets(bytes);
+  }
+
+  finish(): ReadonlyArray<string | Buffer> {
+    if (this.pending !== '') this.pieces.push(this.pending);
+    this.pending = '';
+    return this.pieces;
+  }
+}
+
+/**
+ * Encoded on its own, as it used to be, a lone surrogate becomes U+FFFD; joined with a
+ * neighbour's text it could pair up with another. Raw text is the server's own (numbers, flags,
+ * item names), so this is only a guard that costs one test of a short string.
+ */
+const SURROGATE = /[\uD800-\uDFFF]/;
+
+function wellFormed(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+/** Text pieces as UTF-8, octets as they are, in one Buffer. */
+function toBuffer(pieces: ReadonlyArray<string | Buffer>): Buffer {
+  const [only] = pieces;
+  if (pieces.length === 1 && typeof only === 'string') return Buffer.from(only, 'utf8');
+  let size = 0;
+  for (const piece of pieces) size += typeof piece === 'string' ? Buffer.byteLength(piece, 'utf8') : piece.length;
+  const buffer = Buffer.allocUnsafe(size);
+  let offset = 0;
+  for (const piece of pieces) offset += typeof piece === 'string' ? buffer.write(piece, offset, 'utf8') : piece.copy(buffer, offset);
+  return buffer;
 }
 
 /** `<tag> OK [CODE] text` CRLF (RFC 3501 §7.1); tag is `*` for untagged status responses. */
