@@ -177,3 +177,15 @@ export function renderCrmState(story: ScenarioStory): string {
   if (story.items.length === 0) lines.push('  none');
   return `${lines.join('\n')}\n`;
 }
+
+/**
+ * One item's timeline in plain text, for the message of a failed assertion about that item:
+ * what the item is, then every entry in time order with the time of day (UTC).
+ */
+export function renderItemTimeline(crm: Crm, ref: ItemRef): string {
+  const item = itemsOf(crm).find((i) => i.ref.type === ref.type && i.ref.id === ref.id);
+  if (!item) return `${formatRef(ref)}: not in the CRM`;
+  const entries = crm.timeline(ref).map((entry) => `    ${entry.at.toISOString().slice(11, 19)}  ${timelineText(crm, entry)}`);
+  const heading = `  Timeline of the ${ref.type} "${item.title}" (responsible ${employeeName(crm, item.responsibleId)}${item.details ? `; ${item.details}` : ''}):`;
+  return [heading, ...(entries.length > 0 ? entries : ['    (empty)'])].join('\n');
+}
