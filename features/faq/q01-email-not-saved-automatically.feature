@@ -112,7 +112,7 @@ Feature: Q1 Why e-mails are not saved to the CRM automatically
     Then the e-mail "Old question" is saved to the CRM and bound to the lead "Old question"
 
   @R1.4
-  Scenario Outline: "Process e-mails for the last N days", chosen when connecting, decides how far back mail is saved
+  Scenario Outline: "Process e-mails for the last N days" set to <period> when connecting: mail from <days> days before makes <leads> lead(s)
     Given the mailbox "info@acme.test" exists on the mail server but is not connected to the CRM yet
     And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "info@acme.test" with the subject "Old question"
     And <days> days pass

@@ -25,7 +25,7 @@ Feature: Q2 Who can create leads and deals from e-mail
     And the e-mail activity "Request for a quote" is planned and its responsible is "Anna Nowak"
 
   @R2.7
-  Scenario Outline: What an e-mail from a new address creates depends on the mailbox setting
+  Scenario Outline: What an e-mail from a new address creates depends on the mailbox setting: <create>
     Given the mailbox "sales@acme.test" has these settings:
       | Create lead for incoming e-mail from a new address | <create> |
     When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Hello"

@@ -44,7 +44,7 @@ Feature: Q4 Who is responsible for an e-mail in a CRM form
     And the e-mail activity "Toner" is planned
 
   @R4.3 @fix
-  Scenario Outline: Who may change the mailbox's CRM integration
+  Scenario Outline: Who may change the mailbox's CRM integration: <employee>
     When <employee> sets "Integration with CRM" of the mailbox "sales@acme.test" to "off"
     And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Toner"
     And the CRM synchronises the mailbox "sales@acme.test"

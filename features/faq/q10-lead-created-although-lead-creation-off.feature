@@ -72,7 +72,7 @@ Feature: Q10 Why a lead was created although lead creation is off
       | lead    | First enquiry |
       | contact | Jan Kowalski  |
 
-  Scenario Outline: What a returning client's e-mail does, setting by setting
+  Scenario Outline: A returning client without an active deal, with repeat sales mode <repeat sales> and legacy lead creation mode <legacy>
     Given the CRM setting "Enable repeat sales mode" is <repeat sales>
     And the CRM setting "Enable legacy lead creation mode" is <legacy>
     When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Once more"

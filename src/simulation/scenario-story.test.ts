@@ -31,7 +31,7 @@ describe('the scenario story', () => {
     expect(story.intake).toEqual([
       { mailbox: 'sales@acme.test', folder: 'INBOX', subject: 'Zapytanie o ofertę', saved: false, outcome: expect.stringContaining('"Move spam to folder"') },
     ]);
-    expect(story.activities).toEqual([expect.objectContaining({ direction: 'incoming', subject: 'Zapytanie o ofertę', boundTo: ['lead 1'], responsible: 'Anna Nowak', savedBy: 'Anna Nowak', completed: false, enteredCrm: '2026-03-02T10:20:00.000Z', received: '2026-03-02T10:15:00.000Z' })]);
+    expect(story.activities).toEqual([expect.objectContaining({ direction: 'incoming', subject: 'Zapytanie o ofertę', boundTo: ['lead "Zapytanie o ofertę"'], responsible: 'Anna Nowak', savedBy: 'Anna Nowak', completed: false, enteredCrm: '2026-03-02T10:20:00.000Z', received: '2026-03-02T10:15:00.000Z' })]);
     expect(story.items).toEqual([{
       ref: 'lead 1',
       title: 'Zapytanie o ofertę',
@@ -46,7 +46,7 @@ describe('the scenario story', () => {
 
     const text = renderCrmState(story);
     expect(text).toContain('10:15:00  sales@acme.test/INBOX  "Zapytanie o ofertę"  from Jan Kowalski <jan@client.test> to sales@acme.test');
-    expect(text).toContain('saved by hand by Anna Nowak, bound to lead 1; responsible Anna Nowak; planned; entered CRM 10:20:00, received 10:15:00');
+    expect(text).toContain('saved by hand by Anna Nowak, bound to lead "Zapytanie o ofertę"; responsible Anna Nowak; planned; entered CRM 10:20:00, received 10:15:00');
     expect(text).toContain('lead 1 "Zapytanie o ofertę" (responsible Anna Nowak; status Unassigned');
   });
 

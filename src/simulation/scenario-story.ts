@@ -85,6 +85,16 @@ function itemsOf(crm: Crm): Array<{ ref: ItemRef; title: string; responsibleId: 
   ];
 }
 
+/** `lead "New order"`: an item as a product owner knows it, by its title or name; its id only if it is gone. */
+function titledRef(crm: Crm, ref: ItemRef): string {
+  try {
+    const item = crm.item(ref);
+    return `${ref.type} "${'title' in item ? item.title : item.name}"`;
+  } catch {
+    return formatRef(ref);
+  }
+}
+
 function timelineText(crm: Crm, entry: TimelineEntry): string {
   const activity = crm.emailActivities().find((a) => a.id === entry.activityId);
   const subject = activity ? `"${activity.subject}"` : `activity ${entry.activityId}`;
@@ -122,7 +132,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
       folder: outcome.mailboxMessage.folder,
       subject: outcome.mailboxMessage.subject,
       saved: outcome.saved,
-      outcome: outcome.saved ? `saved to ${outcome.activity.bindings.map(formatRef).join(', ')}` : NOT_SAVED_EXPLANATIONS[outcome.reason],
+      outcome: outcome.saved ? `saved to ${outcome.activity.bindings.map((ref) => titledRef(crm, ref)).join(', ')}` : NOT_SAVED_EXPLANATIONS[outcome.reason],
     })),
   );
   const activities = crm.emailActivities().map((a): StoryActivity => ({
@@ -131,7 +141,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
     subject: a.subject,
     from: addresses(a.from),
     to: addresses(a.to),
-    boundTo: a.bindings.map(formatRef),
+    boundTo: a.bindings.map((ref) => titledRef(crm, ref)),
     responsible: employeeName(crm, a.responsibleId),
     ...(a.savedById !== undefined && { savedBy: employeeName(crm, a.savedById) }),
     completed: a.completed,

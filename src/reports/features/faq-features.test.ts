@@ -27,6 +27,12 @@ describe('features/faq', () => {
       expect(lines.slice(0, 2)).toEqual([`FAQ (pl): "${question.polish}"`, `FAQ (en): "${question.english}"`]);
     });
 
+    // The FAQ page lists scenarios by name: each row of an outline names its case.
+    it('names every scenario differently, outline rows included', () => {
+      const names = (feature?.scenarios ?? []).map((s) => s.name);
+      expect(names.filter((name, index) => names.indexOf(name) !== index)).toEqual([]);
+    });
+
     it('tags every scenario with its question and at least one rule of the catalogue', () => {
       for (const scenario of feature?.scenarios ?? []) {
         const where = `${feature?.path}:${scenario.line} ${scenario.name}`;
