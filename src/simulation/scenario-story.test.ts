@@ -50,6 +50,20 @@ describe('the scenario story', () => {
     expect(text).toContain('lead 1 "Zapytanie o ofertę" (responsible Anna Nowak; status Unassigned');
   });
 
+  it('names the items an e-mail is saved to by title, and says which lead is a repeat lead', async () => {
+    sim = await Simulation.start();
+    sim.addEmployee('Anna Nowak');
+    await sim.connectMailbox('sales@acme.test', 'Anna Nowak');
+    sim.addContact({ name: 'Jan Kowalski', emails: ['jan@client.test'], responsible: 'Anna Nowak' });
+    await sim.sendFromOutside({ from: 'Jan Kowalski <jan@client.test>', to: 'sales@acme.test', subject: 'New order' });
+    await sim.synchronise('sales@acme.test');
+
+    const story = buildScenarioStory(sim);
+    expect(story.intake.map((i) => i.outcome)).toEqual(['saved to lead "New order", contact "Jan Kowalski"']);
+    expect(story.activities[0]?.boundTo).toEqual(['lead "New order"', 'contact "Jan Kowalski"']);
+    expect(story.items.find((i) => i.title === 'New order')?.details).toMatch(/^repeat lead, status Unassigned/);
+  });
+
   it('says "none" for an empty world', async () => {
     sim = await Simulation.start();
     const text = renderCrmState(buildScenarioStory(sim));

@@ -78,8 +78,8 @@ function employeeName(crm: Crm, id: number): string {
 
 function itemsOf(crm: Crm): Array<{ ref: ItemRef; title: string; responsibleId: number; details: string }> {
   return [
-    ...crm.deals().map((d) => ({ ref: { type: 'deal' as const, id: d.id }, title: d.title, responsibleId: d.responsibleId, details: `stage ${d.stage}` })),
-    ...crm.leads().map((l) => ({ ref: { type: 'lead' as const, id: l.id }, title: l.title, responsibleId: l.responsibleId, details: [`status ${l.status}`, l.source && `source ${l.source}`, ...l.emails.map((e) => `${e.value} (${e.type})`)].filter(Boolean).join(', ') })),
+    ...crm.deals().map((d) => ({ ref: { type: 'deal' as const, id: d.id }, title: d.title, responsibleId: d.responsibleId, details: [d.isReturnCustomer && 'repeat deal', `stage ${d.stage}`].filter(Boolean).join(', ') })),
+    ...crm.leads().map((l) => ({ ref: { type: 'lead' as const, id: l.id }, title: l.title, responsibleId: l.responsibleId, details: [l.isReturnCustomer && 'repeat lead', `status ${l.status}`, l.source && `source ${l.source}`, ...l.emails.map((e) => `${e.value} (${e.type})`)].filter(Boolean).join(', ') })),
     ...crm.contacts().map((c) => ({ ref: { type: 'contact' as const, id: c.id }, title: c.name, responsibleId: c.responsibleId, details: c.emails.map((e) => `${e.value} (${e.type})`).join(', ') })),
     ...crm.companies().map((c) => ({ ref: { type: 'company' as const, id: c.id }, title: c.title, responsibleId: c.responsibleId, details: c.emails.map((e) => `${e.value} (${e.type})`).join(', ') })),
   ];
