@@ -6,6 +6,7 @@
  *   2. IMAP fetch of a large folder vs hoodiecrow-imap and, when installed, Dovecot; every
  *      server in a process of its own, the client (imapflow) in this one.
  *   3. Building blocks of the simulation vs starting and stopping the server.
+ *   4. The FAQ suite (every scenario of features/faq) vs a scenario whose only step does nothing.
  *
  * Prints a Markdown table; `--json <file>` writes every sample; `--quick` is a smoke run.
  * Every server, client, child process and temporary folder is released however the run ends.
@@ -14,6 +15,7 @@ import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareBuildingBlocks } from './bench/building-blocks.ts';
+import { compareFaqSuite } from './bench/faq-suite.ts';
 import type { Comparison } from './bench/comparison.ts';
 import { buildCorpus } from './bench/corpus.ts';
 import { startImapServers } from './bench/imap-servers/start-all.ts';
@@ -46,6 +48,9 @@ async function run(options: BenchOptions): Promise<Comparison[]> {
 
     progress('Building blocks…');
     comparisons.push(...(await compareBuildingBlocks(buildCorpus({ count: SYNC_MESSAGES, seed: 3 }), options.plan, resources)));
+
+    progress('FAQ suite…');
+    comparisons.push(...(await compareFaqSuite(options.suitePlan, resources)));
     return comparisons;
   }, { releaseOnSignals: true });
 }
@@ -80,12 +85,12 @@ async function main(): Promise<void> {
   const load = { before: loadBefore, after: loadAverage() };
   const { warmup, rounds } = options.plan;
   process.stdout.write(`\nMachine: ${machineLine(machine)}; load average ${load.before} before, ${load.after} after\n`);
-  process.stdout.write(`Median of ${rounds} rounds after ${warmup} warm-up${warmup === 1 ? '' : 's'}, contenders interleaved${options.quick ? ' (--quick: rough figures)' : ''}.\n`);
+  process.stdout.write(`Median of ${rounds} rounds after ${warmup} warm-up${warmup === 1 ? '' : 's'} (the FAQ suite: ${options.suitePlan.rounds} after ${options.suitePlan.warmup}), contenders interleaved${options.quick ? ' (--quick: rough figures)' : ''}.\n`);
   process.stdout.write('Ratios are ours ÷ the baseline\'s, round by round, median (and range) over the rounds: below 1 ours is cheaper.\n');
   process.stdout.write('Time is wall-clock; CPU time counts only what the last column names, so other load on the machine hardly moves it.\n\n');
   process.stdout.write(`${markdownTable(comparisons)}\n`);
   if (options.jsonFile) {
-    const settings = { quick: options.quick, ...options.plan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES };
+    const settings = { quick: options.quick, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES };
     await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons }), null, 2)}\n`);
     progress(`JSON report: ${options.jsonFile}`);
   }

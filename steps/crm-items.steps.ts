@@ -49,11 +49,7 @@ Given('the CRM has these deals:', function (this: CrmWorld, table: DataTable) {
   }
 });
 
-Given('the lead {string} was converted to a deal and a contact', function (this: CrmWorld, title: string) {
-  this.sim.convertLead(title);
-});
-
-When('the lead {string} is converted to a deal and a contact', function (this: CrmWorld, title: string) {
+When('the lead {string} is/was converted to a deal and a contact', function (this: CrmWorld, title: string) {
   this.sim.convertLead(title);
 });
 
@@ -144,10 +140,12 @@ Then('a lead {string} is created for {string} with the status {string} and the s
 });
 
 Then('a repeat lead {string} is created for the {item}', function (this: CrmWorld, title: string, client: ItemWords) {
-  const lead = this.sim.leadByTitle(title);
   const ref = this.sim.item(client.type, client.label);
-  assert.equal(lead.isReturnCustomer, true, `"${title}" is not a repeat lead`);
-  assert.equal(ref.type === 'contact' ? lead.contactId : lead.companyId, ref.id, `"${title}" is not linked to ${client.type} "${client.label}"`);
+  this.checkItems(() => [ref, this.sim.item('lead', title)], () => {
+    const lead = this.sim.leadByTitle(title);
+    assert.equal(lead.isReturnCustomer, true, `"${title}" is not a repeat lead`);
+    assert.equal(ref.type === 'contact' ? lead.contactId : lead.companyId, ref.id, `"${title}" is not linked to ${client.type} "${client.label}"`);
+  });
 });
 
 Then('a deal {string} is created for the new contact {string} in the stage {string}', function (this: CrmWorld, title: string, party: string, stage: string) {
@@ -168,16 +166,16 @@ Then('a repeat deal {string} is created for the {item}', function (this: CrmWorl
 });
 
 Then('the lead {string} has the status {string} now', function (this: CrmWorld, title: string, status: string) {
-  assert.equal(this.sim.leadByTitle(title).status, status);
+  this.checkItems(() => [this.sim.item('lead', title)], () => assert.equal(this.sim.leadByTitle(title).status, status));
 });
 
 Then('the deal {string} is in the stage {string} now', function (this: CrmWorld, title: string, stage: string) {
-  assert.equal(this.sim.crm.deal(this.sim.item('deal', title).id).stage, stage);
+  this.checkItems(() => [this.sim.item('deal', title)], () => assert.equal(this.sim.crm.deal(this.sim.item('deal', title).id).stage, stage));
 });
 
-Then('the responsible of the {item} is {string}', function (this: CrmWorld, item: ItemWords, employee: string) {
-  const found = this.sim.crm.item(this.sim.item(item.type, item.label));
-  assert.equal(this.sim.crm.employee(found.responsibleId).name, employee);
+Then('the responsible of the {item} is {employee}', function (this: CrmWorld, item: ItemWords, employee: string) {
+  const ref = this.sim.item(item.type, item.label);
+  this.checkItems(() => [ref], () => assert.equal(this.sim.crm.employee(this.sim.crm.item(ref).responsibleId).name, employee));
 });
 
 Then('the CRM setting {crm-setting} is {on-off} now', function (this: CrmWorld, setting: CrmSettingWords, on: boolean) {

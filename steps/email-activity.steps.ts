@@ -40,42 +40,56 @@ Then('the e-mail {string} is saved to the CRM once', function (this: CrmWorld, s
   assert.equal(this.sim.activitiesFor(subject).length, 1);
 });
 
-Then('the e-mail {string} is saved to the CRM and bound to the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
-  const activity = this.sim.activityFor(subject);
-  const owner = activity.bindings[0]!;
-  assert.deepEqual(owner, this.sim.item(item.type, item.label), `"${subject}" is owned by ${this.sim.describe(owner)}`);
+/** The owner of the e-mail's bindings (the first item, R4.1) is this item. */
+Then('the e-mail {string} is( saved to the CRM and) bound to the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
+  const expected = this.sim.item(item.type, item.label);
+  this.checkEmail(subject, () => [expected], () => {
+    const owner = this.sim.activityFor(subject).bindings[0]!;
+    assert.deepEqual(owner, expected, `"${subject}" is owned by ${this.sim.describe(owner)}`);
+  });
 });
 
-Then('the e-mail activity {string} is planned and its responsible is {string}', function (this: CrmWorld, subject: string, employee: string) {
-  const [activity] = this.sim.activitiesFor(subject);
-  assert.ok(activity, `"${subject}" is not saved to the CRM`);
-  assert.equal(activity.completed, false, 'The activity is completed, not planned');
-  assert.equal(this.sim.crm.employee(activity.responsibleId).name, employee);
+/** | deal | Shop |, one row per item, in the order the CRM keeps them (owner first). */
+Then('the e-mail {string} is( saved to the CRM and) bound to:', function (this: CrmWorld, subject: string, table: DataTable) {
+  const expected = table.raw().map(([type, label]) => {
+    assert.ok(type === 'lead' || type === 'deal' || type === 'contact' || type === 'company', `Unknown item type "${type}"; write lead, deal, contact or company`);
+    return this.sim.item(type, label ?? '');
+  });
+  this.checkEmail(subject, () => expected, () => {
+    assert.deepEqual(this.sim.activityFor(subject).bindings.map((ref) => this.sim.describe(ref)), expected.map((ref) => this.sim.describe(ref)));
+  });
 });
 
-Then('the e-mail {string} is saved to the CRM and bound to:', function (this: CrmWorld, subject: string, table: DataTable) {
-  const activity = this.sim.activityFor(subject);
-  const expected = table.raw().map(([type, label]) => this.sim.describe(this.sim.item(type as ItemWords['type'], label ?? '')));
-  assert.deepEqual(activity.bindings.map((ref) => this.sim.describe(ref)), expected);
+Then('the e-mail activity {string} is planned and its responsible is {employee}', function (this: CrmWorld, subject: string, employee: string) {
+  this.checkEmail(subject, () => [], () => {
+    const activity = this.sim.activityFor(subject);
+    assert.equal(activity.completed, false, 'The activity is completed, not planned');
+    assert.equal(this.sim.crm.employee(activity.responsibleId).name, employee);
+  });
 });
 
 Then('the e-mail {string} is not bound to the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
   const ref = this.sim.item(item.type, item.label);
-  const bindings = this.sim.activityFor(subject).bindings;
-  assert.ok(!bindings.some((b) => b.type === ref.type && b.id === ref.id), `"${subject}" is bound to ${item.type} "${item.label}"`);
+  this.checkEmail(subject, () => [ref], () => {
+    const bindings = this.sim.activityFor(subject).bindings;
+    assert.ok(!bindings.some((b) => b.type === ref.type && b.id === ref.id), `"${subject}" is bound to ${item.type} "${item.label}"`);
+  });
 });
 
-Then('the responsible of the e-mail activity {string} is {string}', function (this: CrmWorld, subject: string, employee: string) {
-  assert.equal(this.sim.crm.employee(this.sim.activityFor(subject).responsibleId).name, employee);
+Then('the responsible of the e-mail activity {string} is {employee}', function (this: CrmWorld, subject: string, employee: string) {
+  this.checkEmail(subject, () => [], () => assert.equal(this.sim.crm.employee(this.sim.activityFor(subject).responsibleId).name, employee));
 });
 
-Then('the timeline of the {item} shows {string} for the e-mail {string} with the avatar of {string}', function (this: CrmWorld, item: ItemWords, title: string, subject: string, employee: string) {
-  const activity = this.sim.activityFor(subject);
-  const entries = this.sim.crm.timeline(this.sim.item(item.type, item.label)).filter((e) => e.kind === 'system' && e.activityId === activity.id);
-  assert.deepEqual(
-    entries.map((e) => (e.kind === 'system' ? `${e.title} by ${this.sim.crm.employee(e.authorId).name}` : '')),
-    [`${title} by ${employee}`],
-  );
+Then('the timeline of the {item} shows {string} for the e-mail {string} with the avatar of {employee}', function (this: CrmWorld, item: ItemWords, title: string, subject: string, employee: string) {
+  const ref = this.sim.item(item.type, item.label);
+  this.checkItems(() => [ref], () => {
+    const activity = this.sim.activityFor(subject);
+    const entries = this.sim.crm.timeline(ref).filter((e) => e.kind === 'system' && e.activityId === activity.id);
+    assert.deepEqual(
+      entries.map((e) => (e.kind === 'system' ? `${e.title} by ${this.sim.crm.employee(e.authorId).name}` : '')),
+      [`${title} by ${employee}`],
+    );
+  });
 });
 
 When('{employee} completes the e-mail activity {string}', function (this: CrmWorld, employee: string, subject: string) {
@@ -87,11 +101,12 @@ When('{employee} tries to complete the e-mail activity {string}', function (this
 });
 
 Then('the e-mail activity {string} is completed', function (this: CrmWorld, subject: string) {
-  assert.equal(this.sim.activityFor(subject).completed, true, 'The activity is planned, not completed');
+  this.checkEmail(subject, () => [], () => assert.equal(this.sim.activityFor(subject).completed, true, 'The activity is planned, not completed'));
 });
 
-Then('the e-mail activity {string} is planned', function (this: CrmWorld, subject: string) {
-  assert.equal(this.sim.activityFor(subject).completed, false, 'The activity is completed, not planned');
+/** Planned: not completed, so it stays open on the timeline (R4.2, R8.6). */
+Then('the e-mail activity {string} is( still) planned', function (this: CrmWorld, subject: string) {
+  this.checkEmail(subject, () => [], () => assert.equal(this.sim.activityFor(subject).completed, false, 'The activity is completed, not planned'));
 });
 
 /** "09:05" from a moment, UTC, as the scenario's clock reads. */
@@ -104,17 +119,22 @@ Then('Mail shows the e-mail {string} as received at {time}', function (this: Crm
 });
 
 Then('the timeline of the {item} shows that the e-mail {string} entered the CRM at {time}', function (this: CrmWorld, item: ItemWords, subject: string, time: string) {
-  const activity = this.sim.activityFor(subject);
-  const entry = this.sim.crm.timeline(this.sim.item(item.type, item.label)).find((e) => e.kind === 'activity' && e.activityId === activity.id);
-  assert.ok(entry, `The timeline of ${item.type} "${item.label}" does not show "${subject}"`);
-  assert.ok(sameTime(entry.at, time), `The timeline shows ${timeOfDay(entry.at, true)}`);
+  const ref = this.sim.item(item.type, item.label);
+  this.checkItems(() => [ref], () => {
+    const activity = this.sim.activityFor(subject);
+    const entry = this.sim.crm.timeline(ref).find((e) => e.kind === 'activity' && e.activityId === activity.id);
+    assert.ok(entry, `The timeline of ${item.type} "${item.label}" does not show "${subject}"`);
+    assert.ok(sameTime(entry.at, time), `The timeline shows ${timeOfDay(entry.at, true)}`);
+  });
 });
 
 Then('the e-mail activity {string} shows the time {time}', function (this: CrmWorld, subject: string, time: string) {
-  const shown = activityShownTime(this.sim.activityFor(subject));
-  assert.ok(sameTime(shown, time), `The activity shows ${timeOfDay(shown, true)}`);
+  this.checkEmail(subject, () => [], () => {
+    const shown = activityShownTime(this.sim.activityFor(subject));
+    assert.ok(sameTime(shown, time), `The activity shows ${timeOfDay(shown, true)}`);
+  });
 });
 
 Then('the e-mail {string} is a reply in the thread of the e-mail {string}', function (this: CrmWorld, reply: string, parent: string) {
-  assert.equal(this.sim.activityFor(reply).parentId, this.sim.activityFor(parent).id, `"${reply}" is not under "${parent}"`);
+  this.checkEmail(reply, () => this.sim.activityFor(parent).bindings, () => assert.equal(this.sim.activityFor(reply).parentId, this.sim.activityFor(parent).id, `"${reply}" is not under "${parent}"`));
 });

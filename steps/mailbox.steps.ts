@@ -1,5 +1,5 @@
 import { Given, When, type DataTable } from '@cucumber/cucumber';
-import { mailboxSettingFromWords } from './support/mailbox-setting-words.ts';
+import { mailboxSettingFromWords, type MailboxSettingWords } from './support/mailbox-setting-words.ts';
 import type { CrmWorld } from './support/world.ts';
 
 // Mailboxes: connecting one, its settings, and mail arriving in it.
@@ -8,7 +8,7 @@ Given('the employee {string}', function (this: CrmWorld, name: string) {
   this.sim.addEmployee(name);
 });
 
-Given('{string} has connected the mailbox {string} to the CRM', async function (this: CrmWorld, employee: string, address: string) {
+Given('{employee} has connected the mailbox {mailbox} to the CRM', async function (this: CrmWorld, employee: string, address: string) {
   await this.sim.connectMailbox(address, employee);
 });
 
@@ -16,25 +16,24 @@ Given('the mailbox {mailbox} moves spam to the folder {folder}', function (this:
   this.sim.configureMailbox(address, { spamFolder: folder });
 });
 
-When('{string} sets {string} of the mailbox {string} to {string}', function (this: CrmWorld, employee: string, setting: string, address: string, value: string) {
-  const { key, value: parsed } = mailboxSettingFromWords(setting, value);
-  this.sim.changeMailboxSettings(employee, address, { [key]: parsed });
+When('{employee} sets {mailbox-setting} of the mailbox {mailbox} to {string}', function (this: CrmWorld, employee: string, setting: MailboxSettingWords, address: string, value: string) {
+  this.sim.changeMailboxSettings(employee, address, { [setting.key]: setting.read(value) });
 });
 
-When('{string} tries to set {string} of the mailbox {string} to {string}', function (this: CrmWorld, employee: string, setting: string, address: string, value: string) {
-  const { key, value: parsed } = mailboxSettingFromWords(setting, value);
-  this.attempt(() => this.sim.changeMailboxSettings(employee, address, { [key]: parsed }));
+When('{employee} tries to set {mailbox-setting} of the mailbox {mailbox} to {string}', function (this: CrmWorld, employee: string, setting: MailboxSettingWords, address: string, value: string) {
+  const parsed = setting.read(value);
+  this.attempt(() => this.sim.changeMailboxSettings(employee, address, { [setting.key]: parsed }));
 });
 
 When('{string} sends an e-mail to {string} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {
   await this.sim.sendFromOutside({ from, to, subject });
 });
 
-When('{string} sends an e-mail marked as spam to {string} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {
+When('{string} sends an e-mail marked as spam to {mailbox} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {
   await this.sim.sendFromOutside({ from, to, subject, markedAsSpam: true });
 });
 
-Given('{string} has sent an e-mail to {string} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {
+Given('{string} has sent an e-mail to {mailbox} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {
   await this.sim.sendFromOutside({ from, to, subject });
   await this.sim.synchronise(to);
 });
@@ -84,7 +83,7 @@ Given('{employee} has connected the mailbox {mailbox} to the CRM with these sett
   await this.sim.connectMailbox(address, employee, patch);
 });
 
-Given('the mailbox {string} has these settings:', function (this: CrmWorld, address: string, table: DataTable) {
+Given('the mailbox {mailbox} has these settings:', function (this: CrmWorld, address: string, table: DataTable) {
   const patch: Record<string, unknown> = {};
   for (const [setting, value] of table.raw()) {
     const { key, value: parsed } = mailboxSettingFromWords(setting ?? '', value ?? '');
@@ -93,7 +92,7 @@ Given('the mailbox {string} has these settings:', function (this: CrmWorld, addr
   this.sim.configureMailbox(address, patch);
 });
 
-Given('the mailbox {string} exists on the mail server but is not connected to the CRM yet', function (this: CrmWorld, address: string) {
+Given('the mailbox {mailbox} exists on the mail server but is not connected to the CRM yet', function (this: CrmWorld, address: string) {
   this.sim.prepareMailAccount(address);
 });
 
@@ -101,7 +100,7 @@ Given('{int} day(s) pass(es)', function (this: CrmWorld, days: number) {
   this.sim.passDays(days);
 });
 
-When('{string} sends an e-mail to {mailbox} with the subject {string} and the Reply-To {string}', async function (this: CrmWorld, from: string, to: string, subject: string, replyTo: string) {
+When('{string} sends an e-mail to {string} with the subject {string} and the Reply-To {string}', async function (this: CrmWorld, from: string, to: string, subject: string, replyTo: string) {
   await this.sim.sendFromOutside({ from, to, subject, replyTo });
 });
 
@@ -131,6 +130,10 @@ Given('new items from the mailbox {mailbox} go in turn to {string}', function (t
 
 Given('{employee} is dismissed', function (this: CrmWorld, employee: string) {
   this.sim.dismissEmployee(employee);
+});
+
+When('{employee} moves the e-mail {string} to the folder {folder} of the mailbox {mailbox}', async function (this: CrmWorld, employee: string, subject: string, folder: string, mailbox: string) {
+  await this.sim.moveInMail(employee, mailbox, subject, folder);
 });
 
 When('the network drops the CRM\'s connection to the mail server at e-mail number {int} of the next synchronisation', async function (this: CrmWorld, nth: number) {

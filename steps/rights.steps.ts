@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { CRM_ACTIONS, isAccessLevel, type AccessLevel, type CrmAction, type ItemType, type RolePermissions } from '../src/crm/index.ts';
+import type { ItemWords } from './support/parameter-types.ts';
 import type { CrmWorld } from './support/world.ts';
 
 // Employees' flags, CRM roles and access permissions (R6), and "Change deal" (R7).
@@ -14,7 +15,7 @@ Given('the employee {string} with "User can edit settings"', function (this: Crm
 });
 
 Given('the employee {string} of the department {string}', function (this: CrmWorld, name: string, department: string) {
-  this.sim.crm.addEmployee({ name, department });
+  this.sim.addEmployee(name, { department });
 });
 
 /** | item type | read | add | edit | delete |, one row per item type; rows left out are "Deny access". */
@@ -34,27 +35,27 @@ Given('the CRM role {string} with these permissions:', function (this: CrmWorld,
   this.sim.defineRole(role, permissions as RolePermissions);
 });
 
-Given('{string} has the CRM role {string}', function (this: CrmWorld, employee: string, role: string) {
+Given('{employee} has the CRM role {string}', function (this: CrmWorld, employee: string, role: string) {
   this.sim.giveRole(employee, role);
 });
 
-When('{string} sets the {crm-action} permission for {item-type} items of the CRM role {string} to {access-level}', function (this: CrmWorld, actor: string, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
+When('{employee} sets the {crm-action} permission for {item-type} items of the CRM role {string} to {access-level}', function (this: CrmWorld, actor: string, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
   this.sim.setRolePermission(actor, role, type, action, level);
 });
 
-When('{string} tries to set the {crm-action} permission for {item-type} items of the CRM role {string} to {access-level}', function (this: CrmWorld, actor: string, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
+When('{employee} tries to set the {crm-action} permission for {item-type} items of the CRM role {string} to {access-level}', function (this: CrmWorld, actor: string, action: CrmAction, type: ItemType, role: string, level: AccessLevel) {
   this.attempt(() => this.sim.setRolePermission(actor, role, type, action, level));
 });
 
-When('{string} gives {string} the CRM role {string}', function (this: CrmWorld, actor: string, employee: string, role: string) {
+When('{employee} gives {employee} the CRM role {string}', function (this: CrmWorld, actor: string, employee: string, role: string) {
   this.sim.assignRole(actor, employee, role);
 });
 
-When('{string} tries to give {string} the CRM role {string}', function (this: CrmWorld, actor: string, employee: string, role: string) {
+When('{employee} tries to give {employee} the CRM role {string}', function (this: CrmWorld, actor: string, employee: string, role: string) {
   this.attempt(() => this.sim.assignRole(actor, employee, role));
 });
 
-Then('{string} has the CRM roles {string}', function (this: CrmWorld, employee: string, roles: string) {
+Then('{employee} has the CRM roles {string}', function (this: CrmWorld, employee: string, roles: string) {
   const names = this.sim.crm.rolesOf(this.sim.crm.employeeByName(employee).id).map((r) => r.name);
   assert.deepEqual(names, roles === '' ? [] : roles.split(/,\s*/));
 });
@@ -63,11 +64,11 @@ Then('the {crm-action} permission for {item-type} items of the CRM role {string}
   assert.equal(this.sim.crm.role(role).permissions[type]?.[action] ?? 'Deny access', level);
 });
 
-When('{string} moves the e-mail {string} to the deal {string} with "Change deal"', function (this: CrmWorld, employee: string, subject: string, deal: string) {
+When('{employee} moves the e-mail {string} to the deal {string} with "Change deal"', function (this: CrmWorld, employee: string, subject: string, deal: string) {
   this.sim.changeDeal(employee, subject, deal);
 });
 
-When('{string} tries to move the e-mail {string} to the deal {string} with "Change deal"', function (this: CrmWorld, employee: string, subject: string, deal: string) {
+When('{employee} tries to move the e-mail {string} to the deal {string} with "Change deal"', function (this: CrmWorld, employee: string, subject: string, deal: string) {
   this.attempt(() => this.sim.changeDeal(employee, subject, deal));
 });
 
@@ -82,16 +83,21 @@ Then('"Change deal" is not offered for the e-mail {string}, because it is bound 
   assert.equal(offer.code, 'CRM.CHANGE_DEAL_CONVERTED_LEAD', offer.reason);
 });
 
-Then('the e-mail {string} is in the form of the {item-type} {string}', function (this: CrmWorld, subject: string, type: ItemType, label: string) {
-  const activity = this.sim.activityFor(subject);
-  const entries = this.sim.crm.timeline(this.sim.item(type, label)).filter((e) => e.activityId === activity.id);
-  assert.ok(entries.length > 0, `"${subject}" is not in the timeline of the ${type} "${label}"`);
-  assert.ok(activity.bindings.some((b) => b.type === type && b.id === this.sim.item(type, label).id), `"${subject}" is not bound to the ${type} "${label}"`);
+Then('the e-mail {string} is in the form of the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
+  const ref = this.sim.item(item.type, item.label);
+  this.checkEmail(subject, () => [ref], () => {
+    const activity = this.sim.activityFor(subject);
+    const entries = this.sim.crm.timeline(ref).filter((e) => e.activityId === activity.id);
+    assert.ok(entries.length > 0, `"${subject}" is not in the timeline of the ${item.type} "${item.label}"`);
+    assert.ok(activity.bindings.some((b) => b.type === ref.type && b.id === ref.id), `"${subject}" is not bound to the ${item.type} "${item.label}"`);
+  });
 });
 
-Then('the e-mail {string} is not in the form of the {item-type} {string}', function (this: CrmWorld, subject: string, type: ItemType, label: string) {
-  const activity = this.sim.activityFor(subject);
-  const ref = this.sim.item(type, label);
-  assert.deepEqual(this.sim.crm.timeline(ref).filter((e) => e.activityId === activity.id), []);
-  assert.ok(!activity.bindings.some((b) => b.type === type && b.id === ref.id), `"${subject}" is still bound to the ${type} "${label}"`);
+Then('the e-mail {string} is not in the form of the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
+  const ref = this.sim.item(item.type, item.label);
+  this.checkEmail(subject, () => [ref], () => {
+    const activity = this.sim.activityFor(subject);
+    assert.deepEqual(this.sim.crm.timeline(ref).filter((e) => e.activityId === activity.id), [], `"${subject}" is in the timeline of the ${item.type} "${item.label}"`);
+    assert.ok(!activity.bindings.some((b) => b.type === ref.type && b.id === ref.id), `"${subject}" is still bound to the ${item.type} "${item.label}"`);
+  });
 });

@@ -1,6 +1,7 @@
 @Q0
-Feature: Q0 History in the form, and finding an e-mail
-  FAQ: "Historia korespondencji w formularzu i wyszukiwanie e-maili"
+Feature: Q0 The correspondence is kept in the form, and an e-mail can be found quickly
+  FAQ (pl): "Historia korespondencji jest zapisywana w formularzu i można szybko znaleźć potrzebny e-mail"
+  FAQ (en): "The correspondence is kept in the form, and an e-mail can be found quickly"
 
   In Bitrix24 you can write to clients by e-mail from a CRM item's form. The history of the
   correspondence is kept in the form, and the e-mail you need can be found quickly.

@@ -22,6 +22,19 @@ Feature: Q1 Why e-mails are not saved to the CRM automatically
     But the e-mail "Request for a quote" is not saved to the CRM because it is in the spam folder
     And the CRM has no leads
 
+  @R1.3 @R1.2 @cause
+  Scenario Outline: The folder chosen in "Move spam to folder" is the spam folder, so mail arriving there is not saved (spam folder <spam folder>)
+    Given the mailbox "sales@acme.test" moves spam to the folder "<spam folder>"
+    When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Request for a quote"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "Request for a quote" is listed in the folder "INBOX" of the mailbox "sales@acme.test"
+    And the CRM has <leads> leads
+
+    Examples:
+      | spam folder | leads |
+      | INBOX       | 0     |
+      | Spam        | 1     |
+
   @R1.3 @R3.1 @R3.2 @R2.7
   Scenario: An employee can still save the e-mail by hand with "Save to CRM"
     Given the mailbox "sales@acme.test" moves spam to the folder "INBOX"
@@ -48,6 +61,22 @@ Feature: Q1 Why e-mails are not saved to the CRM automatically
     Then the e-mail "You have won" is listed in the folder "Spam" of the mailbox "sales@acme.test"
     But the e-mail "You have won" is not saved to the CRM because it is in the spam folder
     And the CRM has no leads
+
+  @R1.2 @R3.2
+  Scenario Outline: Mail moved to <folder> before the synchronisation is not saved automatically, but can be saved by hand
+    When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Request for a quote"
+    And "Anna Nowak" moves the e-mail "Request for a quote" to the folder "<folder>" of the mailbox "sales@acme.test"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "Request for a quote" is listed in the folder "<folder>" of the mailbox "sales@acme.test"
+    But the e-mail "Request for a quote" is not saved to the CRM because <reason>
+    When "Anna Nowak" clicks "Save to CRM" next to the e-mail "Request for a quote"
+    Then the e-mail "Request for a quote" is saved to the CRM and bound to the lead "Request for a quote"
+
+    Examples:
+      | folder | reason                              |
+      | Spam   | it is in the spam folder            |
+      | Trash  | it is in the trash or drafts folder |
+      | Drafts | it is in the trash or drafts folder |
 
   @R1.5 @R3.3
   Scenario: Synchronising again or saving by hand twice never saves an e-mail twice
@@ -83,7 +112,7 @@ Feature: Q1 Why e-mails are not saved to the CRM automatically
     Then the e-mail "Old question" is saved to the CRM and bound to the lead "Old question"
 
   @R1.4
-  Scenario Outline: "Process e-mails for the last N days", chosen when connecting, decides how far back mail is saved
+  Scenario Outline: "Process e-mails for the last N days" set to <period> when connecting: mail from <days> days before makes <leads> lead(s)
     Given the mailbox "info@acme.test" exists on the mail server but is not connected to the CRM yet
     And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "info@acme.test" with the subject "Old question"
     And <days> days pass

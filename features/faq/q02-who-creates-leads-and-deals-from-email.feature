@@ -25,7 +25,7 @@ Feature: Q2 Who can create leads and deals from e-mail
     And the e-mail activity "Request for a quote" is planned and its responsible is "Anna Nowak"
 
   @R2.7
-  Scenario Outline: What an e-mail from a new address creates depends on the mailbox setting
+  Scenario Outline: What an e-mail from a new address creates depends on the mailbox setting: <create>
     Given the mailbox "sales@acme.test" has these settings:
       | Create lead for incoming e-mail from a new address | <create> |
     When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Hello"
@@ -59,6 +59,19 @@ Feature: Q2 Who can create leads and deals from e-mail
     Then the e-mail "Request for a quote" is listed in the folder "INBOX" of the mailbox "sales@acme.test"
     But the e-mail "Request for a quote" is not saved to the CRM because CRM integration is off
     And the CRM has no leads
+
+  @R1.1 @cause
+  Scenario: "Integration with CRM" is a switch of each mailbox: the same mail to a mailbox with it on creates a lead
+    Given "Anna Nowak" has connected the mailbox "info@acme.test" to the CRM
+    And the mailbox "sales@acme.test" has these settings:
+      | Integration with CRM | off |
+    When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "To sales"
+    And "Ola Lis <ola@newcustomer.test>" sends an e-mail to "info@acme.test" with the subject "To info"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    And the CRM synchronises the mailbox "info@acme.test"
+    Then the e-mail "To sales" is not saved to the CRM because CRM integration is off
+    And the e-mail "To info" is saved to the CRM and bound to the lead "To info"
+    And the CRM has 1 lead
 
   @R1.1 @R3.1 @fix
   Scenario: With the integration off, an employee with access to the mailbox saves the e-mail by hand

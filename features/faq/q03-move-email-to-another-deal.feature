@@ -1,6 +1,7 @@
 @Q3
 Feature: Q3 Can an e-mail be moved to another deal
-  FAQ: "Czy można dodać e-mail do innego deala"
+  FAQ (pl): "Czy można dodać e-mail do innego deala"
+  FAQ (en): "Can an e-mail be moved to another deal"
 
   To add an e-mail to another deal, the employee needs permission to edit those deals. CRM access
   permissions can be set by the Bitrix24 administrator and by an employee with "User can edit
@@ -71,6 +72,24 @@ Feature: Q3 Can an e-mail be moved to another deal
     Then the CRM refuses with "CRM.CHANGE_DEAL_NOT_ALLOWED"
     And the refusal says "may not edit the deal \"Mobile app\""
     And the e-mail "Delivery of the shop" is not in the form of the deal "Boris's deal"
+
+  @R7.1 @R6.1 @cause
+  Scenario Outline: Whether "Change deal" works depends on the role's permission to edit deals: "<level>"
+    Given "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "Delivery of the shop"
+    When "Adam Admin" sets the edit permission for deal items of the CRM role "Sales" to "<level>"
+    And "Boris Lis" tries to move the e-mail "Delivery of the shop" to the deal "Online shop" with "Change deal"
+    Then the e-mail "Delivery of the shop" is in the form of the deal "<deal>"
+
+    Examples: Boris may not edit Anna's deals
+      | level                   | deal       |
+      | Deny access             | Mobile app |
+      | Personal                | Mobile app |
+      | Personal and department | Mobile app |
+
+    Examples: Boris may edit every deal open to everyone, as these are
+      | level    | deal        |
+      | All open | Online shop |
+      | All      | Online shop |
 
   @R7.1 @R6.2 @fix
   Scenario: Once the administrator lets the role edit all deals, the move succeeds

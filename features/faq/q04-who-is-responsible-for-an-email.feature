@@ -24,7 +24,7 @@ Feature: Q4 Who is responsible for an e-mail in a CRM form
       | title    | contact      | stage   | responsible  |
       | Printers | Jan Kowalski | Invoice | Boris Wójcik |
 
-  @R4.1
+  @R4.1 @problem
   Scenario: The e-mail's responsible is the responsible of the deal it is saved to, not the mailbox's owner
     When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Toner"
     And the CRM synchronises the mailbox "sales@acme.test"
@@ -33,7 +33,7 @@ Feature: Q4 Who is responsible for an e-mail in a CRM form
       | contact | Jan Kowalski |
     And the e-mail activity "Toner" is planned and its responsible is "Boris Wójcik"
 
-  @R4.2
+  @R4.2 @cause
   Scenario: The "New e-mail" entry shows the avatar of the employee who connected the mailbox, whoever saved it
     Given the mailbox "sales@acme.test" has these settings:
       | Integration with CRM | off |
@@ -43,8 +43,8 @@ Feature: Q4 Who is responsible for an e-mail in a CRM form
     And the timeline of the contact "Jan Kowalski" shows "New e-mail" for the e-mail "Toner" with the avatar of "Anna Nowak"
     And the e-mail activity "Toner" is planned
 
-  @R4.3
-  Scenario Outline: Who may change the mailbox's CRM integration
+  @R4.3 @fix
+  Scenario Outline: Who may change the mailbox's CRM integration: <employee>
     When <employee> sets "Integration with CRM" of the mailbox "sales@acme.test" to "off"
     And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Toner"
     And the CRM synchronises the mailbox "sales@acme.test"

@@ -26,6 +26,22 @@ Feature: Q5 Why one e-mail shows different times in Mail and in the CRM
     And the e-mail activity "Delivery date" is planned
     And the e-mail activity "Delivery date" shows the time 09:45
 
+  @R5.1 @R5.2 @cause
+  Scenario Outline: The CRM learns of an e-mail when it synchronises the mailbox, here at <synchronised>
+    Given it is 09:10
+    And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Delivery date"
+    And it is <synchronised>
+    When the CRM synchronises the mailbox "sales@acme.test"
+    Then Mail shows the e-mail "Delivery date" as received at 09:10
+    And the timeline of the lead "Delivery date" shows that the e-mail "Delivery date" entered the CRM at <synchronised>
+    And the e-mail activity "Delivery date" shows the time <synchronised>
+
+    Examples:
+      | synchronised |
+      | 09:10        |
+      | 09:11:30     |
+      | 17:45        |
+
   @R5.3 @fix
   Scenario: Once the activity is completed it shows the time it was completed
     Given it is 09:10

@@ -1,6 +1,7 @@
 @Q7
 Feature: Q7 Why sending e-mail from a deal form does not work
-  FAQ: "Dlaczego wysyłanie e-maila z formularza deala nie działa"
+  FAQ (pl): "Dlaczego wysyłanie e-maila z formularza deala nie działa"
+  FAQ (en): "Why sending e-mail from a deal form does not work"
 
   Problem: sending an e-mail from a deal form does not work, the button is inactive.
   Cause: from a deal, e-mail can be sent only to a contact or company linked to the deal.
@@ -31,6 +32,11 @@ Feature: Q7 Why sending e-mail from a deal form does not work
     Given the contact "Ola Wisniewska" without an e-mail, managed by "Anna Nowak"
     And the deal "Mobile app" with the client "Ola Wisniewska", managed by "Anna Nowak"
     Then sending e-mail from the deal "Mobile app" is unavailable because "The client linked to the deal \"Mobile app\" has no e-mail"
+
+  @R8.1 @cause
+  Scenario: From a deal, e-mail goes only to the deal's own client, even when the contact is in the CRM
+    Then the e-mail form of the contact "Jan Kowalski" offers "jan.kowalski@client.test"
+    But sending e-mail from the deal "Online shop" is unavailable because "No contact or company is linked to the deal \"Online shop\""
 
   @R8.1 @R8.2 @fix
   Scenario: Pick a client with an e-mail in the deal's "Client" field
@@ -84,7 +90,7 @@ Feature: Q7 Why sending e-mail from a deal form does not work
   Scenario: An address no mail system would deliver is refused
     When "Anna Nowak" tries to send an e-mail from the deal "Online shop" to the typed address "piotr zielinski" with the subject "Our offer"
     Then the CRM refuses with "CRM.SEND_INVALID_ADDRESS"
-    And the CRM has 1 contact in all
+    And the CRM has 1 contact
 
   @R8.5
   Scenario: The e-mail really leaves through the mail server and a copy lands in the Sent folder

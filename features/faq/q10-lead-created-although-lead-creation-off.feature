@@ -72,7 +72,7 @@ Feature: Q10 Why a lead was created although lead creation is off
       | lead    | First enquiry |
       | contact | Jan Kowalski  |
 
-  Scenario Outline: What a returning client's e-mail does, setting by setting
+  Scenario Outline: A returning client without an active deal, with repeat sales mode <repeat sales> and legacy lead creation mode <legacy>
     Given the CRM setting "Enable repeat sales mode" is <repeat sales>
     And the CRM setting "Enable legacy lead creation mode" is <legacy>
     When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Once more"
@@ -101,3 +101,24 @@ Feature: Q10 Why a lead was created although lead creation is off
     When "Anna Nowak" tries to set the CRM setting "Enable repeat sales mode" to "off"
     Then the CRM refuses with "CRM.NOT_ALLOWED_TO_CHANGE_CRM_SETTINGS"
     And the CRM setting "Enable repeat sales mode" is on now
+
+  @R2.1
+  Scenario Outline: A returning client with an active deal: the deal gets the e-mail, whatever the settings (repeat sales <repeat sales>, legacy <legacy>)
+    Given the CRM has these deals:
+      | title    | contact      | stage   | responsible |
+      | Printers | Jan Kowalski | Invoice | Anna Nowak  |
+    And the CRM setting "Enable repeat sales mode" is <repeat sales>
+    And the CRM setting "Enable legacy lead creation mode" is <legacy>
+    When "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Once more"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the CRM has 1 lead
+    And the e-mail "Once more" is saved to the CRM and bound to:
+      | deal    | Printers     |
+      | contact | Jan Kowalski |
+
+    Examples:
+      | repeat sales | legacy |
+      | on           | off    |
+      | on           | on     |
+      | off          | on     |
+      | off          | off    |

@@ -42,6 +42,16 @@ Feature: Q11 How to choose the item when saving an e-mail by hand
     Then the e-mail "About the printers" is saved to the CRM and bound to the deal "Printers"
     And the e-mail activity "About the printers" is planned and its responsible is "Boris Wójcik"
 
+  @R2.9 @R7.1 @fix
+  Scenario: To put the e-mail on another deal, change it afterwards with "Change deal"
+    Given "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "About the printers"
+    And "Anna Nowak" clicks "Save to CRM" next to the e-mail "About the printers"
+    When "Adam Admin" moves the e-mail "About the printers" to the deal "Printers" with "Change deal"
+    Then the e-mail "About the printers" is bound to:
+      | deal    | Printers     |
+      | contact | Jan Kowalski |
+    And the e-mail "About the printers" is not in the form of the deal "Scanners"
+
   @R2.9
   Scenario: The CRM's automation rules act on the item the e-mail was saved to
     Given "Adam Admin" adds the automation rule "Reply received": when an e-mail is saved to a deal in the stage "New", change the stage to "In progress"

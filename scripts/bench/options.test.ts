@@ -15,6 +15,8 @@ describe('parseBenchOptions', () => {
     expect(quick.plan.rounds).toBeLessThan(full.plan.rounds);
     expect(quick.imapMessages).toBeLessThan(full.imapMessages);
     expect(quick.smtpMessages).toBeLessThan(full.smtpMessages);
+    expect(quick.suitePlan.rounds).toBeLessThan(full.suitePlan.rounds);
+    expect(full.suitePlan.rounds).toBeGreaterThanOrEqual(3);
   });
 
   it('takes the JSON file as the next argument or after =', () => {

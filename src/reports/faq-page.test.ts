@@ -19,7 +19,7 @@ const story: ScenarioStory = {
 
 const results = () => buildRunModel(fakeRun([
   { uri: 'features/faq/q01.feature', name: 'Q1', tags: ['@Q1'], scenarios: [
-    { name: 'spam <Inbox>', tags: ['@R1.3'], steps: [{ text: 'a', status: 'PASSED' }], attachments: [{ mediaType: STORY_MEDIA_TYPE, body: JSON.stringify(story) }] },
+    { name: 'spam <Inbox>', tags: ['@R1.3', '@problem'], steps: [{ text: 'a', status: 'PASSED' }], attachments: [{ mediaType: STORY_MEDIA_TYPE, body: JSON.stringify(story) }] },
     { name: 'manual save', steps: [{ text: 'b "x"', status: 'FAILED', message: 'expected <1>' }] },
   ] },
   { uri: 'features/faq/q10.feature', name: 'Q10', tags: ['@Q10'], scenarios: [{ name: 'repeat lead', steps: [{ text: 'a', status: 'PASSED' }], earlierAttempts: ['FAILED'] }] },
@@ -45,6 +45,11 @@ describe('renderFaqPage', () => {
     expect(html).toContain('<section class="question not-specified" id="Q5"');
     expect(html).toContain('<td>– no scenarios</td>');
     expect(html).toContain('<span class="badge">✘ failed</span>');
+  });
+
+  it("labels what a scenario shows of its question: the problem, the cause, the fix or a refusal", () => {
+    expect(html).toContain('<span class="role">the problem</span> <span class="name">spam &lt;Inbox&gt;</span> <span class="rules">R1.3</span>');
+    expect(html).toContain('</span> <span class="name">manual save</span>');
   });
 
   it('shows a failure with its step, location and message, escaped', () => {

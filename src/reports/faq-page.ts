@@ -46,6 +46,19 @@ function flakyNote(result: ScenarioResult, flaky: ReadonlyMap<string, FlakyScena
   return reasons.length ? ` <span class="flaky">⚠ flaky: ${escapeHtml(reasons.join('; '))}</span>` : '';
 }
 
+/** What a scenario shows of its question, by its tag, in the FAQ's own terms. */
+const ROLE_WORDS: ReadonlyArray<readonly [string, string]> = [
+  ['@problem', 'the problem'],
+  ['@cause', 'the cause'],
+  ['@fix', 'the fix'],
+  ['@error', 'a refusal'],
+];
+
+function roleLabel(tags: readonly string[]): string {
+  const roles = ROLE_WORDS.filter(([tag]) => tags.includes(tag)).map(([, words]) => words);
+  return roles.length ? `<span class="role">${escapeHtml(roles.join(', '))}</span> ` : '';
+}
+
 function scenarioItem(result: ScenarioResult, flaky: ReadonlyMap<string, FlakyScenario>): string {
   const rules = result.tags.filter((t) => /^@R\d/.test(t)).map((t) => t.slice(1));
   const failure = result.failure
@@ -53,7 +66,7 @@ function scenarioItem(result: ScenarioResult, flaky: ReadonlyMap<string, FlakySc
       + `<pre>${escapeHtml(result.failure.message.split('\n').slice(0, 6).join('\n'))}</pre></div>`
     : '';
   return `<li class="scenario ${result.status}"><span class="badge">${STATUS_LABEL[result.status]}</span> `
-    + `<span class="name">${escapeHtml(result.name)}</span>`
+    + `${roleLabel(result.tags)}<span class="name">${escapeHtml(result.name)}</span>`
     + (rules.length ? ` <span class="rules">${rules.map(escapeHtml).join(' ')}</span>` : '')
     + flakyNote(result, flaky)
     + `<div class="meaning">${escapeHtml(STATUS_MEANING[result.status])} · <span class="duration">${(result.durationMs / 1000).toFixed(1)} s</span> · ${escapeHtml(`${result.uri}:${result.line}`)}</div>`

@@ -1,6 +1,7 @@
 /**
  * The questions of the FAQ (seed: "E-maile w CRM: najczęstsze pytania"), in its order, with the
- * Polish titles product owners know them by. Q0 is the article's introduction.
+ * Polish titles product owners know them by, word for word as the seed's headings. Q0 is the
+ * article's introduction, which has no heading: its Polish is the introduction's own sentence.
  */
 export interface FaqQuestion {
   readonly id: string;
@@ -27,7 +28,7 @@ export const FAQ_ANSWERS: Readonly<Record<string, string>> = {
 };
 
 const QUESTIONS: readonly FaqQuestion[] = [
-  { id: 'Q0', polish: 'Historia korespondencji w formularzu i wyszukiwanie e-maili', english: 'History in the form, and finding an e-mail' },
+  { id: 'Q0', polish: 'Historia korespondencji jest zapisywana w formularzu i można szybko znaleźć potrzebny e-mail', english: 'The correspondence is kept in the form, and an e-mail can be found quickly' },
   { id: 'Q1', polish: 'Dlaczego e-maile nie są automatycznie zapisywane w CRM', english: 'Why e-mails are not saved to the CRM automatically' },
   { id: 'Q2', polish: 'Kto może tworzyć leady i deale na podstawie wiadomości e-mail', english: 'Who can create leads and deals from e-mail' },
   { id: 'Q3', polish: 'Czy można dodać e-mail do innego deala', english: 'Can an e-mail be moved to another deal' },

@@ -46,12 +46,12 @@ describe('a feature run writes every report', () => {
 
     expect(run.code, run.output).toBe(1);
     expect(run.output).toContain(`${join(reports, 'summary.md')}  (the run in short, for a CI job summary)`);
-    expect(run.output).toMatch(/Undefined step at .*fixture\.feature:18: And "Anna Nowak" connected the mailbox "sales@acme\.test" to the CRM\n {2}Closest existing steps:\n {4}\{string\} has connected the mailbox \{string\} to the CRM/);
+    expect(run.output).toMatch(/Undefined step at .*fixture\.feature:18: And "Anna Nowak" connected the mailbox "sales@acme\.test" to the CRM\n {2}Closest existing steps:\n {4}\{employee\} has connected the mailbox \{mailbox\} to the CRM/);
 
     const summary = await readFile(join(reports, 'summary.md'), 'utf8');
     expect(summary).toContain('| **Q1** Why e-mails are not saved to the CRM automatically | ❌ does not hold | 1 passed, 1 failed, 1 undefined |');
     expect(summary).toMatch(/- \*\*A wrong expectation\*\* \(`.*fixture\.feature:11`\): ❌ failed at `the CRM has 3 leads` \(`.*fixture\.feature:14`\): AssertionError/);
-    expect(summary).toContain('  - `{string} has connected the mailbox {string} to the CRM`');
+    expect(summary).toContain('  - `{employee} has connected the mailbox {mailbox} to the CRM`');
 
     const page = await readFile(join(reports, 'faq.html'), 'utf8');
     expect(page).toContain('<section class="question failing" id="Q1"');

@@ -31,7 +31,7 @@ describe('the scenario story', () => {
     expect(story.intake).toEqual([
       { mailbox: 'sales@acme.test', folder: 'INBOX', subject: 'Zapytanie o ofertę', saved: false, outcome: expect.stringContaining('"Move spam to folder"') },
     ]);
-    expect(story.activities).toEqual([expect.objectContaining({ direction: 'incoming', subject: 'Zapytanie o ofertę', boundTo: ['lead 1'], responsible: 'Anna Nowak', savedBy: 'Anna Nowak', completed: false, enteredCrm: '2026-03-02T10:20:00.000Z', received: '2026-03-02T10:15:00.000Z' })]);
+    expect(story.activities).toEqual([expect.objectContaining({ direction: 'incoming', subject: 'Zapytanie o ofertę', boundTo: ['lead "Zapytanie o ofertę"'], responsible: 'Anna Nowak', savedBy: 'Anna Nowak', completed: false, enteredCrm: '2026-03-02T10:20:00.000Z', received: '2026-03-02T10:15:00.000Z' })]);
     expect(story.items).toEqual([{
       ref: 'lead 1',
       title: 'Zapytanie o ofertę',
@@ -46,8 +46,22 @@ describe('the scenario story', () => {
 
     const text = renderCrmState(story);
     expect(text).toContain('10:15:00  sales@acme.test/INBOX  "Zapytanie o ofertę"  from Jan Kowalski <jan@client.test> to sales@acme.test');
-    expect(text).toContain('saved by hand by Anna Nowak, bound to lead 1; responsible Anna Nowak; planned; entered CRM 10:20:00, received 10:15:00');
+    expect(text).toContain('saved by hand by Anna Nowak, bound to lead "Zapytanie o ofertę"; responsible Anna Nowak; planned; entered CRM 10:20:00, received 10:15:00');
     expect(text).toContain('lead 1 "Zapytanie o ofertę" (responsible Anna Nowak; status Unassigned');
+  });
+
+  it('names the items an e-mail is saved to by title, and says which lead is a repeat lead', async () => {
+    sim = await Simulation.start();
+    sim.addEmployee('Anna Nowak');
+    await sim.connectMailbox('sales@acme.test', 'Anna Nowak');
+    sim.addContact({ name: 'Jan Kowalski', emails: ['jan@client.test'], responsible: 'Anna Nowak' });
+    await sim.sendFromOutside({ from: 'Jan Kowalski <jan@client.test>', to: 'sales@acme.test', subject: 'New order' });
+    await sim.synchronise('sales@acme.test');
+
+    const story = buildScenarioStory(sim);
+    expect(story.intake.map((i) => i.outcome)).toEqual(['saved to lead "New order", contact "Jan Kowalski"']);
+    expect(story.activities[0]?.boundTo).toEqual(['lead "New order"', 'contact "Jan Kowalski"']);
+    expect(story.items.find((i) => i.title === 'New order')?.details).toMatch(/^repeat lead, status Unassigned/);
   });
 
   it('says "none" for an empty world', async () => {

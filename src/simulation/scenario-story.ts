@@ -78,11 +78,21 @@ function employeeName(crm: Crm, id: number): string {
 
 function itemsOf(crm: Crm): Array<{ ref: ItemRef; title: string; responsibleId: number; details: string }> {
   return [
-    ...crm.deals().map((d) => ({ ref: { type: 'deal' as const, id: d.id }, title: d.title, responsibleId: d.responsibleId, details: `stage ${d.stage}` })),
-    ...crm.leads().map((l) => ({ ref: { type: 'lead' as const, id: l.id }, title: l.title, responsibleId: l.responsibleId, details: [`status ${l.status}`, l.source && `source ${l.source}`, ...l.emails.map((e) => `${e.value} (${e.type})`)].filter(Boolean).join(', ') })),
+    ...crm.deals().map((d) => ({ ref: { type: 'deal' as const, id: d.id }, title: d.title, responsibleId: d.responsibleId, details: [d.isReturnCustomer && 'repeat deal', `stage ${d.stage}`].filter(Boolean).join(', ') })),
+    ...crm.leads().map((l) => ({ ref: { type: 'lead' as const, id: l.id }, title: l.title, responsibleId: l.responsibleId, details: [l.isReturnCustomer && 'repeat lead', `status ${l.status}`, l.source && `source ${l.source}`, ...l.emails.map((e) => `${e.value} (${e.type})`)].filter(Boolean).join(', ') })),
     ...crm.contacts().map((c) => ({ ref: { type: 'contact' as const, id: c.id }, title: c.name, responsibleId: c.responsibleId, details: c.emails.map((e) => `${e.value} (${e.type})`).join(', ') })),
     ...crm.companies().map((c) => ({ ref: { type: 'company' as const, id: c.id }, title: c.title, responsibleId: c.responsibleId, details: c.emails.map((e) => `${e.value} (${e.type})`).join(', ') })),
   ];
+}
+
+/** `lead "New order"`: an item as a product owner knows it, by its title or name; its id only if it is gone. */
+function titledRef(crm: Crm, ref: ItemRef): string {
+  try {
+    const item = crm.item(ref);
+    return `${ref.type} "${'title' in item ? item.title : item.name}"`;
+  } catch {
+    return formatRef(ref);
+  }
 }
 
 function timelineText(crm: Crm, entry: TimelineEntry): string {
@@ -122,7 +132,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
       folder: outcome.mailboxMessage.folder,
       subject: outcome.mailboxMessage.subject,
       saved: outcome.saved,
-      outcome: outcome.saved ? `saved to ${outcome.activity.bindings.map(formatRef).join(', ')}` : NOT_SAVED_EXPLANATIONS[outcome.reason],
+      outcome: outcome.saved ? `saved to ${outcome.activity.bindings.map((ref) => titledRef(crm, ref)).join(', ')}` : NOT_SAVED_EXPLANATIONS[outcome.reason],
     })),
   );
   const activities = crm.emailActivities().map((a): StoryActivity => ({
@@ -131,7 +141,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
     subject: a.subject,
     from: addresses(a.from),
     to: addresses(a.to),
-    boundTo: a.bindings.map(formatRef),
+    boundTo: a.bindings.map((ref) => titledRef(crm, ref)),
     responsible: employeeName(crm, a.responsibleId),
     ...(a.savedById !== undefined && { savedBy: employeeName(crm, a.savedById) }),
     completed: a.completed,
@@ -176,4 +186,16 @@ export function renderCrmState(story: ScenarioStory): string {
   }
   if (story.items.length === 0) lines.push('  none');
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * One item's timeline in plain text, for the message of a failed assertion about that item:
+ * what the item is, then every entry in time order with the time of day (UTC).
+ */
+export function renderItemTimeline(crm: Crm, ref: ItemRef): string {
+  const item = itemsOf(crm).find((i) => i.ref.type === ref.type && i.ref.id === ref.id);
+  if (!item) return `${formatRef(ref)}: not in the CRM`;
+  const entries = crm.timeline(ref).map((entry) => `    ${entry.at.toISOString().slice(11, 19)}  ${timelineText(crm, entry)}`);
+  const heading = `  Timeline of the ${ref.type} "${item.title}" (responsible ${employeeName(crm, item.responsibleId)}${item.details ? `; ${item.details}` : ''}):`;
+  return [heading, ...(entries.length > 0 ? entries : ['    (empty)'])].join('\n');
 }

@@ -1,6 +1,8 @@
 import { headerValues, MockMailServer, type OutboundMessage } from '../../mock-servers/index.ts';
 import {
   Crm,
+  CrmError,
+  isCrmError,
   type AutomationRule,
   type Company,
   type ConnectedMailbox,
@@ -34,7 +36,7 @@ import { DROP, TcpLink } from '../mail-sync/testing/tcp-link.ts';
 import { describeItem, findItem } from './item-lookup.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
-import { markReadInMail } from './webmail-reader.ts';
+import { markReadInMail, moveInMail } from './webmail-reader.ts';
 import { WireLog } from './wire-log.ts';
 
 export interface SimulationOptions {
@@ -105,6 +107,20 @@ export class Simulation {
   }
 
   /**
+   * The employee with this name. A name the CRM does not know is CRM.UNKNOWN_EMPLOYEE, and the
+   * message lists the employees there are, so a misspelt name in a scenario reads plainly.
+   */
+  employeeNamed(name: string): Employee {
+    try {
+      return this.crm.employeeByName(name);
+    } catch (error) {
+      if (!isCrmError(error, 'CRM.UNKNOWN_EMPLOYEE')) throw error;
+      const known = this.crm.employees().map((e) => `"${e.name}"`).join(', ') || 'none yet';
+      throw new CrmError('CRM.UNKNOWN_EMPLOYEE', `There is no employee named "${name}". The employees are: ${known}.`);
+    }
+  }
+
+  /**
    * Creates the account on the mail server and connects it to the CRM as the employee does in
    * Mail: the first synchronisation lists the server's folders, so the folder settings can offer them.
    */
@@ -112,7 +128,7 @@ export class Simulation {
     const password = `secret-${address}`;
     // The account may already hold mail from before it was connected (prepareMailAccount).
     if (!this.mail.store.account(address)) this.mail.addAccount(address, password);
-    const mailbox = this.crm.connectMailbox({ address, connectorId: this.crm.employeeByName(connectorName).id, settings });
+    const mailbox = this.crm.connectMailbox({ address, connectorId: this.employeeNamed(connectorName).id, settings });
     // The CRM reaches the IMAP server through the scenario's network link, which a scenario can break.
     const { host, port } = await this.network();
     const connection = new MailboxConnection(this.crm, mailbox.id, { host, port, user: address, password });
@@ -124,7 +140,7 @@ export class Simulation {
   /** An employee changes the mailbox's CRM settings, as in Mail > Settings (R4.3 decides who may). */
   changeMailboxSettings(employeeName: string, mailboxAddress: string, patch: Record<string, unknown>): ConnectedMailbox {
     const mailbox = this.crm.mailbox(mailboxAddress);
-    return this.crm.updateMailboxSettings(this.crm.employeeByName(employeeName).id, mailbox.id, patch);
+    return this.crm.updateMailboxSettings(this.employeeNamed(employeeName).id, mailbox.id, patch);
   }
 
   /** Setup: the mailbox's connector chooses these settings, as when connecting it. */
@@ -173,7 +189,7 @@ export class Simulation {
   /** "Save to CRM" next to the message with this subject, in whichever mailbox lists it (R3). */
   saveToCrm(employeeName: string, subject: string): IntakeOutcome {
     const message = this.findMailboxMessage(subject);
-    const outcome = this.crm.saveToCrm(this.crm.employeeByName(employeeName).id, message.id);
+    const outcome = this.crm.saveToCrm(this.employeeNamed(employeeName).id, message.id);
     this.manualOutcomes.push(outcome);
     return outcome;
   }
@@ -252,22 +268,22 @@ export class Simulation {
 
   /** Setup: the employee gets the role. */
   giveRole(employeeName: string, roleName: string): void {
-    this.crm.assignRole(this.settingsEditor().id, this.crm.employeeByName(employeeName).id, roleName);
+    this.crm.assignRole(this.settingsEditor().id, this.employeeNamed(employeeName).id, roleName);
   }
 
   /** An employee changes one permission of a role in CRM > Settings > Access permissions (R6.2 decides who may). */
   setRolePermission(actorName: string, roleName: string, type: ItemType, action: CrmAction, level: AccessLevel): Role {
-    return this.crm.setRolePermission(this.crm.employeeByName(actorName).id, roleName, type, action, level);
+    return this.crm.setRolePermission(this.employeeNamed(actorName).id, roleName, type, action, level);
   }
 
   /** An employee gives another a role (R6.2 decides who may). */
   assignRole(actorName: string, employeeName: string, roleName: string): void {
-    this.crm.assignRole(this.crm.employeeByName(actorName).id, this.crm.employeeByName(employeeName).id, roleName);
+    this.crm.assignRole(this.employeeNamed(actorName).id, this.employeeNamed(employeeName).id, roleName);
   }
 
   /** "Allow sending e-mails to arbitrary addresses", changed by this employee, or as setup when no one is named (R8.4, R6.2). */
   setAllowSendingToArbitraryAddresses(allowed: boolean, actorName?: string): void {
-    const actor = actorName === undefined ? this.settingsEditor() : this.crm.employeeByName(actorName);
+    const actor = actorName === undefined ? this.settingsEditor() : this.employeeNamed(actorName);
     this.crm.setAllowSendingToArbitraryAddresses(actor.id, allowed);
   }
 
@@ -288,7 +304,7 @@ export class Simulation {
    */
   addDealFromLead(title: string, leadTitle: string, responsibleName: string): Deal {
     const { deal } = this.crm.convertLead(this.item('lead', leadTitle).id, { dealTitle: title });
-    return this.crm.setResponsible({ type: 'deal', id: deal.id }, this.crm.employeeByName(responsibleName).id) as Deal;
+    return this.crm.setResponsible({ type: 'deal', id: deal.id }, this.employeeNamed(responsibleName).id) as Deal;
   }
 
   private clientRef(name: string): ItemRef {
@@ -309,7 +325,7 @@ export class Simulation {
     subject: string,
     options: { text?: string; cc?: readonly FormRecipient[]; replyToSubject?: string } = {},
   ): Promise<SentFromForm> {
-    const sender = this.crm.employeeByName(employeeName);
+    const sender = this.employeeNamed(employeeName);
     const parent = options.replyToSubject === undefined ? undefined : this.activityFor(options.replyToSubject);
     const choices = (list: readonly FormRecipient[]) => list.flatMap((r) => this.recipientChoice(sender.id, item, r));
     const sent = this.crm.sendEmailFromForm(sender.id, {
@@ -363,7 +379,7 @@ export class Simulation {
 
   /** The employee chooses a contact or company (by name) in the deal's "Client" field (R8.2). */
   chooseDealClient(employeeName: string, dealTitle: string, clientName: string): Deal {
-    return this.crm.chooseDealClient(this.crm.employeeByName(employeeName).id, this.item('deal', dealTitle).id, this.clientRef(clientName));
+    return this.crm.chooseDealClient(this.employeeNamed(employeeName).id, this.item('deal', dealTitle).id, this.clientRef(clientName));
   }
 
   private mailboxSender(mailboxId: number): MailboxSender {
@@ -381,7 +397,7 @@ export class Simulation {
 
   /** The e-mails in the item's form as this employee sees them (R6.3), replies under their parent (R9.1). */
   correspondenceShownTo(employeeName: string, item: ItemRef): Array<{ activity: EmailActivity; depth: number; parent?: EmailActivity }> {
-    const rows = flattenThreads(this.crm.correspondenceFor(this.crm.employeeByName(employeeName).id, item));
+    const rows = flattenThreads(this.crm.correspondenceFor(this.employeeNamed(employeeName).id, item));
     const parents: EmailActivity[] = [];
     return rows.map(({ activity, depth }) => {
       parents[depth] = activity;
@@ -392,23 +408,23 @@ export class Simulation {
 
   /** The e-mails whose entries the employee sees in the item's timeline (R6.3). */
   emailsShownTo(employeeName: string, item: ItemRef): EmailActivity[] {
-    const ids = new Set(this.crm.timelineFor(this.crm.employeeByName(employeeName).id, item).map((e) => e.activityId));
+    const ids = new Set(this.crm.timelineFor(this.employeeNamed(employeeName).id, item).map((e) => e.activityId));
     return this.crm.emailActivities().filter((a) => ids.has(a.id));
   }
 
   /** Search by subject, sender or text, in one form or the whole CRM (R9.2). */
   searchEmails(employeeName: string, words: string, field: SearchField, within?: ItemRef): EmailActivity[] {
-    return this.crm.searchEmails(this.crm.employeeByName(employeeName).id, { words, in: field }, within);
+    return this.crm.searchEmails(this.employeeNamed(employeeName).id, { words, in: field }, within);
   }
 
   /** "Change deal" on the e-mail with this subject (R7). */
   changeDeal(employeeName: string, subject: string, dealTitle: string): EmailActivity {
-    return this.crm.changeDeal(this.crm.employeeByName(employeeName).id, this.activityFor(subject).id, this.item('deal', dealTitle).id);
+    return this.crm.changeDeal(this.employeeNamed(employeeName).id, this.activityFor(subject).id, this.item('deal', dealTitle).id);
   }
 
   /** "Create a new activity from the e-mail" (R8.6). */
   createActivityFromEmail(employeeName: string, subject: string, followUpSubject: string): void {
-    this.crm.createActivityFromEmail(this.crm.employeeByName(employeeName).id, this.activityFor(subject).id, { subject: followUpSubject });
+    this.crm.createActivityFromEmail(this.employeeNamed(employeeName).id, this.activityFor(subject).id, { subject: followUpSubject });
   }
 
   // CRM items, CRM settings, routing, automation and activity times (faq-rules §0, R1.4, R2, R4, R5)
@@ -430,25 +446,25 @@ export class Simulation {
 
   /** An employee changes CRM settings in CRM > Settings (R6.2 decides who may). */
   changeCrmSettings(employeeName: string, patch: Readonly<Record<string, unknown>>): CrmSettings {
-    return this.crm.updateCrmSettings(this.crm.employeeByName(employeeName).id, patch);
+    return this.crm.updateCrmSettings(this.employeeNamed(employeeName).id, patch);
   }
 
   /** An employee adds addresses to the CRM's exceptions list (R1.4). */
   addToExceptions(employeeName: string, addresses: readonly string[]): CrmSettings {
-    return this.crm.addToExceptions(this.crm.employeeByName(employeeName).id, addresses);
+    return this.crm.addToExceptions(this.employeeNamed(employeeName).id, addresses);
   }
 
   addContact(input: { name: string; emails?: readonly EmailInput[]; responsible: string; company?: string }): Contact {
     return this.crm.addContact({
       name: input.name,
       emails: input.emails ?? [],
-      responsibleId: this.crm.employeeByName(input.responsible).id,
+      responsibleId: this.employeeNamed(input.responsible).id,
       ...(input.company !== undefined && { companyId: this.item('company', input.company).id }),
     });
   }
 
   addCompany(input: { title: string; emails?: readonly EmailInput[]; responsible: string }): Company {
-    return this.crm.addCompany({ title: input.title, emails: input.emails ?? [], responsibleId: this.crm.employeeByName(input.responsible).id });
+    return this.crm.addCompany({ title: input.title, emails: input.emails ?? [], responsibleId: this.employeeNamed(input.responsible).id });
   }
 
   addLead(input: { title: string; name?: string; emails?: readonly EmailInput[]; status?: string; responsible: string }): Lead {
@@ -457,7 +473,7 @@ export class Simulation {
       ...(input.name !== undefined && { name: input.name }),
       emails: input.emails ?? [],
       ...(input.status !== undefined && { status: input.status }),
-      responsibleId: this.crm.employeeByName(input.responsible).id,
+      responsibleId: this.employeeNamed(input.responsible).id,
     });
   }
 
@@ -468,7 +484,7 @@ export class Simulation {
       ...(input.stage !== undefined && { stage: input.stage }),
       contactIds: (input.contacts ?? []).map((name) => this.item('contact', name).id),
       ...(input.company !== undefined && { companyId: this.item('company', input.company).id }),
-      responsibleId: this.crm.employeeByName(input.responsible).id,
+      responsibleId: this.employeeNamed(input.responsible).id,
     });
   }
 
@@ -496,7 +512,7 @@ export class Simulation {
 
   /** An employee adds an automation rule with the e-mail trigger (R2.9). */
   addAutomationRule(employeeName: string, rule: NewAutomationRule): AutomationRule {
-    return this.crm.addAutomationRule(this.crm.employeeByName(employeeName).id, rule);
+    return this.crm.addAutomationRule(this.employeeNamed(employeeName).id, rule);
   }
 
   /** The one e-mail activity saved from a message with this subject. */
@@ -509,7 +525,7 @@ export class Simulation {
 
   /** "Complete" on the e-mail's activity (R5.3). */
   completeActivity(employeeName: string, subject: string): EmailActivity {
-    return this.crm.completeActivity(this.crm.employeeByName(employeeName).id, this.activityFor(subject).id);
+    return this.crm.completeActivity(this.employeeNamed(employeeName).id, this.activityFor(subject).id);
   }
 
   /**
@@ -534,7 +550,7 @@ export class Simulation {
    * Only someone with access to the mailbox can (R3.1).
    */
   async readInMail(employeeName: string, mailboxAddress: string, subject: string, folder = 'INBOX'): Promise<void> {
-    const employee = this.crm.employeeByName(employeeName);
+    const employee = this.employeeNamed(employeeName);
     if (!this.crm.mailbox(mailboxAddress).accessList.includes(employee.id)) {
       throw new Error(`${employeeName} has no access to the mailbox ${mailboxAddress}, so cannot read its mail`);
     }
@@ -542,20 +558,33 @@ export class Simulation {
     await markReadInMail({ host, port: imapPort, user: mailboxAddress, password: `secret-${mailboxAddress}` }, folder, subject);
   }
 
+  /**
+   * An employee moves the message in Mail from one folder to another (to Trash, Drafts, Spam), over
+   * IMAP, before the CRM's next sync sees it (R1.2). Only someone with access to the mailbox can.
+   */
+  async moveInMail(employeeName: string, mailboxAddress: string, subject: string, destination: string, folder = 'INBOX'): Promise<void> {
+    const employee = this.employeeNamed(employeeName);
+    if (!this.crm.mailbox(mailboxAddress).accessList.includes(employee.id)) {
+      throw new Error(`${employeeName} has no access to the mailbox ${mailboxAddress}, so cannot move its mail`);
+    }
+    const { host, imapPort } = this.mail.address;
+    await moveInMail({ host, port: imapPort, user: mailboxAddress, password: `secret-${mailboxAddress}` }, folder, subject, destination);
+  }
+
   /** An employee with mailbox access is given by the mailbox's connector (R3.1, R4.3). */
   grantMailboxAccess(mailboxAddress: string, employeeName: string): ConnectedMailbox {
     const mailbox = this.crm.mailbox(mailboxAddress);
-    return this.crm.grantMailboxAccess(mailbox.connectorId, mailbox.id, this.crm.employeeByName(employeeName).id);
+    return this.crm.grantMailboxAccess(mailbox.connectorId, mailbox.id, this.employeeNamed(employeeName).id);
   }
 
   /** Setup: the connector sets who gets new items from this mailbox, in turn (R4.4). */
   setResponsibleQueue(mailboxAddress: string, employeeNames: readonly string[]): ConnectedMailbox {
-    return this.configureMailbox(mailboxAddress, { responsibleQueue: employeeNames.map((name) => this.crm.employeeByName(name).id) });
+    return this.configureMailbox(mailboxAddress, { responsibleQueue: employeeNames.map((name) => this.employeeNamed(name).id) });
   }
 
   /** Dismisses an employee: they stay on record but get no new items (R4.4). */
   dismissEmployee(name: string): Employee {
-    return this.crm.setEmployeeActive(this.crm.employeeByName(name).id, false);
+    return this.crm.setEmployeeActive(this.employeeNamed(name).id, false);
   }
 
   /**

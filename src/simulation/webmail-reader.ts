@@ -2,11 +2,11 @@ import { ImapFlow } from 'imapflow';
 import type { ImapAccount } from '../mail-sync/index.ts';
 
 /**
- * An employee reading mail in Webmail, as a mail client does it: log in over IMAP, find the
- * message by subject and set \Seen (RFC 3501 §6.4.6 STORE). Used to have a message read before
- * the CRM's next sync sees it (R5.4).
+ * An employee working in Webmail, as a mail client does it: log in over IMAP, find the message by
+ * subject in a folder, act on it, log out. The CRM's connector then sees the result on its next
+ * sync, as it would see a colleague's work in the real product.
  */
-export async function markReadInMail(imap: ImapAccount, folder: string, subject: string): Promise<number> {
+async function withMessage<T>(imap: ImapAccount, folder: string, subject: string, act: (client: ImapFlow, uid: number) => Promise<T>): Promise<T> {
   const client = new ImapFlow({
     host: imap.host,
     port: imap.port,
@@ -24,12 +24,30 @@ export async function markReadInMail(imap: ImapAccount, folder: string, subject:
       const found = await client.search({ subject }, { uid: true });
       const uids = found || [];
       if (uids.length !== 1) throw new Error(`Expected one e-mail "${subject}" in ${imap.user}/${folder}, found ${uids.length}`);
-      await client.messageFlagsAdd(uids, ['\\Seen'], { uid: true });
-      return uids[0]!;
+      return await act(client, uids[0]!);
     } finally {
       lock.release();
     }
   } finally {
     await client.logout().catch(() => client.close());
   }
+}
+
+/** Opens the message, so it is read: \Seen is set (RFC 3501 §6.4.6 STORE). Used for R5.4. */
+export async function markReadInMail(imap: ImapAccount, folder: string, subject: string): Promise<number> {
+  return withMessage(imap, folder, subject, async (client, uid) => {
+    await client.messageFlagsAdd([uid], ['\\Seen'], { uid: true });
+    return uid;
+  });
+}
+
+/**
+ * Moves the message to another folder, as dragging it in Webmail does: UID MOVE (RFC 6851), so
+ * it keeps its bytes and gets a new UID there. Used to put mail in Trash, Drafts or Spam (R1.2).
+ */
+export async function moveInMail(imap: ImapAccount, folder: string, subject: string, destination: string): Promise<void> {
+  await withMessage(imap, folder, subject, async (client, uid) => {
+    const moved = await client.messageMove([uid], destination, { uid: true });
+    if (!moved) throw new Error(`The mail server did not move "${subject}" to ${destination}`);
+  });
 }

@@ -25,3 +25,10 @@ export const CRM_SETTING_WORDS: Readonly<Record<string, CrmSettingWords>> = {
   'Enable legacy lead creation mode': { name: 'Enable legacy lead creation mode', key: 'legacyLeadCreationMode', read: onOff },
   'Allow sending e-mails to arbitrary addresses': { name: 'Allow sending e-mails to arbitrary addresses', key: 'allowSendingToArbitraryAddresses', read: onOff },
 };
+
+/** The setting with this product wording; other words are an error listing the settings there are. */
+export function crmSettingNamed(name: string): CrmSettingWords {
+  const setting = CRM_SETTING_WORDS[name];
+  if (setting) return setting;
+  throw new Error(`Unknown CRM setting "${name}". Known settings: ${Object.keys(CRM_SETTING_WORDS).map((s) => `"${s}"`).join(', ')}`);
+}

@@ -25,19 +25,29 @@ const period: ValueReader = (words) => {
   throw new Error(`Write "7 days", "30 days" or "all", not "${words}"`);
 };
 
-const SETTINGS: Readonly<Record<string, { key: string; read: ValueReader }>> = {
-  'Move spam to folder': { key: 'spamFolder', read: folder },
-  'Integration with CRM': { key: 'crmIntegration', read: onOff },
-  'Create lead for incoming e-mail from a new address': { key: 'createForNewSender', read: entity },
-  'Create lead for outgoing e-mail to a new address': { key: 'createForNewRecipient', read: entity },
-  'Process e-mails for the last N days': { key: 'processPeriod', read: period },
-  'Lead source': { key: 'leadSource', read: (words) => words },
-};
+/** A mailbox setting: its product wording, the key of the CRM's mailbox settings, and its value reader. */
+export interface MailboxSettingWords {
+  readonly name: string;
+  readonly key: string;
+  readonly read: ValueReader;
+}
+
+const SETTINGS: readonly MailboxSettingWords[] = [
+  { name: 'Move spam to folder', key: 'spamFolder', read: folder },
+  { name: 'Integration with CRM', key: 'crmIntegration', read: onOff },
+  { name: 'Create lead for incoming e-mail from a new address', key: 'createForNewSender', read: entity },
+  { name: 'Create lead for outgoing e-mail to a new address', key: 'createForNewRecipient', read: entity },
+  { name: 'Process e-mails for the last N days', key: 'processPeriod', read: period },
+  { name: 'Lead source', key: 'leadSource', read: (words) => words },
+];
+
+export function mailboxSettingNamed(name: string): MailboxSettingWords {
+  const setting = SETTINGS.find((s) => s.name === name);
+  if (setting) return setting;
+  throw new Error(`Unknown mailbox setting "${name}". Known settings: ${SETTINGS.map((s) => `"${s.name}"`).join(', ')}`);
+}
 
 export function mailboxSettingFromWords(name: string, words: string): { key: string; value: unknown } {
-  const setting = SETTINGS[name];
-  if (!setting) {
-    throw new Error(`Unknown mailbox setting "${name}". Known settings: ${Object.keys(SETTINGS).map((s) => `"${s}"`).join(', ')}`);
-  }
+  const setting = mailboxSettingNamed(name);
   return { key: setting.key, value: setting.read(words) };
 }

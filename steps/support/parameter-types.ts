@@ -1,7 +1,9 @@
 import { defineParameterType } from '@cucumber/cucumber';
 import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type NotSavedReason, type SearchField } from '../../src/crm/index.ts';
 import type { FormRecipient } from '../../src/simulation/index.ts';
-import { CRM_SETTING_WORDS, type CrmSettingWords } from './crm-setting-words.ts';
+import { crmSettingNamed, type CrmSettingWords } from './crm-setting-words.ts';
+import { mailboxSettingNamed, type MailboxSettingWords } from './mailbox-setting-words.ts';
+import type { CrmWorld } from './world.ts';
 
 /** Why an e-mail was not saved, in the words a feature file uses after "because". */
 export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = {
@@ -35,8 +37,19 @@ defineParameterType({
   transformer: (type: string, label: string): ItemWords => ({ type: type as ItemType, label }),
 });
 
-/** An employee, by name in quotes: "Anna Nowak". The CRM refuses a name it does not know. */
-defineParameterType({ name: 'employee', regexp: /"([^"]+)"/, transformer: (name: string) => name, useForSnippets: false });
+/**
+ * An employee already in the scenario, by name in quotes: "Anna Nowak". A name the CRM does not
+ * know fails the step at once, listing the employees there are (steps that add an employee take
+ * the new name as a {string}).
+ */
+defineParameterType({
+  name: 'employee',
+  regexp: /"([^"]+)"/,
+  transformer(this: CrmWorld, name: string): string {
+    return this.sim.employeeNamed(name).name;
+  },
+  useForSnippets: false,
+});
 
 /** A connected mailbox, by address in quotes: "sales@acme.test". */
 defineParameterType({ name: 'mailbox', regexp: /"([^"\s]+@[^"\s]+)"/, transformer: (address: string) => address, useForSnippets: false });
@@ -47,11 +60,23 @@ defineParameterType({ name: 'folder', regexp: /"([^"]+)"/, transformer: (path: s
 /** A time of day on the scenario's date, HH:MM or HH:MM:SS, UTC. */
 defineParameterType({ name: 'time', regexp: /\d{1,2}:\d{2}(?::\d{2})?/, transformer: (time: string) => time });
 
-/** A CRM setting by its product wording, in quotes: "Enable repeat sales mode". */
+/**
+ * A CRM setting by its product wording, in quotes: "Enable repeat sales mode". Any quoted words
+ * match, so a misspelt setting fails the step with the list of settings rather than leaving it undefined.
+ */
 defineParameterType({
   name: 'crm-setting',
-  regexp: new RegExp(`"(${alternatives(Object.keys(CRM_SETTING_WORDS)).source})"`),
-  transformer: (name: string): CrmSettingWords => CRM_SETTING_WORDS[name]!,
+  regexp: /"([^"]+)"/,
+  transformer: (name: string): CrmSettingWords => crmSettingNamed(name),
+  useForSnippets: false,
+});
+
+/** A mailbox setting by its product wording, in quotes: "Move spam to folder"; unknown words list the settings. */
+defineParameterType({
+  name: 'mailbox-setting',
+  regexp: /"([^"]+)"/,
+  transformer: (name: string): MailboxSettingWords => mailboxSettingNamed(name),
+  useForSnippets: false,
 });
 
 /** A switch: on or off. */

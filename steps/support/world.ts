@@ -1,5 +1,7 @@
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
+import type { ItemRef } from '../../src/crm/index.ts';
 import type { Simulation } from '../../src/simulation/index.ts';
+import { renderItemTimeline } from '../../src/simulation/scenario-story.ts';
 
 /**
  * The one World of every scenario: it holds the scenario's Simulation and the error of the last
@@ -48,6 +50,46 @@ export class CrmWorld extends World {
     } catch (error) {
       this.lastRefusal = error;
     }
+  }
+
+  /**
+   * Runs an assertion about CRM items. When it fails, its message ends with the timeline of each
+   * item, so the report shows what the item went through without opening the attachments. The
+   * items are looked up only then; one that cannot be found is left out.
+   */
+  checkItems(items: () => readonly ItemRef[], assertion: () => void): void {
+    try {
+      assertion();
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      let refs: readonly ItemRef[] = [];
+      try {
+        refs = items();
+      } catch {
+        refs = [];
+      }
+      const seen = new Set<string>();
+      const timelines = refs.filter((ref) => !seen.has(`${ref.type} ${ref.id}`) && seen.add(`${ref.type} ${ref.id}`)).map((ref) => renderItemTimeline(this.sim.crm, ref));
+      if (timelines.length > 0) {
+        const original = error.message;
+        error.message = `${original}\n\n${timelines.join('\n')}`;
+        if (error.stack?.includes(original)) error.stack = error.stack.replace(original, error.message);
+      }
+      throw error;
+    }
+  }
+
+  /** The same for an assertion about an e-mail: the timelines of the items it is bound to, and of `also`. */
+  checkEmail(subject: string, also: () => readonly ItemRef[], assertion: () => void): void {
+    this.checkItems(() => [...this.sim.activitiesFor(subject).flatMap((a) => a.bindings), ...safely(also)], assertion);
+  }
+}
+
+function safely(refs: () => readonly ItemRef[]): readonly ItemRef[] {
+  try {
+    return refs();
+  } catch {
+    return [];
   }
 }
 

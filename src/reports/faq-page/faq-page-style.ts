@@ -13,7 +13,7 @@ ul.scenarios,ul.plain{list-style:none;padding:0;margin:.4rem 0 0}li.scenario{pad
 .badge{display:inline-block;min-width:6.5rem;text-align:center;border-radius:4px;font-size:.8rem;padding:0 .3rem;color:#fff;background:#4b5563}
 .passed .badge{background:#1a7f37}.failed .badge{background:#b42318}.undefined .badge,.pending .badge,.ambiguous .badge,.unknown .badge{background:#8a5a00}
 .flaky{display:inline-block;border:1px solid #8a5a00;color:#8a5a00;border-radius:4px;font-size:.75rem;padding:0 .3rem;margin-left:.3rem}
-.rules{font-size:.8rem;color:#1f4fbf}.meaning,.duration{font-size:.85rem;color:#4b5563}
+.rules{font-size:.8rem;color:#1f4fbf}.role{font-size:.75rem;text-transform:uppercase;letter-spacing:.03em;color:#6b21a8;border:1px solid #d8b4fe;border-radius:3px;padding:0 .25rem}.meaning,.duration{font-size:.85rem;color:#4b5563}
 .failure pre{white-space:pre-wrap;background:#fdf1f1;padding:.4rem;border-radius:4px;font-size:.8rem}
 details.story{margin:.3rem 0 0}details.story summary{cursor:pointer;color:#1f4fbf}
 .yes{color:#1a7f37;font-weight:600}.no{color:#b42318;font-weight:600}.details{color:#4b5563}

@@ -68,6 +68,16 @@ describe('closestSteps', () => {
     expect(closestSteps('"Anna Nowak" connected the mailbox "sales@acme.test" to the CRM', library, 1)[0]!.expression).toBe('{string} has connected the mailbox {string} to the CRM');
   });
 
+  it('takes quoted text for a domain parameter ({employee}) and for a quoted literal of the expression', () => {
+    const domain = [
+      { source: '{employee} clicks "Save to CRM" next to the e-mail {string}', type: 'CUCUMBER_EXPRESSION' as const },
+      { source: '{string} replies to the e-mail {string}', type: 'CUCUMBER_EXPRESSION' as const },
+      { source: '{employee} completes the e-mail activity {string}', type: 'CUCUMBER_EXPRESSION' as const },
+    ];
+    expect(closestSteps('"Anna Nowak" presses "Save to CRM" next to the e-mail "Hello"', domain, 1)[0]!.expression).toBe('{employee} clicks "Save to CRM" next to the e-mail {string}');
+    expect(closestSteps('"Anna Nowak" clicks "Save to CRM" next to the e-mail "Hello"', domain, 1)[0]!.similarity).toBe(1);
+  });
+
   it('returns at most the limit, most similar first, and nothing for an empty library', () => {
     const suggestions = closestSteps('something else entirely', library);
     expect(suggestions).toHaveLength(3);

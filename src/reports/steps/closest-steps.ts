@@ -1,7 +1,8 @@
 /**
  * Which defined steps an undefined step was probably meant to be: its text and every step
- * expression become word tokens with the parameters abstracted ("Anna" in quotes and {string}
- * both become one {string} token), and steps are ranked by a word-level edit distance.
+ * expression become word tokens with the parameters abstracted ("Anna" in quotes, {string} and a
+ * quoted literal of an expression such as "Save to CRM" all become one {string} token), and steps
+ * are ranked by a word-level edit distance.
  */
 
 export interface StepExpression {
@@ -41,7 +42,7 @@ export function textTokens(text: string): string[] {
 export function expressionTokens({ source, type }: StepExpression): ExpressionToken[] {
   const text = type === 'REGULAR_EXPRESSION'
     ? source.replace(/^\^|\$$/g, '').replace(/\((?:[^()\\]|\\.)*\)[?*+]?/g, ' {} ').replace(/\\(.)/g, '$1')
-    : source.replace(/(?<!\\)\((?:[^()\\]|\\.)*\)/g, '').replace(/\\(.)/g, '$1');
+    : source.replace(/(?<!\\)\((?:[^()\\]|\\.)*\)/g, '').replace(/\\(.)/g, '$1').replace(/"[^"{}]*"/g, ' {string} ');
   return text.split(/\s+/).filter(Boolean).flatMap((raw): ExpressionToken[] => {
     const parameter = /^\{([^}]*)\}$/.exec(raw);
     if (parameter) {
@@ -64,7 +65,10 @@ function words(text: string): string[] {
 const EXTRA_WORD_IN_ANY = 0.25;
 
 function cost(expected: ExpressionToken, actual: string): number {
-  if (expected.kind === 'any' || expected.kind === 'one') return actual === '{string}' ? 0.5 : 0;
+  // The project's parameter types for the domain's words ({employee}, {mailbox}, {crm-setting} …)
+  // are mostly written in quotes, so quoted text fits them as well as it fits {string}.
+  if (expected.kind === 'any') return 0;
+  if (expected.kind === 'one') return actual === '{string}' ? 0.5 : 0;
   if (expected.kind === 'slot') return expected.name === actual ? 0 : 1;
   return expected.options.includes(actual) ? 0 : 1;
 }
