@@ -231,8 +231,13 @@ export class ImapConnection {
 
   /** A drop-after-commands fault: the connection goes without a word, as if the network failed. */
   private dropsBeforeCommand(bytes: Buffer): boolean {
-    if (!this.ask((plan) => plan.dropBeforeCommand('imap', this.commands))) return false;
+    const plan = this.options.faults?.plan;
+    if (!plan) return false;
+    const { answer: drop, fired } = askPlan(plan, (p) => p.dropBeforeCommand('imap', this.commands));
+    if (!drop) return false;
+    // The transcript shows the command that went unanswered, then why.
     for (const line of clientCommandLines(bytes, parseCommand(bytes))) this.log('client', line);
+    for (const event of fired) this.report(event);
     this.drop();
     return true;
   }
