@@ -33,7 +33,7 @@ describe('refused recipients', () => {
     const client = await open();
     await client.send('MAIL FROM:<jan@client.test>\r\n');
     expect(await client.send('RCPT TO:<sales@acme.test>\r\n')).toMatch(/^250 /);
-    expect(await client.send('RCPT TO:<office@acme.test>\r\n')).toBe('550 5.1.1 Recipient refused (scripted fault)\r\n');
+    expect(await client.send('RCPT TO:<office@acme.test>\r\n')).toBe('550 5.1.1 <office@acme.test>: Recipient address rejected (scripted fault)\r\n');
     expect(await client.send('RCPT TO:<partner@elsewhere.test>\r\n')).toMatch(/^250 /);
     expect(await client.send('DATA\r\n')).toMatch(/^354 /);
     expect(await client.send('Subject: Two of three\r\n\r\nHello\r\n.\r\n')).toMatch(/^250 /);
@@ -63,7 +63,7 @@ describe('greylisting (RFC 6647)', () => {
     server.faults.add({ kind: 'greylist', retryAfterMs: 5 * 60_000 });
     const first = await open();
     await first.send('MAIL FROM:<jan@client.test>\r\n');
-    expect(await first.send('RCPT TO:<sales@acme.test>\r\n')).toBe('451 4.7.1 Greylisted, please try again later\r\n');
+    expect(await first.send('RCPT TO:<sales@acme.test>\r\n')).toBe('451 4.7.1 <sales@acme.test>: Recipient address rejected: Greylisted, please try again later\r\n');
     expect(await first.send('QUIT\r\n')).toMatch(/^221 /);
 
     now += 4 * 60_000;
