@@ -45,8 +45,11 @@ export function hookConnections(smtpServer: SMTPServer, options: ConnectionHookO
     options.onConnection(connectionId, `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`);
     connect(socket, { ...(socketOptions ?? {}), id: String(connectionId) });
     const connection = [...server.connections].find((c) => c.id === String(connectionId));
-    if (connection) keepOwnEnhancedCodes(connection);
-    if (connection && options.faults) applyCommandFaults(connection, connectionId, options.faults, options.onFault);
+    // Should smtp-server's insides ever change shape, the connection runs unhooked rather than
+    // crash the accept callback; the fault tests then fail and say so.
+    if (!connection || typeof connection._onCommand !== 'function' || typeof connection.send !== 'function') return;
+    keepOwnEnhancedCodes(connection);
+    if (options.faults) applyCommandFaults(connection, connectionId, options.faults, options.onFault);
   };
 }
 
