@@ -24,6 +24,7 @@ export const USAGE = `Usage: npm run mail-server -- [options]
                                 drop-after-commands:protocol=smtp,commands=2
                                 drop-mid-fetch:after=5,nth=1      fail-command:command=SELECT,status=NO
   --seed <n>                  seed of probabilistic faults (default 1)
+                              (every fault that fires is written to standard error)
   --help                      this text
 
 Once every listener accepts connections, prints one line:

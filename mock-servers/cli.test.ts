@@ -152,7 +152,10 @@ describe('npm run mail-server', { timeout: 30_000 }, () => {
     expect(info.accepted).toEqual(['sales@acme.test']);
     expect(info.rejected).toEqual(['ann@acme.test']);
     server.child.kill('SIGTERM');
-    expect((await server.exit).code).toBe(0);
+    const result = await server.exit;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('mail-server: fault (smtp) greylist, retry accepted after 0 ms: RCPT TO:<sales@acme.test> greylisted\n');
+    expect(result.stderr).toContain('mail-server: fault (smtp) refuse <ann@acme.test> with 550: RCPT TO:<ann@acme.test> refused with 550\n');
   });
 
   it('exits with 1 and says so when a port is taken', async () => {

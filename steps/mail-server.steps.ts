@@ -41,7 +41,7 @@ Then('the mailbox {string} holds the e-mail {string} in the folder {string}, rec
 
 // Scripted faults of the mail server (also as a scenario tag: @fault:greylist:retry-after=5m).
 
-/** Counted over every RCPT TO the server receives from now on, across connections; the reply names the recipient. */
+/** Counted over the RCPT TOs the server would otherwise accept from now on, across connections; the reply names the recipient. */
 Given('the mail server refuses the {ordinal} recipient with {int}', function (this: CrmWorld, nth: number, code: number) {
   this.sim.mail.faults.add({ kind: 'refuse-recipient', nth, code });
 });
