@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
-import { askPlan, type FaultEvent, type FaultPlan } from '../faults/index.ts';
 import type { MailStore } from '../store/index.ts';
+import { ConnectionFaults, type ConnectionFaultOptions } from './connection-faults.ts';
 import { Dispatcher, type Reply } from './dispatcher.ts';
 import { cutAfterFetchResponses } from './fetch-cut.ts';
 import { CommandFramer, type FrameEvent, type FramingLimits } from './protocol/framing.ts';
@@ -22,15 +22,8 @@ export interface ConnectionOptions {
   /** The socket is TLS from the first byte (an implicit-TLS listener, like port 993). */
   readonly encrypted?: boolean;
   /** Scripted faults, and where to report those that fire on this connection. */
-  readonly faults?: ConnectionFaults;
+  readonly faults?: ConnectionFaultOptions;
 }
-
-export interface ConnectionFaults {
-  readonly plan: FaultPlan;
-  readonly report: (connectionId: number, event: FaultEvent) => void;
-}
-
-const FETCH_COMMAND = /^[^ ]+ +(?:UID +)?FETCH(?: |$)/i;
 
 /**
  * One client socket: bytes in through the framer, commands through the dispatcher, responses
@@ -52,9 +45,7 @@ export class ImapConnection {
   /** Replies held back by a scripted slow fault; input waits until they are written. */
   private held = 0;
   private heldQueue: Promise<void> = Promise.resolve();
-  private readonly timers = new Set<NodeJS.Timeout>();
-  /** Complete commands received, for the drop-after-commands fault. */
-  private commands = 0;
+  private readonly faults: ConnectionFaults;
 
   constructor(socket: Socket, options: ConnectionOptions) {
     this.id = options.id;
@@ -62,19 +53,20 @@ export class ImapConnection {
     this.options = options;
     this.framer = new CommandFramer(options.limits);
     this.encrypted = options.encrypted ?? false;
+    this.faults = new ConnectionFaults(options.faults, options.id, options.onInternalError);
     this.dispatcher = new Dispatcher({
       store: options.store,
       maxBadCommands: options.limits.maxBadCommands,
       onInternalError: options.onInternalError,
       security: () => this.security,
-      ...(options.faults ? { scriptedFailure: (name: string) => this.ask((plan) => plan.imapCommand(name)) } : {}),
+      scriptedFailure: (name: string) => this.faults.commandFailure(name),
     });
     this.unsubscribe = options.store.onChange((event) => this.guard(() => this.deliver(this.dispatcher.storeChanged(event))));
     socket.setNoDelay(true);
     this.listen(socket);
     socket.on('close', () => {
       this.closing = true;
-      this.clearTimers();
+      this.faults.cancelTimers();
       this.unsubscribe();
       options.onClose();
     });
@@ -88,7 +80,7 @@ export class ImapConnection {
   /** Ends the connection at once (server shutdown). */
   destroy(): void {
     this.closing = true;
-    this.clearTimers();
+    this.faults.cancelTimers();
     this.socket.destroy();
   }
 
@@ -138,10 +130,16 @@ export class ImapConnection {
         return;
       }
       case 'command': {
-        this.commands += 1;
-        if (this.dropsBeforeCommand(event.bytes)) return;
-        const fetchCut = FETCH_COMMAND.test(event.bytes.subarray(0, 100).toString('latin1')) ? this.ask((plan) => plan.fetchDropPoint()) : undefined;
-        this.deliver(this.dispatcher.command(event.bytes), fetchCut);
+        const drops = this.faults.dropBeforeCommand();
+        if (drops.length > 0) {
+          // A drop-after-commands fault: the connection goes without a word, as if the network
+          // failed. The transcript shows the command that went unanswered, then why.
+          for (const line of clientCommandLines(event.bytes, parseCommand(event.bytes))) this.log('client', line);
+          this.faults.reportAll(drops);
+          this.drop();
+          return;
+        }
+        this.deliver(this.dispatcher.command(event.bytes), this.faults.fetchCut(event.bytes));
         return;
       }
       case 'line':
@@ -161,7 +159,7 @@ export class ImapConnection {
   private deliver(reply: Reply, fetchCut?: number): void {
     // The framer must know at once whether the next input is a bare line (AUTHENTICATE, IDLE).
     if (this.dispatcher.awaitingLine) this.framer.expectRawLine();
-    const delay = this.options.faults?.plan.replyDelayMs('imap') ?? 0;
+    const delay = this.faults.replyDelayMs();
     if (delay === 0 && this.held === 0) {
       this.send(reply, fetchCut);
       return;
@@ -169,7 +167,7 @@ export class ImapConnection {
     this.held += 1;
     this.socket.pause();
     this.heldQueue = this.heldQueue
-      .then(() => this.sleep(delay))
+      .then(() => this.faults.sleep(delay))
       .then(() =>
         this.guard(() => {
           this.held -= 1;
@@ -186,7 +184,7 @@ export class ImapConnection {
       const { kept, cut, fetchResponses } = cutAfterFetchResponses(reply.output, fetchCut);
       if (cut) {
         this.write(kept);
-        this.report({ protocol: 'imap', rule: 'drop-mid-fetch', detail: `connection dropped after ${fetchResponses} FETCH response(s), before the tagged reply` });
+        this.faults.reportAll([{ protocol: 'imap', rule: 'drop-mid-fetch', detail: `connection dropped after ${fetchResponses} FETCH response(s), before the tagged reply` }]);
         this.drop();
         return;
       }
@@ -229,60 +227,15 @@ export class ImapConnection {
     this.listen(secure);
   }
 
-  /** A drop-after-commands fault: the connection goes without a word, as if the network failed. */
-  private dropsBeforeCommand(bytes: Buffer): boolean {
-    const plan = this.options.faults?.plan;
-    if (!plan) return false;
-    const { answer: drop, fired } = askPlan(plan, (p) => p.dropBeforeCommand('imap', this.commands));
-    if (!drop) return false;
-    // The transcript shows the command that went unanswered, then why.
-    for (const line of clientCommandLines(bytes, parseCommand(bytes))) this.log('client', line);
-    for (const event of fired) this.report(event);
-    this.drop();
-    return true;
-  }
-
   /**
    * Hangs up without another word. What was already written still goes out first (a reset
    * could discard it), so the client sees exactly the responses the fault allowed.
    */
   private drop(): void {
     this.closing = true;
-    this.clearTimers();
+    this.faults.cancelTimers();
     const socket = this.socket;
     socket.end(() => socket.destroy());
-  }
-
-  /** Asks the fault plan, filing what fired under this connection; nothing when there is no plan. */
-  private ask<T>(question: (plan: FaultPlan) => T): T | undefined {
-    const faults = this.options.faults;
-    if (!faults) return undefined;
-    const { answer, fired } = askPlan(faults.plan, question);
-    for (const event of fired) this.report(event);
-    return answer;
-  }
-
-  private report(event: FaultEvent): void {
-    try {
-      this.options.faults?.report(this.id, event);
-    } catch (error) {
-      this.options.onInternalError(error);
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer);
-        resolve();
-      }, ms);
-      this.timers.add(timer);
-    });
-  }
-
-  private clearTimers(): void {
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
   }
 
   private announce(output: readonly Buffer[]): void {
