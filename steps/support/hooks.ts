@@ -1,5 +1,5 @@
 import { After, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
-import { parseFault } from '../../mock-servers/index.ts';
+import { formatTranscripts, parseFault } from '../../mock-servers/index.ts';
 import { Simulation } from '../../src/simulation/index.ts';
 import { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState, type ScenarioStory } from '../../src/simulation/scenario-story.ts';
 import type { CrmWorld } from './world.ts';
@@ -32,6 +32,8 @@ After(async function (this: CrmWorld, { result }) {
   // A failed scenario carries its SMTP and IMAP traffic and the CRM's state, so the report shows what really happened.
   if (result?.status === Status.FAILED) {
     this.attach(this.sim.wireLog.toString(), { mediaType: 'text/plain', fileName: 'mail-traffic.txt' });
+    // Every line of every SMTP and IMAP connection, both directions, with the scripted faults that fired.
+    this.attach(formatTranscripts(this.sim.mail.transcripts()), { mediaType: 'text/plain', fileName: 'mail-transcripts.txt' });
     if (story) this.attach(renderCrmState(story), { mediaType: 'text/plain', fileName: 'crm-state.txt' });
   }
   await this.sim.stop();
