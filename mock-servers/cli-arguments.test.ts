@@ -38,8 +38,20 @@ describe('mail-server command line', () => {
     [['--tls-key', 'key.pem'], '--tls-key and --tls-cert go together'],
     [['--max-recipients', '0'], '--max-recipients must be a whole number of at least 1, not "0"'],
     [['--max-message-size', 'big'], '--max-message-size must be a whole number of at least 1, not "big"'],
+    [['--fault', 'explode'], '--fault explode: Unknown fault "explode"'],
+    [['--fault', 'throttle'], '--fault throttle: Fault "throttle" needs after=…'],
+    [['--fault', 'greylist:retry-after=soon'], 'must be a duration like 200ms, 30s or 5m, not "soon"'],
+    [['--fault', 'refuse-recipient:code=250'], 'needs a 4xx or 5xx reply code, not 250'],
+    [['--seed', 'abc'], '--seed must be a whole number, not "abc"'],
   ])('refuses %j', (args, message) => {
     expect(() => parseCliArguments(args)).toThrow(message);
+  });
+
+  it('reads repeated --fault specs into rules, and --seed', () => {
+    const request = parseCliArguments(['--fault', 'greylist:retry-after=5m', '--fault', 'refuse-recipient:nth=2,code=550', '--seed', '42']);
+    expect(request.options.faults).toEqual([{ kind: 'greylist', retryAfterMs: 300_000 }, { kind: 'refuse-recipient', nth: 2, code: 550 }]);
+    expect(request.options.seed).toBe(42);
+    expect(parseCliArguments([]).options).not.toHaveProperty('faults');
   });
 
   it('puts smtp and imap first in the ready line, then the other listeners', () => {

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { FAULT_KINDS, parseFault, type FaultRule } from './faults/index.ts';
 import type { ListenerAddress, MockMailServerOptions } from './mock-mail-server.ts';
 
 export const USAGE = `Usage: npm run mail-server -- [options]
@@ -17,6 +18,13 @@ export const USAGE = `Usage: npm run mail-server -- [options]
   --require-tls               no plaintext AUTH/LOGIN before STARTTLS (IMAP: LOGINDISABLED)
   --max-recipients <n>        recipients per SMTP transaction (452 4.5.3 past it)
   --max-message-size <bytes>  largest SMTP message (SIZE; 552 over it)
+  --fault <spec>              a scripted fault, kind or kind:key=value,...; repeat for more:
+                                refuse-recipient:nth=2,code=550   greylist:retry-after=5m
+                                throttle:after=3                  slow:protocol=imap,delay=200ms
+                                drop-after-commands:protocol=smtp,commands=2
+                                drop-mid-fetch:after=5,nth=1      fail-command:command=SELECT,status=NO
+  --seed <n>                  seed of probabilistic faults (default 1)
+                              (every fault that fires is written to standard error)
   --help                      this text
 
 Once every listener accepts connections, prints one line:
@@ -53,6 +61,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
         'require-tls': { type: 'boolean', default: false },
         'max-recipients': { type: 'string' },
         'max-message-size': { type: 'string' },
+        fault: { type: 'string', multiple: true, default: [] },
+        seed: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -80,6 +90,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   const imapsPort = optionalPort('imaps-port');
   const maxRecipients = values['max-recipients'] === undefined ? undefined : readCount(values['max-recipients'], 'max-recipients');
   const maxMessageSize = values['max-message-size'] === undefined ? undefined : readCount(values['max-message-size'], 'max-message-size');
+  const faults = values.fault.map(readFault);
+  const seed = values.seed === undefined ? undefined : readSeed(values.seed);
   const options: MockMailServerOptions = {
     host: values.host,
     smtpPort: readPort(values['smtp-port'], 'smtp-port'),
@@ -91,6 +103,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     ...(imapsPort === undefined ? {} : { imapsPort }),
     ...(maxRecipients === undefined ? {} : { maxRecipients }),
     ...(maxMessageSize === undefined ? {} : { maxMessageSize }),
+    ...(faults.length > 0 ? { faults } : {}),
+    ...(seed === undefined ? {} : { seed }),
   };
   return { help: values.help, options, users };
 }
@@ -106,6 +120,20 @@ function readCount(value: string, name: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value) || count < 1 || !Number.isSafeInteger(count)) throw new CliArgumentError(`--${name} must be a whole number of at least 1, not "${value}"`);
   return count;
+}
+
+function readFault(spec: string): FaultRule {
+  try {
+    return parseFault(spec);
+  } catch (error) {
+    throw new CliArgumentError(`--fault ${spec}: ${(error as Error).message} (faults: ${FAULT_KINDS.join(', ')})`);
+  }
+}
+
+function readSeed(value: string): number {
+  const seed = Number(value);
+  if (!/^-?\d+$/.test(value) || !Number.isSafeInteger(seed)) throw new CliArgumentError(`--seed must be a whole number, not "${value}"`);
+  return seed;
 }
 
 function readUser(value: string): { address: string; password: string } {

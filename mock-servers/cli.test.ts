@@ -133,11 +133,29 @@ describe('npm run mail-server', { timeout: 30_000 }, () => {
   it.each([
     [['--smtp-port', '70000'], /--smtp-port must be a port number from 0 to 65535, not "70000"/],
     [['--tls-key', '/nonexistent/key.pem', '--tls-cert', '/nonexistent/cert.pem'], /Cannot read the TLS key file \/nonexistent\/key\.pem \(ENOENT\)/],
+    [['--fault', 'greylist:retry=5m'], /--fault greylist:retry=5m: Fault "greylist:retry=5m": unknown option "retry" for greylist/],
   ])('refuses %j with a clear message and exit code 2 (the other refusals: cli-arguments.test.ts)', async (args, message) => {
     const result = await run(args).exit;
     expect(result.code).toBe(2);
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(message);
+  });
+
+  it('serves the faults given with --fault: a greylisted sender, then a refused second recipient', async () => {
+    const server = run(['--user', 'sales@acme.test:secret', '--user', 'ann@acme.test:pw', '--fault', 'greylist:retry-after=0s', '--fault', 'refuse-recipient:address=ann@acme.test,code=550', '--seed', '7']);
+    const { smtp } = ports(await server.ready) as { smtp: number };
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtp, ignoreTLS: true });
+    const mail = { from: 'jan@client.test', to: ['sales@acme.test', 'ann@acme.test'], subject: 'Hello', text: 'x' };
+    // The first attempt of each triple is greylisted; the retry (delay 0) passes the greylist.
+    await expect(transport.sendMail(mail)).rejects.toMatchObject({ responseCode: 451 });
+    const info = await transport.sendMail(mail);
+    expect(info.accepted).toEqual(['sales@acme.test']);
+    expect(info.rejected).toEqual(['ann@acme.test']);
+    server.child.kill('SIGTERM');
+    const result = await server.exit;
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('mail-server: fault (smtp) greylist, retry accepted after 0 ms: RCPT TO:<sales@acme.test> greylisted\n');
+    expect(result.stderr).toContain('mail-server: fault (smtp) refuse <ann@acme.test> with 550: RCPT TO:<ann@acme.test> refused with 550\n');
   });
 
   it('exits with 1 and says so when a port is taken', async () => {

@@ -6,7 +6,7 @@
  *
  * Standard output carries exactly one line, `ready smtp=<port> imap=<port> ...`, written once
  * every listener accepts connections, so a parent process can wait for it instead of sleeping.
- * Errors go to standard error: exit code 2 for a bad command line (unreadable key and
+ * Errors, and every scripted fault that fires, go to standard error: exit code 2 for a bad command line (unreadable key and
  * certificate files included), 1 when the server cannot start (a port in use). SIGINT and
  * SIGTERM close every socket and exit with 0.
  */
@@ -35,6 +35,8 @@ async function main(): Promise<number | undefined> {
     return 2;
   }
   for (const user of request.users) server.addAccount(user.address, user.password);
+  // Every fault that fires, on standard error: standard output carries the ready line only.
+  server.faults.onFault((event) => process.stderr.write(`mail-server: fault (${event.protocol}) ${event.rule}: ${event.detail}\n`));
   // A signal that comes while the listeners are still opening waits for them, then closes them.
   const started = server.start();
   let stopping = false;

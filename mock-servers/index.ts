@@ -1,4 +1,10 @@
-export { MockMailServer, type MockMailServerOptions, type Endpoints, type WireEvent, type ListenerAddress, type ListenerName } from './mock-mail-server.ts';
+export { MockMailServer, type MockMailServerOptions, type Endpoints, type WireEvent, type ListenerAddress, type ListenerName, type FolderSummary, type MailServerSnapshot } from './mock-mail-server.ts';
+export { AnotherClient } from './embedded/another-client.ts';
+export type { DeliverOptions, DeliveredCopy } from './embedded/deliver-directly.ts';
+export type { MessageMatch, MessageSummary } from './embedded/message-summary.ts';
+export { formatTranscripts, type Transcript, type TranscriptLine } from './embedded/transcripts.ts';
+export type { WaitForMessagesOptions } from './embedded/wait-for-messages.ts';
+export * from './faults/index.ts';
 export * from './store/index.ts';
 export * from './smtp/index.ts';
 export * from './imap/index.ts';

@@ -1,64 +1,17 @@
+import { AnotherClient } from './embedded/another-client.ts';
+import { deliverDirectly, type DeliverOptions, type DeliveredCopy } from './embedded/deliver-directly.ts';
+import { summarise, type MessageSummary } from './embedded/message-summary.ts';
+import { resetStore } from './embedded/reset-store.ts';
+import { TranscriptBook, type Transcript } from './embedded/transcripts.ts';
+import { waitForMessages, type WaitForMessagesOptions } from './embedded/wait-for-messages.ts';
+import { FaultPlan, parseFault } from './faults/index.ts';
 import { ImapServer, type TranscriptEntry } from './imap/index.ts';
-import { SmtpMockServer, type SmtpDeliveryEvent } from './smtp/index.ts';
-import { MailStore, type Account, type Clock } from './store/index.ts';
-import { resolveTls, type TlsCredentials, type TlsOption } from './tls/index.ts';
+import type { Endpoints, FolderSummary, ListenerAddress, MailServerSnapshot, MockMailServerOptions, WireEvent } from './mock-mail-server-types.ts';
+import { SmtpMockServer } from './smtp/index.ts';
+import { MailStore, type Account } from './store/index.ts';
+import { resolveTls, type TlsCredentials } from './tls/index.ts';
 
-export interface MockMailServerOptions {
-  /** Time source for INTERNALDATE and trace fields; the wall clock if omitted. */
-  clock?: Clock;
-  host?: string;
-  /** 0 (the default) lets the system pick free ports, so parallel runs never clash. */
-  smtpPort?: number;
-  imapPort?: number;
-  /** Largest message accepted over SMTP, in octets (SIZE, RFC 1870). */
-  maxMessageSize?: number;
-  /** Most recipients per SMTP transaction (452 4.5.3 past it). */
-  maxRecipients?: number;
-  /**
-   * TLS: `true` for the shipped test-only certificate (mock-servers/tls/), or a key and
-   * certificate of your own. STARTTLS is then offered on SMTP and IMAP, and the implicit-TLS
-   * listeners open too unless their port is `false`.
-   */
-  tls?: TlsOption;
-  /** Plaintext AUTH/LOGIN refused until STARTTLS, on both protocols (IMAP: LOGINDISABLED). */
-  requireTls?: boolean;
-  /** Opens the SMTP submission listener (AUTH required, like port 587). */
-  submission?: boolean;
-  submissionPort?: number;
-  /** Implicit-TLS SMTP submission (like 465); with `tls`, 0 unless `false`. */
-  smtpsPort?: number | false;
-  /** Implicit-TLS IMAP (like 993); with `tls`, 0 unless `false`. */
-  imapsPort?: number | false;
-}
-
-/** One line of what happened on the wire, for a test's failure report. */
-export type WireEvent =
-  | { readonly protocol: 'imap'; readonly entry: TranscriptEntry }
-  | { readonly protocol: 'smtp'; readonly delivery: SmtpDeliveryEvent };
-
-export interface Endpoints {
-  host: string;
-  smtpPort: number;
-  imapPort: number;
-  /** Present when that listener is open. */
-  submissionPort?: number;
-  smtpsPort?: number;
-  imapsPort?: number;
-}
-
-export type ListenerName = 'smtp' | 'submission' | 'smtps' | 'imap' | 'imaps';
-
-/** One open listener, as `addresses()` reports it. */
-export interface ListenerAddress {
-  readonly name: ListenerName;
-  readonly protocol: 'smtp' | 'imap';
-  readonly host: string;
-  readonly port: number;
-  /** How TLS starts: never, by STARTTLS, or from the first byte. */
-  readonly tls: 'none' | 'starttls' | 'implicit';
-  /** Mail can only be handed over after AUTH (IMAP always needs a login). */
-  readonly authRequired: boolean;
-}
+export type { Endpoints, FolderSummary, ListenerAddress, ListenerName, MailServerSnapshot, MockMailServerOptions, WireEvent } from './mock-mail-server-types.ts';
 
 const SMTP_NAMES = { inbound: 'smtp', submission: 'submission', 'implicit-tls': 'smtps' } as const;
 
@@ -68,6 +21,15 @@ const SMTP_NAMES = { inbound: 'smtp', submission: 'submission', 'implicit-tls': 
  */
 export class MockMailServer {
   readonly store: MailStore;
+  /**
+   * The scripted faults both servers obey: `server.faults.add(parseFault('throttle:after=3'))`
+   * or a rule object; `add` returns the function that removes the rule, `clear()` removes all.
+   */
+  readonly faults: FaultPlan;
+  /** Changes by another mail client, addressed by account, folder and UID; sessions hear of them. */
+  readonly asAnotherClient: AnotherClient;
+  private readonly transcriptBook: TranscriptBook;
+  private stopping: Promise<void> | undefined;
   readonly smtp: SmtpMockServer;
   readonly imap: ImapServer;
   /** The implicit-TLS IMAP server, when open. */
@@ -86,6 +48,14 @@ export class MockMailServer {
     }
     const implicitPort = (port: number | false | undefined) => (tls && port !== false ? port ?? 0 : undefined);
     this.store = new MailStore(options.clock ? { clock: options.clock } : {});
+    this.faults = new FaultPlan({ seed: options.seed ?? 1, clock: this.store.clock });
+    for (const fault of options.faults ?? []) this.faults.add(typeof fault === 'string' ? parseFault(fault) : fault);
+    this.asAnotherClient = new AnotherClient(this.store);
+    const book = new TranscriptBook(this.store.clock, options.transcriptLinesPerConnection);
+    this.transcriptBook = book;
+    // One id sequence for every connection of both protocols, so a transcript id names one connection.
+    let lastConnectionId = 0;
+    const nextConnectionId = () => ++lastConnectionId;
     this.smtp = new SmtpMockServer({
       store: this.store,
       host: this.host,
@@ -95,20 +65,32 @@ export class MockMailServer {
       ...(tls ? { tls, requireTls: options.requireTls ?? false } : {}),
       ...(options.submission || options.submissionPort !== undefined ? { submissionPort: options.submissionPort ?? 0 } : {}),
       ...(implicitPort(options.smtpsPort) === undefined ? {} : { implicitTlsPort: implicitPort(options.smtpsPort) }),
+      faults: this.faults,
+      nextConnectionId,
+      transcript: {
+        opened: (id, remote) => book.opened('smtp', id, remote),
+        line: (id, direction, text) => book.line(id, direction, text),
+        fault: (id, event) => book.fault(id, event),
+      },
     });
-    // One id sequence for both IMAP servers, so transcript lines never mix up two sessions.
-    let lastConnectionId = 0;
     const imapOptions = {
       store: this.store,
       host: this.host,
-      onLine: (entry: TranscriptEntry) => this.emitWire({ protocol: 'imap', entry }),
-      nextConnectionId: () => ++lastConnectionId,
+      onLine: (entry: TranscriptEntry) => {
+        book.line(entry.connectionId, entry.direction, entry.line);
+        this.emitWire({ protocol: 'imap', entry });
+      },
+      nextConnectionId,
+      onConnection: ({ connectionId, remote }: { connectionId: number; remote: string }) => book.opened('imap', connectionId, remote),
+      faults: this.faults,
+      onFault: (connectionId: number, event: Parameters<TranscriptBook['fault']>[1]) => book.fault(connectionId, event),
       ...(tls ? { tls, requireTls: options.requireTls ?? false } : {}),
     };
     this.imap = new ImapServer({ ...imapOptions, port: options.imapPort ?? 0 });
     const imapsPort = implicitPort(options.imapsPort);
     this.imaps = imapsPort === undefined ? undefined : new ImapServer({ ...imapOptions, port: imapsPort, implicitTls: true });
     this.smtp.onDelivery((delivery) => this.emitWire({ protocol: 'smtp', delivery }));
+    for (const user of options.users ?? []) this.addAccount(user.address, user.password);
   }
 
   /** The certificate the servers present (PEM), for clients to trust as their CA; undefined without TLS. */
@@ -168,8 +150,95 @@ export class MockMailServer {
     return this.store.createAccount({ address, password });
   }
 
-  async stop(): Promise<void> {
-    await Promise.all([this.smtp.close(), this.imap.close(), this.imaps?.close()]);
-    this.endpoints = undefined;
+  /** Closes every listener and connection. Safe to call more than once, and before start(). */
+  stop(): Promise<void> {
+    this.stopping ??= Promise.all([this.smtp.close(), this.imap.close(), this.imaps?.close()]).then(() => {
+      this.endpoints = undefined;
+    });
+    return this.stopping;
+  }
+
+  /** The same as stop(), for `await using`-style and test-framework habits. */
+  close(): Promise<void> {
+    return this.stop();
+  }
+
+  // The embedded test API: deliver and read mail without a client, wait, reset, snapshot.
+
+  /**
+   * Files a message as if it had arrived, without SMTP: for each hosted recipient a copy in
+   * `folder`, or in INBOX (Spam when it carries `X-Spam-Flag: YES`, as SMTP delivery does).
+   * No trace fields are added. Recipients the server does not host are an error.
+   */
+  deliver(raw: Buffer | string, options: DeliverOptions): DeliveredCopy[] {
+    return deliverDirectly(this.store, typeof raw === 'string' ? Buffer.from(raw, 'utf8') : raw, options);
+  }
+
+  /** The account's folders with their counts and UID state. */
+  folders(address: string): FolderSummary[] {
+    const account = this.account(address);
+    return account.folders.map((folder) => ({
+      name: folder.name,
+      role: folder.role,
+      uidValidity: folder.uidValidity,
+      uidNext: folder.uidNext,
+      messages: folder.messages.length,
+      unseen: folder.unseenCount,
+      subscribed: account.isSubscribed(folder.name),
+    }));
+  }
+
+  /** The messages of one folder (INBOX by default), in UID order, with their flags and main headers. */
+  messages(address: string, folder = 'INBOX'): MessageSummary[] {
+    const account = this.account(address);
+    const box = account.folder(folder);
+    if (!box) throw new Error(`${account.address} has no folder "${folder}"; folders: ${account.folders.map((f) => f.name).join(', ')}`);
+    return box.messages.map((message) => summarise(account, box, message));
+  }
+
+  /** Resolves once `count` messages match (those already stored count); event-driven, see WaitForMessagesOptions. */
+  waitForMessages(options: WaitForMessagesOptions = {}): Promise<MessageSummary[]> {
+    return waitForMessages(this.store, options);
+  }
+
+  /** Every connection's lines so far, both protocols, passwords redacted, faults marked. */
+  transcripts(): Transcript[] {
+    return this.transcriptBook.all();
+  }
+
+  /**
+   * Back to empty, keeping the accounts and the listeners: every message and folder of one's
+   * own goes (sessions hear EXPUNGE as from another client), the outbox empties, faults and
+   * their counters and transcripts are cleared. UIDs keep counting up, as after any expunge.
+   */
+  reset(): void {
+    resetStore(this.store);
+    this.smtp.outbox.clear();
+    this.faults.clear();
+    this.transcriptBook.clear();
+  }
+
+  /** The store (accounts, folders, UIDs, UIDVALIDITY, flags, subscriptions) and the outbox, as data. */
+  snapshot(): MailServerSnapshot {
+    return { store: this.store.snapshot(), outbox: [...this.smtp.outbox.messages] };
+  }
+
+  /**
+   * Puts the server back as the snapshot had it. Open IMAP sessions are told `* BYE` and
+   * closed first: what they knew of their mailbox may no longer hold, and a client that
+   * reconnects sees the restored state whole. Faults and transcripts are left as they are.
+   */
+  restore(snapshot: MailServerSnapshot): void {
+    const text = 'Mailbox state restored by the test, please reconnect';
+    this.imap.byeAll(text);
+    this.imaps?.byeAll(text);
+    this.store.restore(snapshot.store);
+    this.smtp.outbox.replaceWith(snapshot.outbox);
+  }
+
+  private account(address: string): Account {
+    const account = this.store.account(address);
+    if (!account) throw new Error(`No account ${address} on the mail server; accounts: ${this.store.allAccounts.map((a) => a.address).join(', ') || 'none'}`);
+    return account;
   }
 }

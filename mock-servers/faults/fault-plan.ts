@@ -92,7 +92,7 @@ export class FaultPlan {
       const byAddress = rule.address === undefined || rule.address.toLowerCase() === context.to.toLowerCase();
       const byChance = rule.probability === undefined || this.random() < rule.probability;
       if (byCount && byAddress && byChance) {
-        refusal = { code: rule.code, message: rule.message ?? defaultRecipientMessage(rule.code) };
+        refusal = { code: rule.code, message: rule.message ?? defaultRecipientMessage(rule.code, context.to) };
         this.emit('smtp', rule, `RCPT TO:<${context.to}> refused with ${rule.code}`);
       }
     }
@@ -176,7 +176,8 @@ export class FaultPlan {
       return undefined;
     }
     this.emit('smtp', rule, `RCPT TO:<${context.to}> greylisted`);
-    return { code: 451, message: '4.7.1 Greylisted, please try again later' };
+    // Postfix with postgrey words it so; naming the recipient tells a sender which one to retry.
+    return { code: 451, message: `4.7.1 <${context.to}>: Recipient address rejected: Greylisted, please try again later` };
   }
 
   private rulesOf<K extends FaultRule['kind']>(kind: K): Array<ActiveRule & { rule: Extract<FaultRule, { kind: K }> }> {
@@ -189,6 +190,6 @@ export class FaultPlan {
   }
 }
 
-function defaultRecipientMessage(code: number): string {
-  return code >= 500 ? '5.1.1 Recipient refused (scripted fault)' : '4.2.1 Recipient temporarily refused (scripted fault)';
+function defaultRecipientMessage(code: number, to: string): string {
+  return code >= 500 ? `5.1.1 <${to}>: Recipient address rejected (scripted fault)` : `4.2.1 <${to}>: Recipient address temporarily rejected (scripted fault)`;
 }

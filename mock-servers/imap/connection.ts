@@ -1,10 +1,13 @@
 import type { Socket } from 'node:net';
 import { TLSSocket, type SecureContext } from 'node:tls';
 import type { MailStore } from '../store/index.ts';
+import { ConnectionFaults, type ConnectionFaultOptions } from './connection-faults.ts';
 import { Dispatcher, type Reply } from './dispatcher.ts';
+import { cutAfterFetchResponses } from './fetch-cut.ts';
 import { CommandFramer, type FrameEvent, type FramingLimits } from './protocol/framing.ts';
+import { parseCommand } from './protocol/parser.ts';
 import { continuationLine } from './protocol/writer.ts';
-import { serverLines, type TranscriptListener } from './transcript.ts';
+import { clientCommandLines, serverLines, type TranscriptListener } from './transcript.ts';
 import { transportSecurity, type TransportSecurity } from './transport-security.ts';
 
 export interface ConnectionOptions {
@@ -18,6 +21,8 @@ export interface ConnectionOptions {
   readonly tls?: { readonly context: SecureContext; readonly requireTls: boolean };
   /** The socket is TLS from the first byte (an implicit-TLS listener, like port 993). */
   readonly encrypted?: boolean;
+  /** Scripted faults, and where to report those that fire on this connection. */
+  readonly faults?: ConnectionFaultOptions;
 }
 
 /**
@@ -35,7 +40,12 @@ export class ImapConnection {
   private readonly dispatcher: Dispatcher;
   private readonly unsubscribe: () => void;
   private closing = false;
+  /** The client stopped reading: wait for 'drain' before handling more input. */
   private blocked = false;
+  /** Replies held back by a scripted slow fault; input waits until they are written. */
+  private held = 0;
+  private heldQueue: Promise<void> = Promise.resolve();
+  private readonly faults: ConnectionFaults;
 
   constructor(socket: Socket, options: ConnectionOptions) {
     this.id = options.id;
@@ -43,21 +53,24 @@ export class ImapConnection {
     this.options = options;
     this.framer = new CommandFramer(options.limits);
     this.encrypted = options.encrypted ?? false;
+    this.faults = new ConnectionFaults(options.faults, options.id, options.onInternalError);
     this.dispatcher = new Dispatcher({
       store: options.store,
       maxBadCommands: options.limits.maxBadCommands,
       onInternalError: options.onInternalError,
       security: () => this.security,
+      scriptedFailure: (name: string) => this.faults.commandFailure(name),
     });
     this.unsubscribe = options.store.onChange((event) => this.guard(() => this.deliver(this.dispatcher.storeChanged(event))));
     socket.setNoDelay(true);
     this.listen(socket);
     socket.on('close', () => {
       this.closing = true;
+      this.faults.cancelTimers();
       this.unsubscribe();
       options.onClose();
     });
-    this.write(this.dispatcher.greeting());
+    this.deliver({ clientLines: [], output: [this.dispatcher.greeting()], close: false });
   }
 
   get security(): TransportSecurity {
@@ -67,7 +80,17 @@ export class ImapConnection {
   /** Ends the connection at once (server shutdown). */
   destroy(): void {
     this.closing = true;
+    this.faults.cancelTimers();
     this.socket.destroy();
+  }
+
+  /**
+   * Says `* BYE` with this text and closes, as a server going down does (RFC 3501 §7.1.5):
+   * the client knows the session is over and why, rather than seeing a reset.
+   */
+  bye(text: string): void {
+    if (this.closing) return;
+    this.deliver({ clientLines: [], output: [Buffer.from(`* BYE ${text}\r\n`)], close: true });
   }
 
   private receive(chunk: Buffer): void {
@@ -78,12 +101,16 @@ export class ImapConnection {
 
   private resume(): void {
     this.blocked = false;
+    this.unpause();
+  }
+
+  private unpause(): void {
     this.pump();
-    if (!this.blocked && !this.closing) this.socket.resume();
+    if (!this.blocked && this.held === 0 && !this.closing) this.socket.resume();
   }
 
   private pump(): void {
-    while (!this.closing && !this.blocked) {
+    while (!this.closing && !this.blocked && this.held === 0) {
       const event = this.framer.next();
       if (!event) return;
       this.handle(event);
@@ -102,9 +129,19 @@ export class ImapConnection {
         this.deliver(refusal);
         return;
       }
-      case 'command':
-        this.deliver(this.dispatcher.command(event.bytes));
+      case 'command': {
+        const drops = this.faults.dropBeforeCommand();
+        if (drops.length > 0) {
+          // A drop-after-commands fault: the connection goes without a word, as if the network
+          // failed. The transcript shows the command that went unanswered, then why.
+          for (const line of clientCommandLines(event.bytes, parseCommand(event.bytes))) this.log('client', line);
+          this.faults.reportAll(drops);
+          this.drop();
+          return;
+        }
+        this.deliver(this.dispatcher.command(event.bytes), this.faults.fetchCut(event.bytes));
         return;
+      }
       case 'line':
         this.deliver(this.dispatcher.line(event.text));
         return;
@@ -114,10 +151,45 @@ export class ImapConnection {
     }
   }
 
-  private deliver(reply: Reply): void {
-    for (const line of reply.clientLines) this.log('client', line);
-    this.announce(reply.output);
+  /**
+   * Writes a reply, or holds it back while a slow fault is scripted. Held replies keep their
+   * order, and no further input is handled until they are out, as with a server that is slow
+   * to answer rather than one that answers out of turn.
+   */
+  private deliver(reply: Reply, fetchCut?: number): void {
+    // The framer must know at once whether the next input is a bare line (AUTHENTICATE, IDLE).
     if (this.dispatcher.awaitingLine) this.framer.expectRawLine();
+    const delay = this.faults.replyDelayMs();
+    if (delay === 0 && this.held === 0) {
+      this.send(reply, fetchCut);
+      return;
+    }
+    this.held += 1;
+    this.socket.pause();
+    this.heldQueue = this.heldQueue
+      .then(() => this.faults.sleep(delay))
+      .then(() =>
+        this.guard(() => {
+          this.held -= 1;
+          if (this.closing) return;
+          this.send(reply, fetchCut);
+          if (this.held === 0) this.unpause();
+        }),
+      );
+  }
+
+  private send(reply: Reply, fetchCut: number | undefined): void {
+    for (const line of reply.clientLines) this.log('client', line);
+    if (fetchCut !== undefined) {
+      const { kept, cut, fetchResponses } = cutAfterFetchResponses(reply.output, fetchCut);
+      if (cut) {
+        this.write(kept);
+        this.faults.reportAll([{ protocol: 'imap', rule: 'drop-mid-fetch', detail: `connection dropped after ${fetchResponses} FETCH response(s), before the tagged reply` }]);
+        this.drop();
+        return;
+      }
+    }
+    this.announce(reply.output);
     if (reply.close) {
       this.closing = true;
       this.socket.end();
@@ -153,6 +225,17 @@ export class ImapConnection {
     const secure = new TLSSocket(plain, { isServer: true, secureContext: context });
     this.socket = secure;
     this.listen(secure);
+  }
+
+  /**
+   * Hangs up without another word. What was already written still goes out first (a reset
+   * could discard it), so the client sees exactly the responses the fault allowed.
+   */
+  private drop(): void {
+    this.closing = true;
+    this.faults.cancelTimers();
+    const socket = this.socket;
+    socket.end(() => socket.destroy());
   }
 
   private announce(output: readonly Buffer[]): void {

@@ -7,7 +7,7 @@ import type { RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { TAG_CHARS } from './protocol/tokens.ts';
 import { continuationLine, statusLine, untaggedLine } from './protocol/writer.ts';
-import { LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
+import { authenticated, LOGOUT, NOT_AUTHENTICATED, type SessionState } from './session-state.ts';
 import { clientCommandLines, REDACTED, refusedCommandLines } from './transcript.ts';
 import { PLAINTEXT_ONLY, type TransportSecurity } from './transport-security.ts';
 
@@ -21,6 +21,17 @@ export interface DispatcherOptions {
   readonly onInternalError: (error: unknown) => void;
   /** The connection's TLS state now; a plaintext-only server when absent. */
   readonly security?: () => TransportSecurity;
+  /**
+   * Asked before an admitted command runs, with its name (`FETCH` for `UID FETCH` too): a
+   * scripted failure replaces the command's outcome, and the command does not run.
+   */
+  readonly scriptedFailure?: (name: string) => ScriptedFailure | undefined;
+}
+
+/** A command answered NO or BAD by a scripted fault instead of running. */
+export interface ScriptedFailure {
+  readonly status: 'NO' | 'BAD';
+  readonly text: string;
 }
 
 /** What the connection is to do with one piece of client input. */
@@ -78,6 +89,8 @@ export class Dispatcher {
     if (typeof command === 'string') return this.reply(clientLines, tag, [], bad(command));
     if (this.selectionGone()) return this.byeForGoneMailbox(clientLines);
     const announced = command.endsSelection ? [] : this.news(false);
+    const failure = this.options.scriptedFailure?.(name.replace(/^UID /, ''));
+    if (failure) return this.reply(clientLines, tag, announced, this.failedOutcome(command, failure), command);
     const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store, security: this.security }, args));
     return this.reply(clientLines, tag, announced, outcome, command);
   }
@@ -147,6 +160,16 @@ export class Dispatcher {
       this.options.onInternalError(error);
       return [];
     }
+  }
+
+  /**
+   * A failed SELECT or EXAMINE leaves no mailbox selected (RFC 3501 §6.3.1, §6.3.2), so the
+   * client and the server agree on the state after a scripted failure as after a real one.
+   */
+  private failedOutcome(command: Command, failure: ScriptedFailure): CommandOutcome {
+    const deselects = (command.name === 'SELECT' || command.name === 'EXAMINE') && this.state.kind === 'selected';
+    const nextState = deselects && this.state.kind === 'selected' ? authenticated(this.state.account) : undefined;
+    return { kind: 'done', untagged: [], status: failure.status, text: failure.text, ...(nextState ? { nextState } : {}) };
   }
 
   private selectionGone(): boolean {

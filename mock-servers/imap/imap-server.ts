@@ -1,5 +1,6 @@
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { createSecureContext, createServer as createTlsServer, type SecureContext } from 'node:tls';
+import type { FaultEvent, FaultPlan } from '../faults/index.ts';
 import type { TlsCredentials } from '../tls/index.ts';
 import type { MailStore } from '../store/index.ts';
 import { ImapConnection } from './connection.ts';
@@ -34,6 +35,12 @@ export interface ImapServerOptions {
   readonly implicitTls?: boolean;
   /** Connection ids, when several servers share one transcript (the default counts from 1). */
   readonly nextConnectionId?: () => number;
+  /** Told of each new connection before its greeting, with the client's address and port. */
+  readonly onConnection?: (connection: { readonly connectionId: number; readonly remote: string }) => void;
+  /** Scripted faults (drops, failed commands, slow replies), consulted on every connection. */
+  readonly faults?: FaultPlan;
+  /** Told of every scripted fault that fired, with the connection it fired on. */
+  readonly onFault?: (connectionId: number, event: FaultEvent) => void;
 }
 
 export interface ImapEndpoint {
@@ -98,9 +105,27 @@ export class ImapServer {
     await closed;
   }
 
+  /** Every open session hears `* BYE text` and is closed, in good order (RFC 3501 §7.1.5). */
+  byeAll(text: string): void {
+    for (const connection of this.connections) connection.bye(text);
+  }
+
+  /** Sessions open now. */
+  get connectionCount(): number {
+    return this.connections.size;
+  }
+
   private accept(socket: Socket): void {
+    const id = this.options.nextConnectionId?.() ?? this.nextConnectionId++;
+    const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
+    try {
+      this.options.onConnection?.({ connectionId: id, remote });
+    } catch (error) {
+      this.reportInternalError(error);
+    }
+    const faults = this.options.faults;
     const connection = new ImapConnection(socket, {
-      id: this.options.nextConnectionId?.() ?? this.nextConnectionId++,
+      id,
       store: this.options.store,
       limits: this.limits,
       onLine: this.options.onLine,
@@ -108,6 +133,7 @@ export class ImapServer {
       onClose: () => this.connections.delete(connection),
       ...(this.secureContext ? { tls: { context: this.secureContext, requireTls: this.options.requireTls ?? false } } : {}),
       encrypted: this.options.implicitTls === true,
+      ...(faults ? { faults: { plan: faults, report: (connectionId: number, event: FaultEvent) => this.options.onFault?.(connectionId, event) } } : {}),
     });
     this.connections.add(connection);
   }

@@ -21,6 +21,17 @@ export class Outbox {
     return this.kept;
   }
 
+  /** Forgets every kept message (the mail server's reset). */
+  clear(): void {
+    this.kept.length = 0;
+  }
+
+  /** Puts back exactly these messages (the mail server's restore). */
+  replaceWith(messages: readonly OutboundMessage[]): void {
+    this.kept.length = 0;
+    this.kept.push(...messages);
+  }
+
   add(message: Omit<OutboundMessage, 'id'>): OutboundMessage {
     const stored = { ...message, id: this.kept.length + 1 };
     this.kept.push(stored);

@@ -1,9 +1,12 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import { askPlan, type FaultEvent, type FaultPlan, type SmtpFaultReply } from '../faults/index.ts';
 import type { MailStore } from '../store/index.ts';
 import type { TlsCredentials } from '../tls/index.ts';
 import { classifyRecipient, deliver, type DeliveryReport } from './delivery.ts';
 import { prependHeaders } from './header-block.ts';
+import { hookConnections } from './smtp-connection-hooks.ts';
+import { transcriptLogger, type SmtpLineSink } from './transcript-logger.ts';
 import { requiresAuth, tlsModeOf, type SmtpListenerAddress, type SmtpListenerKind } from './listeners.ts';
 import { Outbox } from './outbox.ts';
 import { mailFromAnnouncesUtf8, utf8AddressRefusal } from './smtputf8.ts';
@@ -28,6 +31,19 @@ export interface SmtpMockServerOptions {
   submissionPort?: number;
   /** Opens an implicit-TLS submission listener (like 465) on this port; needs `tls`. */
   implicitTlsPort?: number;
+  /** Scripted faults: refused and greylisted recipients, throttling, slow replies, drops. */
+  faults?: FaultPlan;
+  /** Every command and reply line, per connection (AUTH secrets redacted). */
+  transcript?: SmtpTranscript;
+  /** Connection ids, when IMAP shares the sequence (the default counts from 1). */
+  nextConnectionId?: () => number;
+}
+
+/** Where a connection's lines and fired faults are recorded. */
+export interface SmtpTranscript {
+  readonly opened: (connectionId: number, remote: string) => void;
+  readonly line: SmtpLineSink;
+  readonly fault: (connectionId: number, event: FaultEvent) => void;
 }
 
 export interface SmtpDeliveryEvent extends DeliveryReport {
@@ -47,6 +63,14 @@ function smtpError(code: number, text: string): Error & { responseCode: number }
 }
 
 /**
+ * A fault's reply. smtp-server adds its own enhanced status code to a reply that starts with
+ * none, so a fault's own `4.7.1`-style code is moved out of the text into the reply's code.
+ */
+function faultError(reply: SmtpFaultReply): Error & { responseCode: number } {
+  return smtpError(reply.code, reply.message);
+}
+
+/**
  * The SMTP side of the mock mail server, on the `smtp-server` package: accepts mail on loopback
  * ports, files it into the store for local accounts and into the outbox for everyone else.
  * Every listener shares the store, the outbox and the delivery events; they differ in whether
@@ -62,6 +86,7 @@ export class SmtpMockServer {
   private readonly listeners: Listener[] = [];
   private readonly deliveryListeners = new Set<(event: SmtpDeliveryEvent) => void>();
   private traceCounter = 0;
+  private lastConnectionId = 0;
 
   constructor(options: SmtpMockServerOptions) {
     if (!options.tls && options.requireTls) throw new Error('requireTls needs a TLS key and certificate (the tls option)');
@@ -135,6 +160,12 @@ export class SmtpMockServer {
     const server = new SMTPServer({ ...this.serverOptions(kind), ...this.handlers() });
     // smtp-server reports socket-level problems here; they concern one client, never the server.
     server.on('error', () => undefined);
+    hookConnections(server, {
+      nextConnectionId: this.options.nextConnectionId ?? (() => ++this.lastConnectionId),
+      onConnection: (id, remote) => this.options.transcript?.opened(id, remote),
+      faults: this.options.faults,
+      onFault: (id, event) => this.options.transcript?.fault(id, event),
+    });
     return { kind, requestedPort, server };
   }
 
@@ -143,7 +174,7 @@ export class SmtpMockServer {
     return {
       name: this.hostname,
       banner: 'Mock SMTP server ready',
-      logger: false,
+      logger: this.options.transcript ? transcriptLogger(this.options.transcript.line) : false,
       // No reverse DNS for the client's address: loopback only, and a lookup would cost ~100 ms.
       disableReverseLookup: true,
       authOptional: !requiresAuth(kind),
@@ -166,20 +197,48 @@ export class SmtpMockServer {
     };
   }
 
-  private handlers(): Pick<SMTPServerOptions, 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData'> {
+  /** Asks the fault plan, filing what fired under the session's connection. */
+  private askFaults<T>(session: SMTPServerSession, question: (plan: FaultPlan) => T): T | undefined {
+    const plan = this.options.faults;
+    if (!plan) return undefined;
+    const { answer, fired } = askPlan(plan, question);
+    for (const event of fired) this.options.transcript?.fault(Number(session.id), event);
+    return answer;
+  }
+
+  /** A slow fault holds the greeting and the reply to a message's final dot back too. */
+  private later(action: () => void): void {
+    const delay = this.options.faults?.replyDelayMs('smtp') ?? 0;
+    if (delay > 0) setTimeout(action, delay);
+    else action();
+  }
+
+  private handlers(): Pick<SMTPServerOptions, 'onConnect' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData'> {
     return {
+      onConnect: (_session, callback) => this.later(() => callback()),
       onAuth: (auth, _session, callback) => {
         const account = this.store.authenticate(auth.username ?? '', auth.password ?? '');
         if (!account) return callback(smtpError(535, 'Authentication credentials invalid'));
         callback(null, { user: account.address });
       },
-      onMailFrom: (address, _session, callback) => callback(utf8AddressRefusal(address, mailFromAnnouncesUtf8(address), 'sender')),
+      onMailFrom: (address, session, callback) => {
+        // A throttled server answers 421 and closes the connection (RFC 5321 §3.8); smtp-server
+        // closes after any 421 it sends.
+        const throttled = this.askFaults(session, (plan) => plan.smtpTransaction());
+        if (throttled) return callback(faultError(throttled));
+        callback(utf8AddressRefusal(address, mailFromAnnouncesUtf8(address), 'sender'));
+      },
       onRcptTo: (address, session, callback) => {
         const refusal = utf8AddressRefusal(address, session.envelope.smtpUtf8 === true, 'recipient');
         if (refusal) return callback(refusal);
         if (classifyRecipient(this.store, address.address).kind === 'unknown-local') {
           return callback(smtpError(550, `<${address.address}>: Recipient address rejected: User unknown in local recipient table`));
         }
+        // Scripted refusals and greylisting come after the server's own checks, as a policy
+        // service does: an unknown user is refused for what it is, not greylisted.
+        const from = session.envelope.mailFrom ? session.envelope.mailFrom.address : '';
+        const scripted = this.askFaults(session, (plan) => plan.smtpRecipient({ remoteAddress: session.remoteAddress, from, to: address.address }));
+        if (scripted) return callback(faultError(scripted));
         callback();
       },
       onData: (stream, session, callback) => this.receive(stream, session, callback),
@@ -199,8 +258,9 @@ export class SmtpMockServer {
       const raw = prependHeaders(Buffer.concat(chunks), traceFields(session, mailFrom, this.hostname, id, this.store.clock()));
       const report = deliver(this.store, this.outbox, mailFrom, recipients, raw);
       const event: SmtpDeliveryEvent = { mailFrom, recipients, ...report };
+      this.options.faults?.smtpMessageAccepted();
       for (const listener of [...this.deliveryListeners]) listener(event);
-      callback(null, `Message queued as ${id}`);
+      this.later(() => callback(null, `Message queued as ${id}`));
     });
   }
 }

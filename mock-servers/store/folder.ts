@@ -71,6 +71,20 @@ export class Folder {
     return message;
   }
 
+  /**
+   * Fills an empty folder from a snapshot: these messages in UID order, this UIDNEXT, and
+   * which of them are still \Recent for nobody (`recent[i]` for `messages[i]`).
+   */
+  load(messages: readonly StoredMessage[], uidNext: number, recent: readonly boolean[]): void {
+    if (this.stored.length > 0) throw new Error(`Folder "${this.name}" is not empty`);
+    this.stored = [...messages].sort((a, b) => a.uid - b.uid);
+    this.nextUid = Math.max(uidNext, (this.stored.at(-1)?.uid ?? 0) + 1);
+    messages.forEach((message, index) => {
+      this.present.add(message);
+      if (recent[index]) this.unclaimedRecent.add(message);
+    });
+  }
+
   byUid(uid: number): StoredMessage | undefined {
     return this.stored.find((m) => m.uid === uid);
   }

@@ -7,6 +7,7 @@ import { DEFAULT_FOLDERS, type FolderRole } from './special-use.ts';
 import type { StoreContext } from './store-context.ts';
 import type { MailStoreListener } from './store-events.ts';
 import type { StoredMessage } from './stored-message.ts';
+import { accountsFrom, takeSnapshot, type StoreSnapshot } from './store-snapshot.ts';
 
 export type Clock = () => Date;
 
@@ -163,6 +164,23 @@ export class MailStore {
   /** Returns the messages whose flags changed. */
   setFlags(account: Account, folder: Folder, list: Iterable<StoredMessage>, operation: messages.FlagOperation, flags: readonly string[]): StoredMessage[] {
     return messages.setFlags(this.context, account, folder, list, operation, flags);
+  }
+
+  /** The whole store as plain data (see StoreSnapshot); later changes do not touch it. */
+  snapshot(): StoreSnapshot {
+    return takeSnapshot(this.accounts.values(), this.nextUidValidity);
+  }
+
+  /**
+   * Puts the store back as the snapshot had it. The accounts, folders and messages are new
+   * objects: whoever held the old ones (an open IMAP session) must start again, which is why
+   * the mail server ends its sessions before restoring. Announces nothing.
+   */
+  restore(snapshot: StoreSnapshot): void {
+    const accounts = accountsFrom(snapshot);
+    this.accounts.clear();
+    for (const account of accounts) this.accounts.set(normaliseAddress(account.address), account);
+    this.nextUidValidity = snapshot.nextUidValidity;
   }
 
   /** Resolves with the first message, already stored or arriving later, that matches (see waitForEvent). */

@@ -1,4 +1,5 @@
 import { After, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { formatTranscripts, parseFault } from '../../mock-servers/index.ts';
 import { Simulation } from '../../src/simulation/index.ts';
 import { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState, type ScenarioStory } from '../../src/simulation/scenario-story.ts';
 import type { CrmWorld } from './world.ts';
@@ -6,8 +7,15 @@ import type { CrmWorld } from './world.ts';
 // A scenario talks to loopback servers only; anything near this long is a hang, not slowness.
 setDefaultTimeout(15_000);
 
-Before(async function (this: CrmWorld) {
+const FAULT_TAG = '@fault:';
+
+Before(async function (this: CrmWorld, { pickle }) {
   this.sim = await Simulation.start();
+  // `@fault:<spec>` scripts that fault on the scenario's mail server from its first step;
+  // a spec that does not parse fails the scenario, saying what is wrong with it.
+  for (const tag of pickle.tags) {
+    if (tag.name.startsWith(FAULT_TAG)) this.sim.mail.faults.add(parseFault(tag.name.slice(FAULT_TAG.length)));
+  }
 });
 
 After(async function (this: CrmWorld, { result }) {
@@ -24,6 +32,8 @@ After(async function (this: CrmWorld, { result }) {
   // A failed scenario carries its SMTP and IMAP traffic and the CRM's state, so the report shows what really happened.
   if (result?.status === Status.FAILED) {
     this.attach(this.sim.wireLog.toString(), { mediaType: 'text/plain', fileName: 'mail-traffic.txt' });
+    // Every line of every SMTP and IMAP connection, both directions, with the scripted faults that fired.
+    this.attach(formatTranscripts(this.sim.mail.transcripts()), { mediaType: 'text/plain', fileName: 'mail-transcripts.txt' });
     if (story) this.attach(renderCrmState(story), { mediaType: 'text/plain', fileName: 'crm-state.txt' });
   }
   await this.sim.stop();

@@ -133,3 +133,6 @@ defineParameterType({
     return { kind: 'client' };
   },
 });
+
+/** A position in words: `1st`, `2nd`, `3rd`, `4th` … (the number; the suffix is not checked). */
+defineParameterType({ name: 'ordinal', regexp: /(\d+)(?:st|nd|rd|th)/, transformer: (n: string) => Number(n) });

@@ -1,0 +1,89 @@
+import type { FaultRule } from './faults/index.ts';
+import type { TranscriptEntry } from './imap/index.ts';
+import type { OutboundMessage, SmtpDeliveryEvent } from './smtp/index.ts';
+import type { Clock, FolderRole, StoreSnapshot } from './store/index.ts';
+import type { TlsOption } from './tls/index.ts';
+
+/** The mock mail server's options and the shapes its methods return. */
+
+export interface MockMailServerOptions {
+  /** Time source for INTERNALDATE and trace fields; the wall clock if omitted. */
+  clock?: Clock;
+  host?: string;
+  /** 0 (the default) lets the system pick free ports, so parallel runs never clash. */
+  smtpPort?: number;
+  imapPort?: number;
+  /** Largest message accepted over SMTP, in octets (SIZE, RFC 1870). */
+  maxMessageSize?: number;
+  /** Most recipients per SMTP transaction (452 4.5.3 past it). */
+  maxRecipients?: number;
+  /**
+   * TLS: `true` for the shipped test-only certificate (mock-servers/tls/), or a key and
+   * certificate of your own. STARTTLS is then offered on SMTP and IMAP, and the implicit-TLS
+   * listeners open too unless their port is `false`.
+   */
+  tls?: TlsOption;
+  /** Plaintext AUTH/LOGIN refused until STARTTLS, on both protocols (IMAP: LOGINDISABLED). */
+  requireTls?: boolean;
+  /** Opens the SMTP submission listener (AUTH required, like port 587). */
+  submission?: boolean;
+  submissionPort?: number;
+  /** Implicit-TLS SMTP submission (like 465); with `tls`, 0 unless `false`. */
+  smtpsPort?: number | false;
+  /** Implicit-TLS IMAP (like 993); with `tls`, 0 unless `false`. */
+  imapsPort?: number | false;
+  /** Accounts to create at once, each with the default folders. */
+  users?: ReadonlyArray<{ readonly address: string; readonly password: string }>;
+  /** Faults from the start: rules, or specs as `parseFault` reads them (`greylist:retry-after=5m`). */
+  faults?: ReadonlyArray<FaultRule | string>;
+  /** Seed of probabilistic faults (default 1): the same seed and traffic fail the same way. */
+  seed?: number;
+  /** Lines kept per connection in `transcripts()` (default 10,000); later ones are only counted. */
+  transcriptLinesPerConnection?: number;
+}
+
+/** A folder as `folders()` lists it. */
+export interface FolderSummary {
+  readonly name: string;
+  readonly role: FolderRole | undefined;
+  readonly uidValidity: number;
+  readonly uidNext: number;
+  readonly messages: number;
+  readonly unseen: number;
+  readonly subscribed: boolean;
+}
+
+/** Everything `restore` needs to put the server back: the store and the outbox. */
+export interface MailServerSnapshot {
+  readonly store: StoreSnapshot;
+  readonly outbox: readonly OutboundMessage[];
+}
+
+/** One line of what happened on the wire, for a test's failure report. */
+export type WireEvent =
+  | { readonly protocol: 'imap'; readonly entry: TranscriptEntry }
+  | { readonly protocol: 'smtp'; readonly delivery: SmtpDeliveryEvent };
+
+export interface Endpoints {
+  host: string;
+  smtpPort: number;
+  imapPort: number;
+  /** Present when that listener is open. */
+  submissionPort?: number;
+  smtpsPort?: number;
+  imapsPort?: number;
+}
+
+export type ListenerName = 'smtp' | 'submission' | 'smtps' | 'imap' | 'imaps';
+
+/** One open listener, as `addresses()` reports it. */
+export interface ListenerAddress {
+  readonly name: ListenerName;
+  readonly protocol: 'smtp' | 'imap';
+  readonly host: string;
+  readonly port: number;
+  /** How TLS starts: never, by STARTTLS, or from the first byte. */
+  readonly tls: 'none' | 'starttls' | 'implicit';
+  /** Mail can only be handed over after AUTH (IMAP always needs a login). */
+  readonly authRequired: boolean;
+}
