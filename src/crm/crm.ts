@@ -23,6 +23,8 @@ import { MailboxRegistry, type ConnectMailboxInput } from './mailboxes/mailbox-r
 import { MessageList } from './mailboxes/message-list.ts';
 import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
+import { refuseManualSave } from './routing/manual-save.ts';
+import { NotSavedReasons, type MailboxMessageStatus } from './routing/message-status.ts';
 import type { CrmSettings } from './settings/crm-settings.ts';
 import { CrmSettingsStore } from './settings/crm-settings-store.ts';
 import type { TimelineEntry } from './timeline/timeline-entry.ts';
@@ -66,6 +68,7 @@ export class Crm {
   private readonly registry: MailboxRegistry;
   private readonly messages: MessageList;
   private readonly settings = new CrmSettingsStore();
+  private readonly notSavedReasons = new NotSavedReasons();
   private readonly automation: AutomationRules;
 
   constructor(options: CrmOptions) {
@@ -294,12 +297,16 @@ export class Crm {
       const activity = this.activityOfMailboxMessage(recorded.message.id);
       return { saved: false, reason: 'duplicate', mailboxMessage: recorded.message, ...(activity && { activity }) };
     }
-    return saveMessage(this.intakeDeps(), mailbox, recorded.message);
+    const outcome = saveMessage(this.intakeDeps(), mailbox, recorded.message);
+    this.notSavedReasons.remember(outcome);
+    return outcome;
   }
 
   /**
    * "Save to CRM" next to a message in the mailbox's list (R3.1). Throws CRM.UNKNOWN_MAILBOX_MESSAGE,
    * CRM.UNKNOWN_EMPLOYEE, and CRM.MAILBOX_ACCESS_DENIED for an employee without mailbox access.
+   * A message with nothing to bind by is refused: CRM.SAVE_NO_SENDER_ADDRESS,
+   * CRM.SAVE_NO_RECIPIENT_ADDRESS, and CRM.SAVE_UNREADABLE_MESSAGE for one that could not be read.
    */
   saveToCrm(actorId: number, mailboxMessageId: number): IntakeOutcome {
     const message = this.messages.get(mailboxMessageId);
@@ -308,7 +315,19 @@ export class Crm {
     if (!this.registry.hasAccess(mailbox.id, actor.id)) {
       throw new CrmError('CRM.MAILBOX_ACCESS_DENIED', `${actor.name} has no access to the mailbox ${mailbox.address}.`);
     }
-    return saveMessage(this.intakeDeps(), mailbox, message, actor.id);
+    const outcome = saveMessage(this.intakeDeps(), mailbox, message, actor.id);
+    refuseManualSave(outcome);
+    this.notSavedReasons.remember(outcome);
+    return outcome;
+  }
+
+  /**
+   * What Webmail shows next to a listed message: whether it is in the CRM, why not in the
+   * product's words, and what could not be read in it. Throws CRM.UNKNOWN_MAILBOX_MESSAGE.
+   */
+  mailboxMessageStatus(mailboxMessageId: number): MailboxMessageStatus {
+    const message = this.messages.get(mailboxMessageId);
+    return this.notSavedReasons.statusOf(message, this.activityOfMailboxMessage(message.id)?.id);
   }
 
   /** The mailbox's message list, as Webmail shows it, whether or not each went to the CRM. */
@@ -325,7 +344,7 @@ export class Crm {
   /** The activity a mailbox message became, if it is in the CRM. */
   activityOfMailboxMessage(mailboxMessageId: number): EmailActivity | undefined {
     const message = this.messages.get(mailboxMessageId);
-    return this.activities.forMessage(message.mailboxId, message.id, message.messageId);
+    return this.activities.forMessage(message.mailboxId, message.id, message.messageId, message.contentDigest);
   }
 
   emailActivities(): readonly EmailActivity[] {

@@ -45,6 +45,14 @@ export {
   type NotSavedReason,
   type SavedOutcome,
 } from './routing/outcome.ts';
+export type { MailboxMessageStatus } from './routing/message-status.ts';
+export {
+  READING_PROBLEM_EXPLANATIONS,
+  explainReadingProblem,
+  hasReadingProblem,
+  type ReadingProblem,
+  type ReadingProblemCode,
+} from './mailboxes/reading-problems.ts';
 
 export { ACCESS_LEVELS, CRM_ACTIONS, isAccessLevel, isCrmAction, widerLevel, type AccessLevel, type CrmAction } from './rights/access-level.ts';
 export { DEFAULT_ROLES, uniformPermissions, type Role, type RolePermissions } from './rights/role.ts';

@@ -1,4 +1,4 @@
-export { MailboxSync } from './mailbox-sync.ts';
+export { MailboxSync, FUTURE_DATE_TOLERANCE_MS } from './mailbox-sync.ts';
 export type { ImapAccount, RemoteFolder, SyncedMessage, SyncTarget, SyncFailure, SyncReport } from './mailbox-sync.ts';
 export { SyncState, type FolderCursor } from './sync-state.ts';
 export { parseMessage, type ParsedEmail, type ParsedAddress } from './parse-message.ts';
@@ -6,3 +6,4 @@ export { SmtpSender, type SmtpEndpoint, type OutgoingEmail, type SendResult } fr
 export { composeMessage } from './compose-message.ts';
 export { appendToFolder, type AppendRequest, type AppendResult } from './append-to-folder.ts';
 export { MailboxSender, type MailboxSendRequest, type MailboxSendResult, type SentCopy } from './mailbox-sender.ts';
+export type { ReadingProblem, ReadingProblemCode } from './reading-problems.ts';

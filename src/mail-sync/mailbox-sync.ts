@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { ImapFlow, type FetchMessageObject } from 'imapflow';
 import { parseMessage, type ParsedEmail } from './parse-message.ts';
+import { problem } from './reading-problems.ts';
 import { SyncState } from './sync-state.ts';
 
 export interface ImapAccount {
@@ -24,8 +26,21 @@ export interface SyncedMessage extends ParsedEmail {
   receivedAt: Date;
   /** \Seen at sync time: a message already read becomes a completed activity (R5.4). */
   seen: boolean;
+  /** RFC822.SIZE: the message's size in octets, shown even for a message that cannot be read. */
   size: number;
+  /**
+   * SHA-256 of the raw message, hex: what identifies a message without a Message-ID, so that
+   * syncing it again from another folder or after a UIDVALIDITY change never saves it twice (R1.5).
+   */
+  contentDigest: string;
 }
+
+/**
+ * How far a Date field may run ahead of the server's INTERNALDATE: a sender's clock may be off
+ * by time zone mistakes of up to a day (RFC 5322 §3.3 zones reach ±99:59); beyond that the Date
+ * cannot be when the message was written, and the receipt time stands instead (R5.1).
+ */
+export const FUTURE_DATE_TOLERANCE_MS = 26 * 60 * 60 * 1000;
 
 /** The other end of the connector: the CRM, seen only through what the connector needs. */
 export interface SyncTarget {
@@ -147,17 +162,21 @@ export class MailboxSync {
 
   private async toSynced(folder: string, uidValidity: number, message: FetchMessageObject): Promise<SyncedMessage> {
     if (!message.source) throw new Error(`Server returned no body for UID ${message.uid}`);
-    const parsed = await parseMessage(message.source);
     const internalDate = message.internalDate instanceof Date ? message.internalDate : new Date(message.internalDate ?? Number.NaN);
     if (Number.isNaN(internalDate.getTime())) throw new Error(`Server returned no INTERNALDATE for UID ${message.uid}`);
+    const { date, ...parsed } = await parseMessage(message.source);
+    const future = date !== undefined && date.getTime() - internalDate.getTime() > FUTURE_DATE_TOLERANCE_MS;
+    if (future) parsed.readingProblems.push(problem('date-in-future', date.toISOString()));
     return {
       ...parsed,
+      ...(date && !future ? { date } : {}),
       folder,
       uidValidity,
       uid: message.uid,
       receivedAt: internalDate,
       seen: message.flags?.has('\\Seen') ?? false,
       size: message.size ?? message.source.length,
+      contentDigest: createHash('sha256').update(message.source).digest('hex'),
     };
   }
 }

@@ -52,11 +52,16 @@ export class ActivityStore {
    * The activity a mailbox's message already became, found by the Webmail entry it came from or
    * by its Message-ID anywhere in the CRM: a message synced again under a new UID, copied into a
    * second connected mailbox, or sent from a CRM form and then found in Sent is one e-mail, saved
-   * once (R1.5, R3.3; reference §1.1 rule 6).
+   * once (R1.5, R3.3; reference §1.1 rule 6). A message without a Message-ID is found by the
+   * digest of its raw bytes instead, which a move or a renumbered folder does not change.
    */
-  forMessage(mailboxId: number, mailboxMessageId: number, messageId: string | undefined): EmailActivity | undefined {
+  forMessage(mailboxId: number, mailboxMessageId: number, messageId: string | undefined, contentDigest?: string): EmailActivity | undefined {
     return (
-      this.activities.find((a) => a.mailboxId === mailboxId && a.mailboxMessageId === mailboxMessageId) ?? this.byMessageId(messageId)
+      this.activities.find((a) => a.mailboxId === mailboxId && a.mailboxMessageId === mailboxMessageId) ??
+      this.byMessageId(messageId) ??
+      (normaliseMessageId(messageId) === undefined && contentDigest !== undefined
+        ? this.activities.find((a) => normaliseMessageId(a.messageId) === undefined && a.contentDigest === contentDigest)
+        : undefined)
     );
   }
 

@@ -12,6 +12,8 @@ export interface EmailActivity {
   readonly to: readonly Address[];
   readonly cc: readonly Address[];
   readonly messageId?: string;
+  /** A digest of the raw message it was saved from: identifies it when there is no Message-ID (R1.5). */
+  readonly contentDigest?: string;
   readonly inReplyTo?: string;
   /** The References header's Message-IDs, oldest first (RFC 5322 §3.6.4). */
   readonly references?: readonly string[];

@@ -1,3 +1,5 @@
+import type { ReadingProblem } from './reading-problems.ts';
+
 /** A mail address with its optional display name, as the connector's parser gives it. */
 export interface Address {
   readonly name?: string;
@@ -29,6 +31,12 @@ export interface InboundMailboxMessage {
   readonly html?: string;
   /** The \Seen flag at sync time: an already read message is saved as completed (R5.4). */
   readonly seen: boolean;
+  /** Size in octets as the server reports it (RFC 3501 RFC822.SIZE). */
+  readonly size?: number;
+  /** A digest of the raw message: identifies a message without a Message-ID (R1.5). */
+  readonly contentDigest?: string;
+  /** What the connector could not read; absent or empty for a well-formed message. */
+  readonly readingProblems?: readonly ReadingProblem[];
 }
 
 /**

@@ -14,8 +14,8 @@ export interface RecordResult {
  * Every message each mailbox has synced. A message's place on the server is mailbox + folder +
  * UIDVALIDITY + UID (RFC 3501 §2.3.1.1); the same place handed over again is a duplicate (R1.5).
  * When a folder's UIDVALIDITY changes, its messages come again under new UIDs: one that is
- * already listed in that folder (same Message-ID, or, without one, the same server arrival time,
- * sender and subject) is the same Webmail entry, moved to its new place, not a second one.
+ * already listed in that folder (same Message-ID, or, without one, the same raw bytes; without a
+ * digest either, the same server arrival time, sender and subject) is the same Webmail entry, moved to its new place, not a second one.
  */
 export class MessageList {
   private readonly byId = new Map<number, MailboxMessage>();
@@ -73,5 +73,6 @@ function placeKey(mailboxId: number, m: InboundMailboxMessage): string {
 function identityOf(m: InboundMailboxMessage): string {
   const messageId = normaliseMessageId(m.messageId);
   if (messageId !== undefined) return `id:${messageId}`;
+  if (m.contentDigest !== undefined) return `digest:${m.contentDigest}`; // R1.5 without a Message-ID
   return JSON.stringify([m.receivedAt.getTime(), m.from.map((a) => a.address.toLowerCase()), m.subject, m.date?.getTime() ?? null]);
 }

@@ -9,6 +9,7 @@ import type { ItemStore } from '../items/item-store.ts';
 import type { ConnectedMailbox } from '../mailboxes/connected-mailbox.ts';
 import type { MailboxMessage } from '../mailboxes/mailbox-message.ts';
 import type { MailboxRegistry } from '../mailboxes/mailbox-registry.ts';
+import { hasReadingProblem } from '../mailboxes/reading-problems.ts';
 import { findClosedLead, findMatches } from '../matching/find-matches.ts';
 import type { CrmSettingsStore } from '../settings/crm-settings-store.ts';
 import type { Timelines } from '../timeline/timeline.ts';
@@ -47,8 +48,11 @@ export function saveMessage(deps: IntakeDeps, mailbox: ConnectedMailbox, message
     ...(activity && { activity }),
   });
 
-  const existing = deps.activities.forMessage(mailbox.id, message.id, message.messageId);
+  const existing = deps.activities.forMessage(mailbox.id, message.id, message.messageId, message.contentDigest);
   if (existing) return notSaved('already-saved', existing);
+
+  // A message the connector could not read has no sender, text or date to save (R1.5 keeps it listed).
+  if (hasReadingProblem(message, 'unparsable')) return notSaved('unreadable-message');
 
   const manual = savedById !== undefined;
   const outgoing = isOutgoing(mailbox.settings, message.folder);
@@ -70,7 +74,7 @@ export function saveMessage(deps: IntakeDeps, mailbox: ConnectedMailbox, message
     },
     manual || target !== undefined,
   );
-  if (!party.ok) return notSaved(party.reason);
+  if (!party.ok) return notSaved(party.reason === 'no-sender' && hasReadingProblem(message, 'sender-unreadable') ? 'unreadable-sender' : party.reason);
   const addresses = party.party.map((a) => a.address);
   const match = findMatches(deps.items, addresses);
 

@@ -17,7 +17,9 @@ export type NotSavedReason =
   | 'new-sender-creation-off'
   | 'new-recipient-creation-off'
   | 'no-sender'
-  | 'no-recipient';
+  | 'unreadable-sender'
+  | 'no-recipient'
+  | 'unreadable-message';
 
 /** The same reasons in the product's words, for reports and failing scenarios. */
 export const NOT_SAVED_EXPLANATIONS: Readonly<Record<NotSavedReason, string>> = {
@@ -36,6 +38,10 @@ export const NOT_SAVED_EXPLANATIONS: Readonly<Record<NotSavedReason, string>> = 
   'new-recipient-creation-off':
     'The recipient is not in the CRM and "Create lead for outgoing e-mail to a new address" is off, so nothing is created and the e-mail is not saved.',
   'no-sender': 'The message names no sender (no From or Reply-To address), so there is nothing to match or create.',
+  'unreadable-sender':
+    'The message\'s From field holds no e-mail address that can be read, and there is no Reply-To, so there is no sender to match or create a lead for.',
+  'unreadable-message':
+    'The message could not be read (it is damaged or breaks the mail format\'s limits), so it is listed in the mailbox with its size but cannot be saved to the CRM.',
   'no-recipient': 'The sent message names no recipient (no To or Cc address), so there is nothing to match or create.',
 };
 

@@ -43,6 +43,7 @@ export function recordActivity(deps: RecordDeps, input: RecordInput): EmailActiv
     to: message.to,
     cc: message.cc,
     ...(message.messageId !== undefined && { messageId: message.messageId }),
+    ...(message.contentDigest !== undefined && { contentDigest: message.contentDigest }),
     ...(message.inReplyTo !== undefined && { inReplyTo: message.inReplyTo }),
     ...(message.references !== undefined && message.references.length > 0 && { references: message.references }),
     ...(input.parentId !== undefined && { parentId: input.parentId }),
