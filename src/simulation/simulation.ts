@@ -18,6 +18,7 @@ import {
   type Lead,
   type LeadConversion,
   type MailboxMessage,
+  type MailboxMessageStatus,
   type NewAutomationRule,
 } from '../crm/index.ts';
 import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
@@ -164,6 +165,31 @@ export class Simulation {
       ...(email.inReplyTo !== undefined && { inReplyTo: email.inReplyTo }),
       ...(email.references !== undefined && { references: email.references }),
     });
+  }
+
+  /**
+   * An outside party's mail server hands over these exact bytes over SMTP, with this envelope
+   * (RFC 5321 §2.3.1): how malformed mail reaches a mailbox in real life. The server adds its
+   * trace fields as for any message; nodemailer sends the bytes as they are, dot-stuffed.
+   */
+  async sendRawFromOutside(from: string, to: string, raw: Buffer): Promise<SendResult> {
+    const { host, smtpPort } = this.mail.address;
+    this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
+    return this.outsideWorld.sendRaw({ from, to: [to] }, raw);
+  }
+
+  /**
+   * Files these exact bytes straight into the mailbox's INBOX on the mail server, for bytes no
+   * SMTP transaction can deliver as they are: every SMTP server prepends trace fields (RFC 5321
+   * §4.4), so a zero-byte message, say, exists only in a store (a broken import or migration).
+   */
+  deliverRawToStore(to: string, raw: Buffer): void {
+    this.mail.deliver(raw, { to });
+  }
+
+  /** What Webmail shows next to the one message with this subject in the mailbox's list. */
+  mailboxMessageStatus(mailboxAddress: string, subject: string): MailboxMessageStatus {
+    return this.crm.mailboxMessageStatus(this.mailboxMessage(mailboxAddress, subject).id);
   }
 
   /** Runs the mailbox's connector once over IMAP; every new message reaches the CRM's rules. */

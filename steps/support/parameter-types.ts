@@ -1,5 +1,5 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type NotSavedReason, type SearchField } from '../../src/crm/index.ts';
+import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type NotSavedReason, type ReadingProblemCode, type SearchField } from '../../src/crm/index.ts';
 import type { FormRecipient } from '../../src/simulation/index.ts';
 import { crmSettingNamed, type CrmSettingWords } from './crm-setting-words.ts';
 import { mailboxSettingNamed, type MailboxSettingWords } from './mailbox-setting-words.ts';
@@ -15,6 +15,22 @@ export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = 
   'it is older than the processing period': 'outside-processing-period',
   'the sender is an employee': 'sender-is-employee',
   'the sender is on the exceptions list': 'on-exceptions-list',
+  'it names no sender': 'no-sender',
+  'its sender address cannot be read': 'unreadable-sender',
+  'the message cannot be read': 'unreadable-message',
+};
+
+/** What the connector could not read in a message, in the words a feature file uses after "noting that". */
+export const READING_PROBLEM_WORDS: Readonly<Record<string, ReadingProblemCode>> = {
+  'it could not be read at all': 'unparsable',
+  'its From cannot be read': 'sender-unreadable',
+  'its Date cannot be read': 'date-unreadable',
+  'its Date is in the future': 'date-in-future',
+  'it has no Message-ID': 'no-message-id',
+  'its header has undeclared 8-bit characters': 'header-8bit',
+  'its parts cannot be told apart': 'broken-mime',
+  'an encoded part is damaged': 'broken-base64',
+  'it names an unknown character set': 'unknown-charset',
 };
 
 const alternatives = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
@@ -23,6 +39,12 @@ defineParameterType({
   name: 'not-saved-reason',
   regexp: alternatives(Object.keys(NOT_SAVED_REASON_WORDS)),
   transformer: (words: string) => NOT_SAVED_REASON_WORDS[words],
+});
+
+defineParameterType({
+  name: 'reading-problem',
+  regexp: alternatives(Object.keys(READING_PROBLEM_WORDS)),
+  transformer: (words: string) => READING_PROBLEM_WORDS[words],
 });
 
 /** A CRM item as scenarios name it: `lead "Printers"`, `contact "Jan Kowalski"` (leads, deals, companies by title). */

@@ -1,4 +1,4 @@
-import { explainReadingProblem } from '../mailboxes/reading-problems.ts';
+import { explainReadingProblem, type ReadingProblem } from '../mailboxes/reading-problems.ts';
 import type { MailboxMessage } from '../mailboxes/mailbox-message.ts';
 import { NOT_SAVED_EXPLANATIONS, type IntakeOutcome, type NotSavedReason } from './outcome.ts';
 
@@ -11,7 +11,9 @@ export interface MailboxMessageStatus {
   readonly notSavedReason?: NotSavedReason;
   /** The reason in the product's words. */
   readonly explanation?: string;
-  /** What could not be read in the message, in the product's words (empty for a well-formed one). */
+  /** What could not be read in the message (empty for a well-formed one)… */
+  readonly readingProblems: readonly ReadingProblem[];
+  /** …and the same in the product's words. */
   readonly readingNotes: readonly string[];
   /** Size in octets, when the server reported it. */
   readonly size?: number;
@@ -37,6 +39,7 @@ export class NotSavedReasons {
       inCrm: activityId !== undefined,
       ...(activityId !== undefined && { activityId }),
       ...(reason !== undefined && { notSavedReason: reason, explanation: NOT_SAVED_EXPLANATIONS[reason] }),
+      readingProblems: message.readingProblems ?? [],
       readingNotes: (message.readingProblems ?? []).map(explainReadingProblem),
       ...(message.size !== undefined && { size: message.size }),
       shownDate: message.date ?? message.receivedAt,
