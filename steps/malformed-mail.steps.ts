@@ -25,6 +25,11 @@ When('{string} sends this raw message over SMTP to {mailbox}:', async function (
   await this.sim.sendRawFromOutside(envelopeFrom, to, messageBytes(docString));
 });
 
+/** One SMTP transaction to two mailboxes: both get the same bytes. */
+When('{string} sends this raw message over SMTP to {mailbox} and {mailbox}:', async function (this: CrmWorld, envelopeFrom: string, to: string, alsoTo: string, docString: string) {
+  await this.sim.sendRawFromOutside(envelopeFrom, [to, alsoTo], messageBytes(docString));
+});
+
 /** A message whose header block is padded with `X-Padding-N` fields to the size given, sent over SMTP. */
 When('{string} sends an e-mail over SMTP to {mailbox} with the subject {string} and a header of {int} KiB', async function (this: CrmWorld, from: string, to: string, subject: string, kib: number) {
   const field = (n: number) => `X-Padding-${n}: ${'x'.repeat(64)}\r\n`;

@@ -76,6 +76,22 @@ Feature: Malformed e-mail loses nothing and is explained
     Then the e-mail "No id here" is saved to the CRM once
     And the mailbox "sales@acme.test" lists the e-mail "No id here" noting that it has no Message-ID
 
+  @R1.5
+  Scenario: A message without a Message-ID that reaches two connected mailboxes is saved once
+    Given "Anna Nowak" has connected the mailbox "office@acme.test" to the CRM
+    When "jan@client.test" sends this raw message over SMTP to "sales@acme.test" and "office@acme.test":
+      """
+      From: Jan Kowalski <jan@client.test>
+      To: sales@acme.test, office@acme.test
+      Subject: To everyone
+
+      Please call me.
+      """
+    And the CRM synchronises the mailbox "sales@acme.test"
+    And the CRM synchronises the mailbox "office@acme.test"
+    Then the e-mail "To everyone" is saved to the CRM once
+    And the e-mail "To everyone" is listed in the folder "INBOX" of the mailbox "office@acme.test"
+
   @R5.1
   Scenario: A Date that is not a date gives way to the time the mail server received the message
     Given 1 day passes

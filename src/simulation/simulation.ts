@@ -172,10 +172,10 @@ export class Simulation {
    * (RFC 5321 §2.3.1): how malformed mail reaches a mailbox in real life. The server adds its
    * trace fields as for any message; nodemailer sends the bytes as they are, dot-stuffed.
    */
-  async sendRawFromOutside(from: string, to: string, raw: Buffer): Promise<SendResult> {
+  async sendRawFromOutside(from: string, to: string | readonly string[], raw: Buffer): Promise<SendResult> {
     const { host, smtpPort } = this.mail.address;
     this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
-    return this.outsideWorld.sendRaw({ from, to: [to] }, raw);
+    return this.outsideWorld.sendRaw({ from, to: typeof to === 'string' ? [to] : [...to] }, raw);
   }
 
   /**
