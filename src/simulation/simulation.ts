@@ -21,43 +21,31 @@ import {
   type MailboxMessageStatus,
   type NewAutomationRule,
 } from '../crm/index.ts';
-import { SmtpSender, type SendResult } from '../mail-sync/index.ts';
-import { MailboxSender, type MailboxSendResult } from '../mail-sync/index.ts';
+import type { SendResult } from '../mail-sync/index.ts';
 import {
   flattenThreads,
   type AccessLevel,
   type CrmAction,
-  type RecipientChoice,
   type Role,
   type RolePermissions,
   type SearchField,
   type SentFromForm,
 } from '../crm/index.ts';
-import { DROP, TcpLink } from '../mail-sync/testing/tcp-link.ts';
+import { ConnectorNetwork } from './connector-network.ts';
+import { FormSending, type FormRecipient } from './form-sending.ts';
 import { describeItem, findItem } from './item-lookup.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
 import { markReadInMail, moveInMail } from './webmail-reader.ts';
+import { OutsideWorld, type IncomingEmail } from './outside-world.ts';
 import { WireLog } from './wire-log.ts';
+
+export type { FormRecipient } from './form-sending.ts';
+export type { IncomingEmail } from './outside-world.ts';
 
 export interface SimulationOptions {
   /** When the scenario starts; a Monday morning unless a scenario says otherwise. */
   start?: Date;
-}
-
-export interface IncomingEmail {
-  /** "Name <address>" or a bare address. */
-  from: string;
-  to: string;
-  subject: string;
-  text?: string;
-  /** Marks the message as an upstream spam filter does (X-Spam-Flag: YES). */
-  markedAsSpam?: boolean;
-  /** Reply-To: where answers go, and who the CRM takes as the sender (faq-rules §2). */
-  replyTo?: string;
-  /** Threading headers (RFC 5322 §3.6.4), as a mail client sets them when replying (R2.8). */
-  inReplyTo?: string;
-  references?: string[];
 }
 
 export const DEFAULT_START = new Date('2026-03-02T09:00:00Z');
@@ -71,11 +59,11 @@ export class Simulation {
   readonly mail: MockMailServer;
   readonly crm: Crm;
   private readonly connections = new Map<number, MailboxConnection>();
-  private outsideWorld: SmtpSender | undefined;
+  private readonly outsideWorld: OutsideWorld;
+  private readonly network: ConnectorNetwork;
+  private readonly formSending: FormSending;
   private readonly syncLog: SyncResult[] = [];
   private readonly manualOutcomes: IntakeOutcome[] = [];
-  private link: TcpLink | undefined;
-  private linkEndpoint: { host: string; port: number } | undefined;
   /** The scenario's SMTP and IMAP traffic, for the report of a failed scenario. */
   readonly wireLog = new WireLog();
 
@@ -85,6 +73,9 @@ export class Simulation {
     this.mail = new MockMailServer({ clock: now });
     this.crm = new Crm({ clock: now });
     this.mail.onWire((event) => this.wireLog.record(event));
+    this.outsideWorld = new OutsideWorld(this.mail, this.clock);
+    this.network = new ConnectorNetwork(this.mail);
+    this.formSending = new FormSending(this.crm, this.mail, (name) => this.clientRef(name));
   }
 
   static async start(options: SimulationOptions = {}): Promise<Simulation> {
@@ -94,9 +85,9 @@ export class Simulation {
   }
 
   async stop(): Promise<void> {
-    this.outsideWorld?.close();
-    for (const sender of this.mailboxSenders.values()) sender.close();
-    await this.link?.stop();
+    this.outsideWorld.close();
+    this.formSending.close();
+    await this.network.stop();
     await this.mail.stop();
   }
 
@@ -131,7 +122,7 @@ export class Simulation {
     if (!this.mail.store.account(address)) this.mail.addAccount(address, password);
     const mailbox = this.crm.connectMailbox({ address, connectorId: this.employeeNamed(connectorName).id, settings });
     // The CRM reaches the IMAP server through the scenario's network link, which a scenario can break.
-    const { host, port } = await this.network();
+    const { host, port } = await this.network.imapEndpoint();
     const connection = new MailboxConnection(this.crm, mailbox.id, { host, port, user: address, password });
     this.connections.set(mailbox.id, connection);
     await this.synchronise(address);
@@ -151,31 +142,13 @@ export class Simulation {
   }
 
   /** A customer or other outside party sends mail through the SMTP server, as any MTA would. */
-  async sendFromOutside(email: IncomingEmail): Promise<SendResult> {
-    const { host, smtpPort } = this.mail.address;
-    this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
-    return this.outsideWorld.send({
-      from: email.from,
-      to: email.to,
-      subject: email.subject,
-      text: email.text ?? `${email.subject}\n`,
-      date: this.clock.now(),
-      ...(email.markedAsSpam ? { headers: { 'X-Spam-Flag': 'YES' } } : {}),
-      ...(email.replyTo !== undefined && { replyTo: email.replyTo }),
-      ...(email.inReplyTo !== undefined && { inReplyTo: email.inReplyTo }),
-      ...(email.references !== undefined && { references: email.references }),
-    });
+  sendFromOutside(email: IncomingEmail): Promise<SendResult> {
+    return this.outsideWorld.send(email);
   }
 
-  /**
-   * An outside party's mail server hands over these exact bytes over SMTP, with this envelope
-   * (RFC 5321 §2.3.1): how malformed mail reaches a mailbox in real life. The server adds its
-   * trace fields as for any message; nodemailer sends the bytes as they are, dot-stuffed.
-   */
-  async sendRawFromOutside(from: string, to: string | readonly string[], raw: Buffer): Promise<SendResult> {
-    const { host, smtpPort } = this.mail.address;
-    this.outsideWorld ??= new SmtpSender({ host, port: smtpPort });
-    return this.outsideWorld.sendRaw({ from, to: typeof to === 'string' ? [to] : [...to] }, raw);
+  /** An outside party's mail server hands over these exact bytes over SMTP (malformed mail). */
+  sendRawFromOutside(from: string, to: string | readonly string[], raw: Buffer): Promise<SendResult> {
+    return this.outsideWorld.sendRaw(from, to, raw);
   }
 
   /**
@@ -274,9 +247,10 @@ export class Simulation {
 
   // Access rights, "Change deal", sending from CRM forms, history and search (R6–R9)
 
-  private readonly mailboxSenders = new Map<number, MailboxSender>();
   /** Every e-mail sent from a CRM form in this scenario, with what SMTP and IMAP answered. */
-  readonly sentFromForms: Array<{ sent: SentFromForm; delivery: MailboxSendResult }> = [];
+  get sentFromForms(): FormSending['sent'] {
+    return this.formSending.sent;
+  }
 
   /**
    * Who does a scenario's setup of access rights and CRM settings ("Given the CRM role …"): the
@@ -344,81 +318,27 @@ export class Simulation {
    * An employee sends an e-mail from an item's form (R8): the CRM records it, then the mailbox's
    * connector really sends it over SMTP and files it in the Sent folder over IMAP.
    */
-  async sendFromForm(
+  sendFromForm(
     employeeName: string,
     item: ItemRef,
     to: readonly FormRecipient[],
     subject: string,
     options: { text?: string; cc?: readonly FormRecipient[]; replyToSubject?: string } = {},
   ): Promise<SentFromForm> {
-    const sender = this.employeeNamed(employeeName);
-    const parent = options.replyToSubject === undefined ? undefined : this.activityFor(options.replyToSubject);
-    const choices = (list: readonly FormRecipient[]) => list.flatMap((r) => this.recipientChoice(sender.id, item, r));
-    const sent = this.crm.sendEmailFromForm(sender.id, {
+    return this.formSending.send({
+      senderId: this.employeeNamed(employeeName).id,
       item,
-      to: parent && to.length === 0 ? this.crm.replyRecipients(parent.id) : choices(to),
-      ...(options.cc && { cc: choices(options.cc) }),
+      to,
+      ...(options.cc && { cc: options.cc }),
       subject,
       text: options.text ?? `${subject}\n`,
-      ...(parent && { replyToActivityId: parent.id }),
+      ...(options.replyToSubject !== undefined && { parent: this.activityFor(options.replyToSubject) }),
     });
-    const { message } = sent;
-    const format = (a: { name?: string; address: string }) => (a.name ? `"${a.name.replace(/["\\]/g, '')}" <${a.address}>` : a.address);
-    const delivery = await this.mailboxSender(message.mailboxId).send({
-      from: format(message.from),
-      to: message.to.map(format),
-      ...(message.cc.length > 0 && { cc: message.cc.map(format) }),
-      subject: message.subject,
-      ...(message.text !== undefined && { text: message.text }),
-      messageId: message.messageId,
-      ...(message.inReplyTo !== undefined && { inReplyTo: message.inReplyTo }),
-      ...(message.references.length > 0 && { references: [...message.references] }),
-      date: message.date,
-      sentFolder: message.sentFolder,
-    });
-    this.sentFromForms.push({ sent, delivery });
-    return sent;
-  }
-
-  /**
-   * A recipient as the form's To field takes it. "Its client" is the first address the form offers,
-   * or nobody when it offers none (R8.1); an address-book pick must be in the mailbox's address book.
-   */
-  private recipientChoice(senderId: number, item: ItemRef, recipient: FormRecipient): RecipientChoice[] {
-    switch (recipient.kind) {
-      case 'client': {
-        const [first] = this.crm.recipientOptions(item);
-        return first ? [{ kind: 'crm', item: first.item, address: first.address }] : [];
-      }
-      case 'crm':
-        return [{ kind: 'crm', item: this.clientRef(recipient.name) }];
-      case 'new-address':
-        return [{ kind: 'new-address', address: recipient.address, ...(recipient.name !== undefined && { name: recipient.name }) }];
-      case 'address-book': {
-        const mailboxes = this.crm.mailboxes().filter((m) => m.accessList.includes(senderId));
-        const entry = mailboxes.flatMap((m) => this.crm.addressBook(m.id)).find((a) => a.address === recipient.address);
-        if (!entry) throw new Error(`${recipient.address} is not in the mail address book of the sender's mailboxes`);
-        return [{ kind: 'address-book', address: entry.address, ...(entry.name !== undefined && { name: entry.name }) }];
-      }
-    }
   }
 
   /** The employee chooses a contact or company (by name) in the deal's "Client" field (R8.2). */
   chooseDealClient(employeeName: string, dealTitle: string, clientName: string): Deal {
     return this.crm.chooseDealClient(this.employeeNamed(employeeName).id, this.item('deal', dealTitle).id, this.clientRef(clientName));
-  }
-
-  private mailboxSender(mailboxId: number): MailboxSender {
-    let sender = this.mailboxSenders.get(mailboxId);
-    if (!sender) {
-      const mailbox = this.crm.mailboxById(mailboxId);
-      const account = this.mail.store.account(mailbox.address);
-      if (!account) throw new Error(`The mailbox ${mailbox.address} has no account on the mail server`);
-      const { host, smtpPort, imapPort } = this.mail.address;
-      sender = new MailboxSender({ smtp: { host, port: smtpPort }, imap: { host, port: imapPort, user: account.address, password: account.password } });
-      this.mailboxSenders.set(mailboxId, sender);
-    }
-    return sender;
   }
 
   /** The e-mails in the item's form as this employee sees them (R6.3), replies under their parent (R9.1). */
@@ -618,40 +538,7 @@ export class Simulation {
    * next synchronisation (R1.5). Only the first connection of that sync is cut, so the connector
    * can reconnect; the returned function tells how many connections were cut so far.
    */
-  async dropConnectionDuringNextSync(nth = 1): Promise<() => number> {
-    const link = await this.networkLink();
-    let seen = 0;
-    let cutOnce = false;
-    link.rule = (line) => {
-      if (cutOnce || !/^\* \d+ FETCH /.test(line) || ++seen < nth) return line;
-      cutOnce = true;
-      return DROP;
-    };
-    return () => link.dropped;
-  }
-
-  private async networkLink(): Promise<TcpLink> {
-    await this.network();
-    return this.link!;
-  }
-
-  private async network(): Promise<{ host: string; port: number }> {
-    if (!this.linkEndpoint) {
-      const { host, imapPort } = this.mail.address;
-      this.link = new TcpLink({ host, port: imapPort });
-      this.linkEndpoint = await this.link.start();
-    }
-    return this.linkEndpoint;
+  dropConnectionDuringNextSync(nth = 1): Promise<() => number> {
+    return this.network.dropDuringNextSync(nth);
   }
 }
-
-/** A recipient as an employee puts it in the To field of a CRM form. */
-export type FormRecipient =
-  /** The first address the form offers: the deal's client (R8.1). */
-  | { readonly kind: 'client' }
-  /** A contact or company picked from the CRM by name (R8.3). */
-  | { readonly kind: 'crm'; readonly name: string }
-  /** Typed in, or To → Add → "Add new address" with a name (R8.2). */
-  | { readonly kind: 'new-address'; readonly address: string; readonly name?: string }
-  /** Picked from the mail address book, the blue icon (R8.3). */
-  | { readonly kind: 'address-book'; readonly address: string }
