@@ -31,7 +31,9 @@ const subjects = (folder: string) => server.messages(USER, folder).map((m) => m.
 
 describe('Python imaplib changes the mailbox', () => {
   it('APPENDs with flags and a date (APPENDUID), then SEARCHes with OR, NOT, HEADER, SINCE/BEFORE and CHARSET UTF-8', async () => {
-    server.deliver(mail('alice@client.test', 'Zażółć gęślą jaźń', 'X-Priority: 1\r\n'), { to: USER });
+    // The subject as mail carries it (RFC 2047); SEARCH must match the decoded text.
+    const encoded = `=?UTF-8?B?${Buffer.from('Zażółć gęślą jaźń').toString('base64')}?=`;
+    server.deliver(mail('alice@client.test', encoded, 'X-Priority: 1\r\n'), { to: USER });
     server.deliver(mail('bob@client.test', 'Invoice 42'), { to: USER });
 
     const appended = await python.request({
@@ -57,6 +59,9 @@ describe('Python imaplib changes the mailbox', () => {
     expect(await python.call('search', [null, 'BODY', 'Treść'])).toMatchObject({ ok: false, error: expect.stringMatching(/^UnicodeEncodeError/) });
     const utf8 = await python.ok('search', ['UTF-8', 'SUBJECT'], 'gęślą');
     expect(numbers(utf8.data)).toEqual([1]);
+    // On the wire: the charset named, the term as a literal of UTF-8 octets (RFC 3501 §6.4.4).
+    const sent = server.transcripts().flatMap((t) => t.lines.filter((l) => l.direction === 'client').map((l) => l.text));
+    expect(sent).toEqual(expect.arrayContaining([expect.stringMatching(/^\S+ SEARCH CHARSET UTF-8 SUBJECT \{8\}$/), 'gęślą']));
     expect(numbers((await python.ok('search', ['UTF-8', 'OR', 'FROM', 'bob', 'BODY'], 'Treść')).data)).toEqual([2, 3]);
     expect(numbers((await python.ok('uid', ['SEARCH', 'FLAGGED', 'SEEN'])).data)).toEqual([3]);
   });

@@ -32,14 +32,17 @@ export class PythonImapSession {
     this.lines = createInterface({ input: child.stdout });
     this.lines.on('line', (line) => this.pending.shift()?.resolve(JSON.parse(line) as PythonAnswer));
     child.on('error', (error: NodeJS.ErrnoException) =>
-      this.fail(error.code === 'ENOENT' ? new Error('python3 is not installed; this test needs it (see README, "Outside mail clients")') : error),
+      this.fail(error.code === 'ENOENT' ? new Error('python3 is not installed (or PYTHON names no interpreter); this test needs it (see README, "Outside mail clients")') : error),
     );
     child.on('close', (code) => this.fail(new Error(`python3 exited with ${code}: ${this.stderr}`)));
   }
 
-  /** Starts the script; it connects and logs in before reading its first request. */
+  /**
+   * Starts the script; it connects and logs in before reading its first request. `PYTHON` picks
+   * another interpreter (say python3.14, whose imaplib has IDLE of its own).
+   */
   static open(host: string, port: number, user: string, password: string): PythonImapSession {
-    return new PythonImapSession(spawn('python3', [SCRIPT, host, String(port), user, password]));
+    return new PythonImapSession(spawn(process.env['PYTHON'] || 'python3', [SCRIPT, host, String(port), user, password]));
   }
 
   /** imap.<method>(...args), with `literal` sent after the arguments as imaplib does. */

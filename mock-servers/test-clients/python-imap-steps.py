@@ -50,9 +50,8 @@ def untagged():
 def idle_start():
     if NATIVE_IDLE:
         idler = imap.idle()
-        idler.__enter__()
         idle_state["idler"] = idler
-        idle_state["responses"] = iter(idler)
+        idle_state["responses"] = iter(idler.__enter__())
         return {"client": "imaplib.idle"}
     tag = imap._new_tag()
     imap.send(tag + b" IDLE\r\n")
