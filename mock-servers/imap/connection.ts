@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
 import type { MailStore } from '../store/index.ts';
 import { ConnectionFaults, type ConnectionFaultOptions } from './connection-faults.ts';
+import { HeldReplies } from './connection-held-replies.ts';
 import { ConnectionInput } from './connection-input.ts';
 import { upgradeToTls } from './connection-tls.ts';
 import { ConnectionTranscript } from './connection-transcript.ts';
@@ -31,9 +32,9 @@ export interface ConnectionOptions {
 /**
  * One client socket: frames in (connection-input.ts), commands through the dispatcher,
  * responses out and into the transcript (connection-transcript.ts), TLS on STARTTLS
- * (connection-tls.ts), scripted faults (connection-faults.ts). Commands run one at a time in
- * arrival order. Nothing a client does may throw out of here: socket errors end only this
- * connection.
+ * (connection-tls.ts), scripted faults (connection-faults.ts) and the replies a slow one holds
+ * back (connection-held-replies.ts). Commands run one at a time in arrival order. Nothing a
+ * client does may throw out of here: socket errors end only this connection.
  */
 export class ImapConnection {
   readonly id: number;
@@ -45,7 +46,7 @@ export class ImapConnection {
   private readonly dispatcher: Dispatcher;
   private readonly unsubscribe: () => void;
   private closing = false;
-  private heldQueue: Promise<void> = Promise.resolve();
+  private readonly held: HeldReplies;
   private readonly faults: ConnectionFaults;
 
   constructor(socket: Socket, options: ConnectionOptions) {
@@ -56,6 +57,7 @@ export class ImapConnection {
     this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError);
     this.encrypted = options.encrypted ?? false;
     this.faults = new ConnectionFaults(options.faults, options.id, options.onInternalError);
+    this.held = new HeldReplies(this.input, (ms) => this.faults.sleep(ms), (action) => this.guard(action), () => this.closing);
     this.dispatcher = new Dispatcher({
       store: options.store,
       maxBadCommands: options.limits.maxBadCommands,
@@ -129,30 +131,13 @@ export class ImapConnection {
     }
   }
 
-  /**
-   * Writes a reply, or holds it back while a slow fault is scripted. Held replies keep their
-   * order, and no further input is handled until they are out, as with a server that is slow
-   * to answer rather than one that answers out of turn.
-   */
+  /** Writes a reply, or holds it back while a slow fault is scripted (connection-held-replies.ts). */
   private deliver(reply: Reply, fetchCut?: number): void {
     // The framer must know at once whether the next input is a bare line (AUTHENTICATE, IDLE).
     if (this.dispatcher.awaitingLine) this.input.expectRawLine();
     const delay = this.faults.replyDelayMs();
-    if (delay === 0 && !this.input.holding) {
-      this.send(reply, fetchCut);
-      return;
-    }
-    this.input.hold();
-    this.heldQueue = this.heldQueue
-      .then(() => this.faults.sleep(delay))
-      .then(() =>
-        this.guard(() => {
-          const last = this.input.release();
-          if (this.closing) return;
-          this.send(reply, fetchCut);
-          if (last) this.input.unpause();
-        }),
-      );
+    if (this.held.mustWait(delay)) this.held.hold(delay, () => this.send(reply, fetchCut));
+    else this.send(reply, fetchCut);
   }
 
   private send(reply: Reply, fetchCut: number | undefined): void {
