@@ -76,6 +76,15 @@ describe('curl changes the mailbox over IMAP', () => {
     expect(lines(await curl('', '-X', 'STATUS Offers (MESSAGES UIDNEXT UNSEEN)'))).toEqual(['* STATUS "Offers" (MESSAGES 2 UIDNEXT 3 UNSEEN 2)']);
   });
 
+  it('marks with STORE and removes with EXPUNGE (-X), each in a session of its own', async () => {
+    for (const subject of ['Keep', 'Drop', 'Keep too']) server.deliver(mail(subject), { to: USER });
+    await curl('INBOX', '-X', 'STORE 2 +FLAGS.SILENT (\\Deleted)');
+    expect(server.messages(USER)[1]!.flags).toContain('\\Deleted');
+    expect(lines(await curl('INBOX', '-X', 'EXPUNGE'))).toEqual(['* 2 EXPUNGE']);
+    expect(server.messages(USER).map((m) => [m.uid, m.subject])).toEqual([[1, 'Keep'], [3, 'Keep too']]);
+    expect(lines(await curl('INBOX', '-X', 'UID SEARCH ALL'))).toEqual(['* SEARCH 1 3']);
+  });
+
   it('reports a refused custom command as a failure (exit code 21, as for any command answered NO)', async () => {
     await expect(curl('', '-X', 'DELETE INBOX')).rejects.toMatchObject({ exitCode: 21 });
     expect(server.folders(USER).map((f) => f.name)).toContain('INBOX');

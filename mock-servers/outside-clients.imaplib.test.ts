@@ -64,6 +64,17 @@ describe('Python imaplib changes the mailbox', () => {
     expect(sent).toEqual(expect.arrayContaining([expect.stringMatching(/^\S+ SEARCH CHARSET UTF-8 SUBJECT \{8\}$/), 'gęślą']));
     expect(numbers((await python.ok('search', ['UTF-8', 'OR', 'FROM', 'bob', 'BODY'], 'Treść')).data)).toEqual([2, 3]);
     expect(numbers((await python.ok('uid', ['SEARCH', 'FLAGGED', 'SEEN'])).data)).toEqual([3]);
+    expect((await python.ok('status', ['INBOX', '(MESSAGES UNSEEN UIDNEXT)'])).data).toEqual(['"INBOX" (MESSAGES 3 UNSEEN 2 UIDNEXT 4)']);
+  });
+
+  it('is told to create a missing folder before APPENDing to it (TRYCREATE), and then can', async () => {
+    const refused = await python.request({ op: 'append', mailbox: 'Quotes', message: mail('dave@client.test', 'Quote') });
+    expect(refused).toMatchObject({ ok: true, type: 'NO' });
+    expect(refused.data![0]).toMatch(/^\[TRYCREATE\] /);
+    expect(server.folders(USER).map((f) => f.name)).not.toContain('Quotes');
+    await python.ok('create', ['Quotes']);
+    expect(await python.request({ op: 'append', mailbox: 'Quotes', message: mail('dave@client.test', 'Quote') })).toMatchObject({ ok: true, type: 'OK' });
+    expect(subjects('Quotes')).toEqual(['Quote']);
   });
 
   it('COPYs and MOVEs (COPYUID, UID forms), then STORE +FLAGS \\Deleted and EXPUNGE remove what was marked', async () => {
