@@ -1,13 +1,17 @@
 import type { Socket } from 'node:net';
-import { TLSSocket, type SecureContext } from 'node:tls';
+import type { SecureContext } from 'node:tls';
 import type { MailStore } from '../store/index.ts';
 import { ConnectionFaults, type ConnectionFaultOptions } from './connection-faults.ts';
+import { HeldReplies } from './connection-held-replies.ts';
+import { ConnectionInput } from './connection-input.ts';
+import { upgradeToTls } from './connection-tls.ts';
+import { ConnectionTranscript } from './connection-transcript.ts';
 import { Dispatcher, type Reply } from './dispatcher.ts';
 import { cutAfterFetchResponses } from './fetch-cut.ts';
-import { CommandFramer, type FrameEvent, type FramingLimits } from './protocol/framing.ts';
+import type { FrameEvent, FramingLimits } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { continuationLine } from './protocol/writer.ts';
-import { clientCommandLines, serverLines, type TranscriptListener } from './transcript.ts';
+import { clientCommandLines, type TranscriptListener } from './transcript.ts';
 import { transportSecurity, type TransportSecurity } from './transport-security.ts';
 
 export interface ConnectionOptions {
@@ -26,34 +30,34 @@ export interface ConnectionOptions {
 }
 
 /**
- * One client socket: bytes in through the framer, commands through the dispatcher, responses
- * out. Commands run one at a time in arrival order. When the client stops reading, reading
- * from it pauses too, so a pipelining client cannot make the server buffer without bound.
- * Nothing a client does may throw out of here: socket errors end only this connection.
+ * One client socket: frames in (connection-input.ts), commands through the dispatcher,
+ * responses out and into the transcript (connection-transcript.ts), TLS on STARTTLS
+ * (connection-tls.ts), scripted faults (connection-faults.ts) and the replies a slow one holds
+ * back (connection-held-replies.ts). Commands run one at a time in arrival order. Nothing a
+ * client does may throw out of here: socket errors end only this connection.
  */
 export class ImapConnection {
   readonly id: number;
   private socket: Socket;
   private readonly options: ConnectionOptions;
-  private framer: CommandFramer;
+  private readonly input: ConnectionInput;
+  private readonly transcript: ConnectionTranscript;
   private encrypted: boolean;
   private readonly dispatcher: Dispatcher;
   private readonly unsubscribe: () => void;
   private closing = false;
-  /** The client stopped reading: wait for 'drain' before handling more input. */
-  private blocked = false;
-  /** Replies held back by a scripted slow fault; input waits until they are written. */
-  private held = 0;
-  private heldQueue: Promise<void> = Promise.resolve();
+  private readonly held: HeldReplies;
   private readonly faults: ConnectionFaults;
 
   constructor(socket: Socket, options: ConnectionOptions) {
     this.id = options.id;
     this.socket = socket;
     this.options = options;
-    this.framer = new CommandFramer(options.limits);
+    this.input = new ConnectionInput(options.limits, () => this.socket, (event) => this.handle(event), () => this.closing);
+    this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError);
     this.encrypted = options.encrypted ?? false;
     this.faults = new ConnectionFaults(options.faults, options.id, options.onInternalError);
+    this.held = new HeldReplies(this.input, (ms) => this.faults.sleep(ms), (action) => this.guard(action), () => this.closing);
     this.dispatcher = new Dispatcher({
       store: options.store,
       maxBadCommands: options.limits.maxBadCommands,
@@ -93,30 +97,6 @@ export class ImapConnection {
     this.deliver({ clientLines: [], output: [Buffer.from(`* BYE ${text}\r\n`)], close: true });
   }
 
-  private receive(chunk: Buffer): void {
-    if (this.closing) return;
-    this.framer.push(chunk);
-    this.pump();
-  }
-
-  private resume(): void {
-    this.blocked = false;
-    this.unpause();
-  }
-
-  private unpause(): void {
-    this.pump();
-    if (!this.blocked && this.held === 0 && !this.closing) this.socket.resume();
-  }
-
-  private pump(): void {
-    while (!this.closing && !this.blocked && this.held === 0) {
-      const event = this.framer.next();
-      if (!event) return;
-      this.handle(event);
-    }
-  }
-
   private handle(event: FrameEvent): void {
     switch (event.type) {
       case 'continue': {
@@ -125,7 +105,7 @@ export class ImapConnection {
           this.write(continuationLine('Ready for literal data'));
           return;
         }
-        this.framer.abandonCommand();
+        this.input.abandonCommand();
         this.deliver(refusal);
         return;
       }
@@ -134,7 +114,7 @@ export class ImapConnection {
         if (drops.length > 0) {
           // A drop-after-commands fault: the connection goes without a word, as if the network
           // failed. The transcript shows the command that went unanswered, then why.
-          for (const line of clientCommandLines(event.bytes, parseCommand(event.bytes))) this.log('client', line);
+          this.transcript.client(clientCommandLines(event.bytes, parseCommand(event.bytes)));
           this.faults.reportAll(drops);
           this.drop();
           return;
@@ -151,35 +131,17 @@ export class ImapConnection {
     }
   }
 
-  /**
-   * Writes a reply, or holds it back while a slow fault is scripted. Held replies keep their
-   * order, and no further input is handled until they are out, as with a server that is slow
-   * to answer rather than one that answers out of turn.
-   */
+  /** Writes a reply, or holds it back while a slow fault is scripted (connection-held-replies.ts). */
   private deliver(reply: Reply, fetchCut?: number): void {
     // The framer must know at once whether the next input is a bare line (AUTHENTICATE, IDLE).
-    if (this.dispatcher.awaitingLine) this.framer.expectRawLine();
+    if (this.dispatcher.awaitingLine) this.input.expectRawLine();
     const delay = this.faults.replyDelayMs();
-    if (delay === 0 && this.held === 0) {
-      this.send(reply, fetchCut);
-      return;
-    }
-    this.held += 1;
-    this.socket.pause();
-    this.heldQueue = this.heldQueue
-      .then(() => this.faults.sleep(delay))
-      .then(() =>
-        this.guard(() => {
-          this.held -= 1;
-          if (this.closing) return;
-          this.send(reply, fetchCut);
-          if (this.held === 0) this.unpause();
-        }),
-      );
+    if (this.held.mustWait(delay)) this.held.hold(delay, () => this.send(reply, fetchCut));
+    else this.send(reply, fetchCut);
   }
 
   private send(reply: Reply, fetchCut: number | undefined): void {
-    for (const line of reply.clientLines) this.log('client', line);
+    this.transcript.client(reply.clientLines);
     if (fetchCut !== undefined) {
       const { kept, cut, fetchResponses } = cutAfterFetchResponses(reply.output, fetchCut);
       if (cut) {
@@ -189,7 +151,7 @@ export class ImapConnection {
         return;
       }
     }
-    this.announce(reply.output);
+    for (const chunk of reply.output) this.write(chunk);
     if (reply.close) {
       this.closing = true;
       this.socket.end();
@@ -198,33 +160,21 @@ export class ImapConnection {
   }
 
   private listen(socket: Socket): void {
-    socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
-    socket.on('drain', () => this.guard(() => this.resume()));
+    socket.on('data', (chunk: Buffer) => this.guard(() => this.input.receive(chunk)));
+    socket.on('drain', () => this.guard(() => this.input.drained()));
     // A reset, a failed handshake or a write to a vanished client: nothing to tell, just let
     // this connection go.
     socket.on('error', () => this.socket.destroy());
   }
 
-  /**
-   * STARTTLS was answered OK: from here on only TLS records are read. Whatever plaintext the
-   * client sent after the command is thrown away with the old framer, never run inside the TLS
-   * session (RFC 2595 §3.1; CVE-2011-0411). The OK is already queued on the raw socket ahead
-   * of the handshake.
-   */
+  /** STARTTLS was answered OK: from here on only TLS records are read (connection-tls.ts). */
   private startTls(): void {
     const context = this.options.tls?.context;
     if (!context) throw new Error('STARTTLS answered OK on a connection without TLS');
-    const plain = this.socket;
-    plain.removeAllListeners('data');
-    plain.removeAllListeners('drain');
-    this.framer = new CommandFramer(this.options.limits);
+    const wasPaused = this.input.restartForTls();
     this.encrypted = true;
-    // Reading was paused if the client had stopped reading; the TLS layer must read again.
-    if (this.blocked) plain.resume();
-    this.blocked = false;
-    const secure = new TLSSocket(plain, { isServer: true, secureContext: context });
-    this.socket = secure;
-    this.listen(secure);
+    this.socket = upgradeToTls(this.socket, context, wasPaused);
+    this.listen(this.socket);
   }
 
   /**
@@ -238,25 +188,10 @@ export class ImapConnection {
     socket.end(() => socket.destroy());
   }
 
-  private announce(output: readonly Buffer[]): void {
-    for (const chunk of output) this.write(chunk);
-  }
-
   private write(bytes: Buffer): void {
     if (this.socket.destroyed || !this.socket.writable) return;
-    for (const line of serverLines(bytes)) this.log('server', line);
-    if (!this.socket.write(bytes)) {
-      this.blocked = true;
-      this.socket.pause();
-    }
-  }
-
-  private log(direction: 'client' | 'server', line: string): void {
-    try {
-      this.options.onLine?.({ connectionId: this.id, direction, line });
-    } catch (error) {
-      this.options.onInternalError(error);
-    }
+    this.transcript.server(bytes);
+    if (!this.socket.write(bytes)) this.input.outputBlocked();
   }
 
   /** A bug must not take the process down with it: report it and drop this connection. */

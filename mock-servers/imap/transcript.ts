@@ -1,5 +1,6 @@
 import type { ParseResult } from './protocol/parser.ts';
 import { astringValue } from './protocol/tokens.ts';
+import { transcriptLines } from './transcript-lines.ts';
 
 /**
  * One line of a session as the client sent it or the server wrote it, CRLF removed. A client
@@ -30,7 +31,7 @@ export function clientCommandLines(bytes: Buffer, parsed: ParseResult): string[]
     const secret = /^(\S+ (?:LOGIN|AUTHENTICATE))(?: |$)/i.exec(bytes.subarray(0, 200).toString('latin1'));
     if (secret) return [`${secret[1]} ${REDACTED}`];
   }
-  return splitLines(bytes.toString('utf8'));
+  return transcriptLines(bytes);
 }
 
 /** The transcript line for a command answered before its literal was sent. */
@@ -39,15 +40,12 @@ export function refusedCommandLines(firstLine: Buffer, tag: string, name: string
   return [firstLine.toString('utf8')];
 }
 
-/** Lines written by the server (a response with literals spans several lines). */
+/**
+ * Lines written by the server (a response with literals spans several lines); a literal over
+ * 1 KiB is one placeholder line (transcript-lines.ts).
+ */
 export function serverLines(bytes: Buffer): string[] {
-  return splitLines(bytes.toString('utf8'));
-}
-
-function splitLines(text: string): string[] {
-  const lines = text.split('\r\n');
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return lines;
+  return transcriptLines(bytes);
 }
 
 function quoteForTranscript(value: string): string {
