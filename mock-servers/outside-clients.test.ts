@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MockMailServer } from './mock-mail-server.ts';
+import { runTool } from './test-clients/run-tool.ts';
 
 /**
  * The mock server must work with mail clients that are not ours. These tests drive it with
  * Python's smtplib and imaplib and with curl, both on the machine CI runs on (see README).
  */
-const run = promisify(execFile);
 let server: MockMailServer;
 
 beforeEach(async () => {
@@ -20,21 +18,11 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function tool(command: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run(command, args, { timeout: 10_000 });
-    return stdout;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw new Error(`${command} is not installed; this test needs it (see README, "Outside mail clients")`);
-    throw new Error(`${command} failed: ${e.stderr || e.message}`);
-  }
-}
 
 describe('outside mail clients', () => {
   it('Python smtplib sends and imaplib lists, selects, searches and fetches', async () => {
     const { host, smtpPort, imapPort } = server.address;
-    const out = await tool('python3', [join(import.meta.dirname, 'test-clients', 'python-mail-client.py'), host, String(smtpPort), String(imapPort), 'sales@acme.test', 'secret']);
+    const out = await runTool('python3', [join(import.meta.dirname, 'test-clients', 'python-mail-client.py'), host, String(smtpPort), String(imapPort), 'sales@acme.test', 'secret']);
     const seen = JSON.parse(out) as { folders: string[]; exists: number; uid: number; meta: string; subject: string; body: string };
     expect(seen.folders).toEqual([
       '(\\HasNoChildren) "/" "INBOX"',
@@ -54,14 +42,14 @@ describe('outside mail clients', () => {
     try {
       const file = join(dir, 'mail.eml');
       await writeFile(file, mail);
-      await tool('curl', ['-sS', `smtp://${host}:${smtpPort}`, '--mail-from', 'curl@client.test', '--mail-rcpt', 'sales@acme.test', '--upload-file', file]);
+      await runTool('curl', ['-sS', `smtp://${host}:${smtpPort}`, '--mail-from', 'curl@client.test', '--mail-rcpt', 'sales@acme.test', '--upload-file', file]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-    const body = await tool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://${host}:${imapPort}/INBOX;UID=1`]);
+    const body = await runTool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://${host}:${imapPort}/INBOX;UID=1`]);
     expect(body).toContain('Subject: Sent by curl');
     expect(body).toContain('Hello from curl');
-    const search = await tool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://${host}:${imapPort}/INBOX?SUBJECT%20curl`]);
+    const search = await runTool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://${host}:${imapPort}/INBOX?SUBJECT%20curl`]);
     expect(search.trim()).toBe('* SEARCH 1');
   });
 });

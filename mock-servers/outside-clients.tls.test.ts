@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MockMailServer } from './mock-mail-server.ts';
 import { TEST_CERTIFICATE_FILE } from './tls/index.ts';
+import { runTool } from './test-clients/run-tool.ts';
 
 /**
  * Outside clients over TLS: Python's smtplib/imaplib and curl, each trusting the server through
  * the shipped certificate (`cafile`, `--cacert`) with verification on, as a user's would.
  */
-const run = promisify(execFile);
 let server: MockMailServer;
 let dir: string;
 let mailFile: string;
@@ -30,19 +28,9 @@ beforeEach(async () => {
 });
 afterEach(() => server.stop());
 
-async function tool(command: string, args: string[]): Promise<string> {
-  try {
-    const { stdout } = await run(command, args, { timeout: 10_000 });
-    return stdout;
-  } catch (error) {
-    const e = error as NodeJS.ErrnoException & { stderr?: string };
-    if (e.code === 'ENOENT') throw new Error(`${command} is not installed; this test needs it (see README, "Outside mail clients")`);
-    throw Object.assign(new Error(`${command} failed: ${e.stderr || e.message}`), { exitCode: e.code });
-  }
-}
 
 const python = (smtpPort: number, imapPort: number, mode: 'starttls' | 'implicit') =>
-  tool('python3', [join(import.meta.dirname, 'test-clients', 'python-mail-client.py'), '127.0.0.1', String(smtpPort), String(imapPort), 'sales@acme.test', 'secret', '--tls', mode, '--cafile', TEST_CERTIFICATE_FILE]);
+  runTool('python3', [join(import.meta.dirname, 'test-clients', 'python-mail-client.py'), '127.0.0.1', String(smtpPort), String(imapPort), 'sales@acme.test', 'secret', '--tls', mode, '--cafile', TEST_CERTIFICATE_FILE]);
 
 interface PythonSaw { subject: string; body: string; smtp_tls: string; imap_tls: string; imap_capabilities_after_tls: string[]; received: string }
 
@@ -68,7 +56,7 @@ describe('Python smtplib and imaplib over TLS', () => {
 describe('curl over TLS', () => {
   const cacert = () => ['--cacert', TEST_CERTIFICATE_FILE];
   const send = (url: string, extra: string[] = []) =>
-    tool('curl', ['-sS', ...cacert(), ...extra, url, '--mail-from', 'curl@client.test', '--mail-rcpt', 'sales@acme.test', '--upload-file', mailFile]);
+    runTool('curl', ['-sS', ...cacert(), ...extra, url, '--mail-from', 'curl@client.test', '--mail-rcpt', 'sales@acme.test', '--upload-file', mailFile]);
   const inbox = () => server.store.requireAccount('sales@acme.test').requireFolderByRole('inbox').messages;
 
   it('sends over smtp:// with STARTTLS required (--ssl-reqd)', async () => {
@@ -84,19 +72,19 @@ describe('curl over TLS', () => {
   it('reads over imaps:// and over imap:// with STARTTLS (--ssl-reqd), where plaintext login is disabled', async () => {
     await send(`smtp://127.0.0.1:${server.address.smtpPort}`);
     const user = ['--user', 'sales@acme.test:secret'];
-    const overImaps = await tool('curl', ['-sS', ...cacert(), ...user, `imaps://127.0.0.1:${server.address.imapsPort}/INBOX;UID=1`]);
+    const overImaps = await runTool('curl', ['-sS', ...cacert(), ...user, `imaps://127.0.0.1:${server.address.imapsPort}/INBOX;UID=1`]);
     expect(overImaps).toContain('Hello over TLS');
-    const overStartTls = await tool('curl', ['-sS', '--ssl-reqd', ...cacert(), ...user, `imap://127.0.0.1:${server.address.imapPort}/INBOX;UID=1`]);
+    const overStartTls = await runTool('curl', ['-sS', '--ssl-reqd', ...cacert(), ...user, `imap://127.0.0.1:${server.address.imapPort}/INBOX;UID=1`]);
     expect(overStartTls).toContain('Subject: Sent by curl over TLS');
   });
 
   it('refuses the server when not told to trust its certificate (exit code 60)', async () => {
-    await expect(tool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imaps://127.0.0.1:${server.address.imapsPort}/INBOX`]))
+    await expect(runTool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imaps://127.0.0.1:${server.address.imapsPort}/INBOX`]))
       .rejects.toMatchObject({ exitCode: 60 });
   });
 
   it('cannot log in over plain imap:// when the server requires TLS (LOGINDISABLED: exit code 67, login denied)', async () => {
-    await expect(tool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://127.0.0.1:${server.address.imapPort}/INBOX`]))
+    await expect(runTool('curl', ['-sS', '--user', 'sales@acme.test:secret', `imap://127.0.0.1:${server.address.imapPort}/INBOX`]))
       .rejects.toMatchObject({ exitCode: 67 });
   });
 });

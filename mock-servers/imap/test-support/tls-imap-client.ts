@@ -1,6 +1,6 @@
-import { connect as connectTcp, type Socket } from 'node:net';
-import { connect as connectTls, type TLSSocket } from 'node:tls';
-import { testCertificate } from '../../tls/index.ts';
+import type { Socket } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { plainConnect, secureConnect } from '../../tls/test-support/loopback-connect.ts';
 
 /**
  * A line-based IMAP client for the TLS tests: plain, implicit TLS, or plain then STARTTLS on the
@@ -90,18 +90,4 @@ export class TlsImapClient {
     this.waiter = undefined;
     waiter?.();
   }
-}
-
-function plainConnect(port: number): Promise<Socket> {
-  return new Promise((resolve, reject) => {
-    const socket = connectTcp(port, '127.0.0.1', () => resolve(socket));
-    socket.once('error', reject);
-  });
-}
-
-function secureConnect(target: { port: number } | { socket: Socket }): Promise<TLSSocket> {
-  return new Promise((resolve, reject) => {
-    const socket: TLSSocket = connectTls({ ...target, host: '127.0.0.1', servername: 'localhost', ca: testCertificate() }, () => resolve(socket));
-    socket.once('error', reject);
-  });
 }
