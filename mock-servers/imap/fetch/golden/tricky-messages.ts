@@ -1,3 +1,5 @@
+import { FIRST_MESSAGE } from '../../test-support/fixtures.ts';
+
 /**
  * Messages that exercise every corner of FETCH rendering: quoting and literals (RFC 3501 §4.3),
  * address forms in ENVELOPE (RFC 5322 §3.4, §4.4), MIME trees in BODYSTRUCTURE (RFC 2045,
@@ -7,20 +9,7 @@
 const crlf = (lines: readonly string[]): Buffer => Buffer.from(lines.join('\r\n'), 'utf8');
 
 export const TRICKY_MESSAGES: ReadonlyArray<readonly [name: string, raw: Buffer]> = [
-  [
-    'quoted display name, encoded-word',
-    crlf([
-      'Date: Mon, 2 Mar 2026 09:59:00 +0100',
-      'From: "Doe, John" <john@customer.test>',
-      'To: Sales <sales@acme.test>, b@acme.test',
-      'Cc: =?UTF-8?Q?J=C3=B6rg?= <joerg@customer.test>',
-      'Subject: Price list',
-      'Message-ID: <m1@customer.test>',
-      '',
-      'Hello, please send the "price" list.',
-      '',
-    ]),
-  ],
+  ['quoted display name, encoded-word', Buffer.from(FIRST_MESSAGE, 'utf8')],
   [
     'raw UTF-8 headers and body',
     crlf([
