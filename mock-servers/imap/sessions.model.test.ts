@@ -45,15 +45,31 @@ class Append extends SessionCommand {
   }
 }
 
-class Store extends SessionCommand {
+/** A command on one message of the session's view, picked by index, named by sequence number. */
+abstract class MessageCommand extends SessionCommand {
   readonly index: number;
+  protected seq = 0;
+  constructor(session: 0 | 1, index: number) {
+    super(session);
+    this.index = index;
+  }
+  override check(model: Readonly<Model>): boolean {
+    return model.views[this.session].length > 0;
+  }
+  /** Picks the message in the session's view, remembers its sequence number, and gives its UID. */
+  protected pick(model: Model): number {
+    const view = model.views[this.session];
+    this.seq = (this.index % view.length) + 1;
+    return view[this.seq - 1] ?? 0;
+  }
+}
+
+class Store extends MessageCommand {
   readonly op: '+' | '-' | '';
   readonly flags: readonly string[];
   readonly silent: boolean;
-  private seq = 0;
   constructor(session: 0 | 1, index: number, op: '+' | '-' | '', flags: readonly string[], silent: boolean) {
-    super(session);
-    this.index = index;
+    super(session, index);
     this.op = op;
     this.flags = flags;
     this.silent = silent;
@@ -61,13 +77,8 @@ class Store extends SessionCommand {
   line(): string {
     return `t STORE ${this.seq || `#${this.index}`} ${this.op}FLAGS${this.silent ? '.SILENT' : ''} (${this.flags.join(' ')})`;
   }
-  override check(model: Readonly<Model>): boolean {
-    return model.views[this.session].length > 0;
-  }
   run(model: Model, real: Real): void {
-    const view = model.views[this.session];
-    this.seq = (this.index % view.length) + 1;
-    const uid = view[this.seq - 1] ?? 0;
+    const uid = this.pick(model);
     arrivals(model, this.session);
     const flags = model.folders.INBOX.messages.get(uid);
     if (flags) {
@@ -87,27 +98,19 @@ class Store extends SessionCommand {
   }
 }
 
-class CopyOrMove extends SessionCommand {
-  readonly index: number;
+class CopyOrMove extends MessageCommand {
   readonly move: boolean;
   readonly target: FolderName;
-  private seq = 0;
   constructor(session: 0 | 1, index: number, move: boolean, target: FolderName) {
-    super(session);
-    this.index = index;
+    super(session, index);
     this.move = move;
     this.target = target;
   }
   line(): string {
     return `t ${this.move ? 'MOVE' : 'COPY'} ${this.seq || `#${this.index}`} ${this.target}`;
   }
-  override check(model: Readonly<Model>): boolean {
-    return model.views[this.session].length > 0;
-  }
   run(model: Model, real: Real): void {
-    const view = model.views[this.session];
-    this.seq = (this.index % view.length) + 1;
-    const uid = view[this.seq - 1] ?? 0;
+    const uid = this.pick(model);
     arrivals(model, this.session);
     const flags = model.folders.INBOX.messages.get(uid);
     const copy = flags ? addMessage(model, this.target, flags) : undefined;

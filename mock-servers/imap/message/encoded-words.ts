@@ -1,3 +1,5 @@
+import { decodeHexEscapes } from './transfer-decoding.ts';
+
 /**
  * Decodes RFC 2047 encoded-words, so that SEARCH can match `Jörg` against
  * `=?UTF-8?Q?J=C3=B6rg?=` as real servers do. FETCH never decodes: it returns what the
@@ -20,16 +22,5 @@ export function decodeEncodedWords(text: string): string {
 
 /** RFC 2047 §4.2: "_" is a space, "=XX" an octet. */
 function decodeQ(payload: string): Buffer {
-  const text = payload.replace(/_/g, ' ');
-  const bytes: number[] = [];
-  for (let index = 0; index < text.length; index++) {
-    const hex = text.slice(index + 1, index + 3);
-    if (text.charAt(index) === '=' && /^[0-9A-Fa-f]{2}$/.test(hex)) {
-      bytes.push(parseInt(hex, 16));
-      index += 2;
-    } else {
-      bytes.push(text.charCodeAt(index) & 0xff);
-    }
-  }
-  return Buffer.from(bytes);
+  return decodeHexEscapes(payload.replace(/_/g, ' '));
 }

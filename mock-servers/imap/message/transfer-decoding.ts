@@ -16,7 +16,14 @@ export function decodeTransfer(body: Buffer, encoding: string | undefined): Buff
 
 /** RFC 2045 §6.7: "=XX" is an octet, "=" at a line end is a soft line break. */
 export function decodeQuotedPrintable(body: Buffer): Buffer {
-  const text = body.toString('latin1').replace(/[ \t]+(?=\r?\n)/g, '').replace(/=\r?\n/g, '');
+  return decodeHexEscapes(body.toString('latin1').replace(/[ \t]+(?=\r?\n)/g, '').replace(/=\r?\n/g, ''));
+}
+
+/**
+ * "=XX" is the octet XX, any other character its own low octet: the escape that quoted-printable
+ * (RFC 2045 §6.7) and RFC 2047's "Q" encoding (§4.2) share.
+ */
+export function decodeHexEscapes(text: string): Buffer {
   const bytes: number[] = [];
   for (let index = 0; index < text.length; index++) {
     const hex = text.slice(index + 1, index + 3);
@@ -24,7 +31,7 @@ export function decodeQuotedPrintable(body: Buffer): Buffer {
       bytes.push(parseInt(hex, 16));
       index += 2;
     } else {
-      bytes.push(text.charCodeAt(index));
+      bytes.push(text.charCodeAt(index) & 0xff);
     }
   }
   return Buffer.from(bytes);
