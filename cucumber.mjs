@@ -1,9 +1,5 @@
 import { availableParallelism } from 'node:os';
 
-// Stack traces of failing steps name TypeScript lines, not those of the transpiled code
-// (`npm start` and `npm run ci` do the same in scripts/register-ts.mjs, their worker processes too).
-process.setSourceMapsEnabled(true);
-
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
 // Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
 // Where the reports go: reports/ unless REPORTS_DIR names another directory (a test's temporary one).
@@ -13,9 +9,9 @@ const base = {
   // No `paths`: Cucumber's default is features/**/*.feature, and a path given on the command
   // line (npm run test:features -- features/faq/q01-….feature) then replaces it instead of adding to it.
   // Step files and their support code; unit tests of the support code (*.test.ts) belong to vitest.
-  import: ['steps/**/!(*.test).ts'],
-  // Registered with module.register(), so Node prints no loader warning.
-  loader: ['ts-node/esm'],
+  // The first file loads TypeScript (tsx) in a process that does not yet, such as a parallel
+  // worker or a plain `npx cucumber-js`; the npm scripts load it already (--import).
+  import: ['scripts/register-ts.mjs', 'steps/**/!(*.test).ts'],
   format: [
     'progress',
     `html:${reports}/cucumber.html`,

@@ -18,6 +18,11 @@ export interface MockMailServerOptions {
   /** Most recipients per SMTP transaction (452 4.5.3 past it). */
   maxRecipients?: number;
   /**
+   * Pause 100 ms before the SMTP greeting, as smtp-server does on its own, and answer a client
+   * that talks first with `421 … You talk too soon` (a pregreet test). Off by default: greeted at once.
+   */
+  smtpGreetingPause?: boolean;
+  /**
    * TLS: `true` for the shipped test-only certificate (mock-servers/tls/), or a key and
    * certificate of your own. STARTTLS is then offered on SMTP and IMAP, and the implicit-TLS
    * listeners open too unless their port is `false`.

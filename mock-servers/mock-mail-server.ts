@@ -62,6 +62,7 @@ export class MockMailServer {
       port: options.smtpPort ?? 0,
       ...(options.maxMessageSize ? { maxMessageSize: options.maxMessageSize } : {}),
       ...(options.maxRecipients ? { maxRecipients: options.maxRecipients } : {}),
+      ...(options.smtpGreetingPause ? { greetingPause: true } : {}),
       ...(tls ? { tls, requireTls: options.requireTls ?? false } : {}),
       ...(options.submission || options.submissionPort !== undefined ? { submissionPort: options.submissionPort ?? 0 } : {}),
       ...(implicitPort(options.smtpsPort) === undefined ? {} : { implicitTlsPort: implicitPort(options.smtpsPort) }),

@@ -56,7 +56,7 @@ describe('failures in scenarios say what is wrong', () => {
     const directory = await mkdtemp(join(tmpdir(), 'clear-failures-'));
     const reports = join(directory, 'reports');
     await writeFile(join(directory, 'mistakes.feature'), FIXTURE, 'utf8');
-    const output = await promisify(execFile)(process.execPath, ['--disable-warning=DEP0180', '--import', './scripts/register-ts.mjs', 'src/cli.ts', 'run', join(directory, 'mistakes.feature')], {
+    const output = await promisify(execFile)(process.execPath, ['--import', './scripts/register-ts.mjs', 'src/cli.ts', 'run', join(directory, 'mistakes.feature')], {
       cwd: root,
       env: { ...process.env, REPORTS_DIR: reports },
       maxBuffer: 16 * 1024 * 1024,

@@ -13,7 +13,7 @@ const root = join(import.meta.dirname, '..');
  */
 describe('the step catalogue', () => {
   it('is current and describes every step', async () => {
-    const run = promisify(execFile)(process.execPath, ['--disable-warning=DEP0180', '--import', './scripts/register-ts.mjs', 'src/cli.ts', 'steps', '--check'], { cwd: root });
+    const run = promisify(execFile)(process.execPath, ['--import', './scripts/register-ts.mjs', 'src/cli.ts', 'steps', '--check'], { cwd: root });
     const outcome = await run.then(
       ({ stdout }) => ({ code: 0, output: stdout }),
       (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, output: `${error.stdout ?? ''}${error.stderr ?? ''}` }),

@@ -6,6 +6,7 @@ import type { TlsCredentials } from '../tls/index.ts';
 import { classifyRecipient, deliver, type DeliveryReport } from './delivery.ts';
 import { prependHeaders } from './header-block.ts';
 import { hookConnections } from './smtp-connection-hooks.ts';
+import { greetAtOnce } from './immediate-greeting.ts';
 import { transcriptLogger, type SmtpLineSink } from './transcript-logger.ts';
 import { requiresAuth, tlsModeOf, type SmtpListenerAddress, type SmtpListenerKind } from './listeners.ts';
 import { Outbox } from './outbox.ts';
@@ -23,6 +24,12 @@ export interface SmtpMockServerOptions {
   maxMessageSize?: number;
   /** Most recipients per transaction; more get 452 4.5.3 (RFC 5321 §4.5.3.1.10). No limit if absent. */
   maxRecipients?: number;
+  /**
+   * Keep smtp-server's 100 ms pause before the greeting, in which a client that talks first gets
+   * `421 … You talk too soon`; without it (the default) a connection is greeted at once
+   * (immediate-greeting.ts).
+   */
+  greetingPause?: boolean;
   /** Key and certificate: STARTTLS is offered on the plain listeners and implicit TLS is possible. */
   tls?: TlsCredentials;
   /** AUTH only once the session is encrypted (538 before STARTTLS). Needs `tls`. */
@@ -160,6 +167,7 @@ export class SmtpMockServer {
     const server = new SMTPServer({ ...this.serverOptions(kind), ...this.handlers() });
     // smtp-server reports socket-level problems here; they concern one client, never the server.
     server.on('error', () => undefined);
+    if (!this.options.greetingPause) greetAtOnce(server);
     hookConnections(server, {
       nextConnectionId: this.options.nextConnectionId ?? (() => ++this.lastConnectionId),
       onConnection: (id, remote) => this.options.transcript?.opened(id, remote),

@@ -38,7 +38,7 @@ describe('a feature run writes every report', () => {
     const directory = await mkdtemp(join(tmpdir(), 'feature-run-'));
     const reports = join(directory, 'reports');
     await writeFile(join(directory, 'fixture.feature'), FIXTURE, 'utf8');
-    const run = await promisify(execFile)(process.execPath, ['--disable-warning=DEP0180', '--import', './scripts/register-ts.mjs', 'src/cli.ts', 'run', join(directory, 'fixture.feature')], {
+    const run = await promisify(execFile)(process.execPath, ['--import', './scripts/register-ts.mjs', 'src/cli.ts', 'run', join(directory, 'fixture.feature')], {
       cwd: root,
       env: { ...process.env, REPORTS_DIR: reports },
       maxBuffer: 16 * 1024 * 1024,

@@ -20,7 +20,7 @@ export interface CorpusSpec {
 }
 
 export async function startInChildProcess(kind: 'ours' | 'hoodiecrow', corpus: CorpusSpec, resources: Resources): Promise<ImapTarget> {
-  const child = spawn(process.execPath, ['--disable-warning=DEP0180', '--import', REGISTER_TS, SERVE, kind, String(corpus.count), String(corpus.seed)], {
+  const child = spawn(process.execPath, ['--import', REGISTER_TS, SERVE, kind, String(corpus.count), String(corpus.seed)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit');

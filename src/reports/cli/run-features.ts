@@ -21,9 +21,6 @@ export async function runFeatures(options: FeatureRunOptions): Promise<boolean> 
     ...(options.profiles?.length && { profiles: [...options.profiles] }),
     ...(options.cucumberArgs?.length && { provided: [...options.cucumberArgs] }),
   });
-  // This process already loads TypeScript (scripts/register-ts.mjs); the loader named in the
-  // configuration file must not be registered a second time.
-  const support = { ...runConfiguration.support, loaders: [] };
   let sources = runConfiguration.sources;
   if (options.shard) {
     const { plan, errors } = await loadSources(sources);
@@ -34,7 +31,7 @@ export async function runFeatures(options: FeatureRunOptions): Promise<boolean> 
     if (part.length === 0) return true;
     sources = { ...sources, paths: part };
   }
-  const { success } = await runCucumber({ ...runConfiguration, support, sources });
+  const { success } = await runCucumber({ ...runConfiguration, sources });
   return success;
 }
 
