@@ -7,6 +7,7 @@
  *      server in a process of its own, the client (imapflow) in this one.
  *   3. Building blocks of the simulation vs starting and stopping the server.
  *   4. The FAQ suite (every scenario of features/faq) vs a scenario whose only step does nothing.
+ *   5. `npm start` as a whole process, every feature, vs the same over one empty scenario.
  *
  * Prints a Markdown table; `--json <file>` writes every sample; `--quick` is a smoke run.
  * Every server, client, child process and temporary folder is released however the run ends.
@@ -16,6 +17,7 @@ import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareBuildingBlocks } from './bench/building-blocks.ts';
 import { compareFaqSuite } from './bench/faq-suite.ts';
+import { compareSuiteProcess } from './bench/suite-process.ts';
 import type { Comparison } from './bench/comparison.ts';
 import { buildCorpus } from './bench/corpus.ts';
 import { startImapServers } from './bench/imap-servers/start-all.ts';
@@ -51,6 +53,9 @@ async function run(options: BenchOptions): Promise<Comparison[]> {
 
     progress('FAQ suite…');
     comparisons.push(...(await compareFaqSuite(options.suitePlan, resources)));
+
+    progress('The whole run (npm start)…');
+    comparisons.push(...(await compareSuiteProcess(options.suitePlan, resources)));
     return comparisons;
   }, { releaseOnSignals: true });
 }

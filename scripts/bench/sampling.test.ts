@@ -40,4 +40,11 @@ describe('measureInterleaved', () => {
     await expect(measureInterleaved([failing], { warmup: 0, rounds: 1 })).rejects.toThrow('broken');
     expect(finished).toBe(true);
   });
+
+  it('takes the CPU time a contender reports for its finished run (a child process) as that run\'s', async () => {
+    let run = 0;
+    const child: Contender = { name: 'child', run: async () => void (run += 1), lastRunCpuMs: () => run * 100 };
+    const samples = await measureInterleaved([child], { warmup: 1, rounds: 2 });
+    expect(samples.get('child')!.cpu!.times).toEqual([200, 300]);
+  });
 });
