@@ -584,14 +584,14 @@ export class Crm {
     this.updateCrmSettings(actorId, { allowSendingToArbitraryAddresses: allowed });
   }
 
-  /** The CRM addresses the item's e-mail form offers in To (reference §1.8 rule 46). */
+  /** The CRM addresses the item's e-mail form offers in To, a deal's earlier e-mails' the last used first (reference §1.8 rule 46). */
   recipientOptions(ref: ItemRef): RecipientOption[] {
-    return recipientOptions(this.items, ref);
+    return recipientOptions(this.items, this.activities, ref);
   }
 
   /** Whether the form can send to a CRM address at once, or why its button is inactive (R8.1). */
   sendingAvailability(ref: ItemRef): SendingAvailability {
-    return sendingAvailability(this.items, ref);
+    return sendingAvailability(this.items, this.activities, ref);
   }
 
   /**
