@@ -23,7 +23,7 @@ import { MailboxRegistry, type ConnectMailboxInput } from './mailboxes/mailbox-r
 import { MessageList } from './mailboxes/message-list.ts';
 import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
-import { refuseManualSave } from './routing/manual-save.ts';
+import { refuseChosenItem, refuseManualSave } from './routing/manual-save.ts';
 import { NotSavedReasons, type MailboxMessageStatus } from './routing/message-status.ts';
 import type { CrmSettings } from './settings/crm-settings.ts';
 import { CrmSettingsStore } from './settings/crm-settings-store.ts';
@@ -307,14 +307,16 @@ export class Crm {
    * CRM.UNKNOWN_EMPLOYEE, and CRM.MAILBOX_ACCESS_DENIED for an employee without mailbox access.
    * A message with nothing to bind by is refused: CRM.SAVE_NO_SENDER_ADDRESS,
    * CRM.SAVE_NO_RECIPIENT_ADDRESS, and CRM.SAVE_UNREADABLE_MESSAGE for one that could not be read.
+   * The item cannot be chosen (Q11, R2.9): naming one is refused with CRM.SAVE_ITEM_NOT_CHOOSABLE.
    */
-  saveToCrm(actorId: number, mailboxMessageId: number): IntakeOutcome {
+  saveToCrm(actorId: number, mailboxMessageId: number, chosenItem?: ItemRef): IntakeOutcome {
     const message = this.messages.get(mailboxMessageId);
     const actor = this.directory.get(actorId);
     const mailbox = this.registry.get(message.mailboxId);
     if (!this.registry.hasAccess(mailbox.id, actor.id)) {
       throw new CrmError('CRM.MAILBOX_ACCESS_DENIED', `${actor.name} has no access to the mailbox ${mailbox.address}.`);
     }
+    refuseChosenItem(chosenItem, message.subject);
     const outcome = saveMessage(this.intakeDeps(), mailbox, message, actor.id);
     refuseManualSave(outcome);
     this.notSavedReasons.remember(outcome);

@@ -335,6 +335,31 @@ describe('manual "Save to CRM" (R3)', () => {
     expect(saved(crm.saveToCrm(anna.id, listed.id)).created).toEqual([{ type: 'contact', id: 1 }]);
   });
 
+  // Q11 (reference §1.11 rule 60): the item cannot be chosen; the rules, the mailbox settings and the automation decide.
+  it('R2.9: naming an item for "Save to CRM" is refused and nothing is saved', () => {
+    const { crm, anna, boris, mailbox } = world();
+    crm.updateMailboxSettings(anna.id, mailbox.id, { crmIntegration: false });
+    const deal = crm.addDeal({ title: 'Printers', responsibleId: boris.id });
+    const listed = crm.receiveMailboxMessage(mailbox.id, inbound()).mailboxMessage;
+    expect(() => crm.saveToCrm(anna.id, listed.id, { type: 'deal', id: deal.id })).toThrow(expect.objectContaining({ code: 'CRM.SAVE_ITEM_NOT_CHOOSABLE' }));
+    expect(crm.emailActivities()).toEqual([]);
+    expect(crm.leads()).toEqual([]);
+  });
+
+  it('R2.9: an automation rule that closes the deal sends the next manually saved e-mail to the client\'s other deal', () => {
+    const { crm, anna, boris, admin, mailbox } = world();
+    crm.updateMailboxSettings(anna.id, mailbox.id, { crmIntegration: false });
+    const jan = crm.addContact({ name: 'Jan', emails: ['jan@customer.test'], responsibleId: anna.id });
+    const printers = crm.addDeal({ title: 'Printers', contactIds: [jan.id], responsibleId: boris.id });
+    const scanners = crm.addDeal({ title: 'Scanners', contactIds: [jan.id], responsibleId: anna.id });
+    crm.addAutomationRule(admin.id, { name: 'Close on mail', when: { itemType: 'deal', stage: 'New' }, action: { kind: 'change-stage', stage: 'Deal won' } });
+    const first = crm.receiveMailboxMessage(mailbox.id, inbound({ uid: 1 })).mailboxMessage;
+    const second = crm.receiveMailboxMessage(mailbox.id, inbound({ uid: 2, messageId: '<second@customer.test>', subject: 'Second' })).mailboxMessage;
+    expect(saved(crm.saveToCrm(anna.id, first.id)).activity.bindings[0]).toEqual({ type: 'deal', id: scanners.id });
+    expect(crm.deal(scanners.id).stage).toBe('Deal won');
+    expect(saved(crm.saveToCrm(anna.id, second.id)).activity.bindings[0]).toEqual({ type: 'deal', id: printers.id });
+  });
+
   it('R3.3: saving a message that is already in the CRM does not save it twice', () => {
     const { crm, boris, mailbox } = world();
     const first = saved(crm.receiveMailboxMessage(mailbox.id, inbound()));
