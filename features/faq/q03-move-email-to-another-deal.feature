@@ -1,7 +1,7 @@
 @Q3
-Feature: Q3 Can an e-mail be moved to another deal
+Feature: Q3 Can an e-mail be added to another deal
   FAQ (pl): "Czy można dodać e-mail do innego deala"
-  FAQ (en): "Can an e-mail be moved to another deal"
+  FAQ (en): "Can an e-mail be added to another deal"
 
   To add an e-mail to another deal, the employee needs permission to edit those deals. CRM access
   permissions can be set by the Bitrix24 administrator and by an employee with "User can edit

@@ -29,6 +29,7 @@ Feature: Q7 Why sending e-mail from a deal form does not work
     When "Anna Nowak" tries to send an e-mail from the deal "Online shop" to its client with the subject "Our offer"
     Then the CRM refuses with "CRM.SEND_NO_RECIPIENT"
     And the refusal says "Choose a client with an e-mail in the \"Client\" field"
+    And the refusal says "To → Add → \"Add new address\""
     And nobody receives the e-mail "Our offer"
 
   @R8.1 @problem

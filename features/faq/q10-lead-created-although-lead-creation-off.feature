@@ -1,7 +1,7 @@
 @Q10
-Feature: Q10 Why a lead was created although lead creation is off
+Feature: Q10 Why a lead was created although lead creation is off in the mailbox settings
   FAQ (pl): "Dlaczego w CRM utworzono lead, mimo że w ustawieniach poczty wyłączono tworzenie leadów"
-  FAQ (en): "Why a lead was created although lead creation is off"
+  FAQ (en): "Why a lead was created although lead creation is off in the mailbox settings"
 
   Problem: a repeat lead is created from an incoming e-mail although lead creation is switched
   off in the mailbox settings.
