@@ -49,6 +49,18 @@ describe('automatic saving gates (R1)', () => {
     expect(manual.activity.savedById).toBe(boris.id);
   });
 
+  it('R1.3: with spam moved to Inbox, incoming mail in other synchronised folders is not saved either; sent mail still is', () => {
+    // Reference §1.1 rule 3 [D]: "If Move spam to folder = Inbox, no incoming mail is auto-saved".
+    const { crm, anna, mailbox } = world();
+    const before = saved(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Archive', uid: 1 })));
+    crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'INBOX' });
+    const after = notSaved(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Archive', uid: 2, messageId: '<2@customer.test>', subject: 'Second order' })));
+    expect(after.reason).toBe('spam-moved-to-inbox');
+    const sent = crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Sent', uid: 3, messageId: '<3@acme.test>', from: [{ address: 'sales@acme.test' }], to: [{ address: 'jan@customer.test' }] }));
+    expect(sent.saved).toBe(true);
+    expect(crm.emailActivities().map((a) => a.id)).toEqual([before.activity.id, sent.saved ? sent.activity.id : -1]);
+  });
+
   it('R1.3: choosing Spam as the spam folder makes later inbox messages save again', () => {
     const { crm, anna, mailbox } = world();
     crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'INBOX' });
@@ -60,10 +72,10 @@ describe('automatic saving gates (R1)', () => {
     expect(crm.emailActivities().map((a) => a.subject)).toEqual(['After the fix']);
   });
 
-  it('R1.3: with spam folder = INBOX a message in the Spam folder is an ordinary folder again', () => {
+  it('R1.3: with spam folder = INBOX a message in the old Spam folder is incoming mail too, and is not saved', () => {
     const { crm, anna, mailbox } = world();
     crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'INBOX' });
-    expect(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Spam' })).saved).toBe(true);
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Spam' }))).reason).toBe('spam-moved-to-inbox');
   });
 });
 
