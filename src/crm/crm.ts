@@ -105,6 +105,14 @@ export class Crm {
     return this.directory.all();
   }
 
+  /**
+   * Adds a department to the company structure, under `parent` (the root department when absent),
+   * for the department levels of access (R6.1). Throws CRM.UNKNOWN_DEPARTMENT, CRM.DUPLICATE_DEPARTMENT.
+   */
+  addDepartment(name: string, parent?: string): void {
+    this.directory.departments.add(name, parent);
+  }
+
   /** Dismissing an employee takes them out of responsible queues (R4.4). */
   setEmployeeActive(id: number, active: boolean): Employee {
     return this.directory.setActive(id, active);
