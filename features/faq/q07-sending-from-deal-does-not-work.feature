@@ -8,7 +8,9 @@ Feature: Q7 Why sending e-mail from a deal form does not work
   (Read with Q9, which sends from a deal to a CRM contact that is not its client: the deal's form
   offers only its own client, so without one the button is inactive. Besides its client, the form
   offers the addresses of the deal's earlier e-mails, the last used first: Bitrix24's recipient
-  choice, reference §1.8 rule 46.)
+  choice, reference §1.8 rule 46. With Q9's fix, "Allow sending e-mails to arbitrary addresses"
+  off, "Add new address" is refused like any address not from the CRM, so only the "Client" fix
+  remains.)
   Fix: pick a client from the CRM in the deal's "Client" field, and make sure the client has an
   e-mail; or create a new contact: More > E-mail, click Add in the To field, choose "Add new
   address", enter the client's name and e-mail and Save. The e-mail can then be sent from the deal
