@@ -5,6 +5,8 @@ Feature: Q0 The correspondence is kept in the form, and an e-mail can be found q
 
   In Bitrix24 you can write to clients by e-mail from a CRM item's form. The history of the
   correspondence is kept in the form, and the e-mail you need can be found quickly.
+  (The FAQ does not say how the search works: the fields, "every word must occur" and "newest
+  first" below are the project's model, rule R9.2.)
 
   Background:
     Given the administrator "Adam Admin"
@@ -21,7 +23,7 @@ Feature: Q0 The correspondence is kept in the form, and an e-mail can be found q
     And "Ola Wisniewska <ola@other.test>" has sent an e-mail to "sales@acme.test" with the subject "Mobile app budget" and the text "Our budget is limited, please advise."
 
   @R9.1
-  Scenario: The deal's form keeps all correspondence with the client in order, replies under their parent
+  Scenario: The deal's form keeps the correspondence with the client in order, replies under their parent
     Given it is 10:00
     And "Anna Nowak" replies from the deal "Online shop" to the e-mail "Request for a quote" with the subject "Re: Request for a quote"
     And it is 11:15

@@ -22,6 +22,17 @@ Feature: Q1 Why e-mails are not saved to the CRM automatically
     But the e-mail "Request for a quote" is not saved to the CRM because it is in the spam folder
     And the CRM has no leads
 
+  @R1.3 @problem
+  Scenario: With spam moved to Inbox, incoming e-mail in any other synchronised folder is not saved either
+    Given the mailbox "sales@acme.test" has a folder "Orders" of its own
+    And the mailbox "sales@acme.test" moves spam to the folder "INBOX"
+    And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Order 17"
+    And "Anna Nowak" moves the e-mail "Order 17" to the folder "Orders" of the mailbox "sales@acme.test"
+    When the CRM synchronises the mailbox "sales@acme.test"
+    Then the e-mail "Order 17" is listed in the folder "Orders" of the mailbox "sales@acme.test"
+    But the e-mail "Order 17" is not saved to the CRM because spam is moved to the Inbox
+    And the CRM has no leads
+
   @R1.3 @R1.2 @cause
   Scenario Outline: The folder chosen in "Move spam to folder" is the spam folder, so mail arriving there is not saved (spam folder <spam folder>)
     Given the mailbox "sales@acme.test" moves spam to the folder "<spam folder>"

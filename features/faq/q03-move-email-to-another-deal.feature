@@ -1,7 +1,7 @@
 @Q3
-Feature: Q3 Can an e-mail be moved to another deal
+Feature: Q3 Can an e-mail be added to another deal
   FAQ (pl): "Czy można dodać e-mail do innego deala"
-  FAQ (en): "Can an e-mail be moved to another deal"
+  FAQ (en): "Can an e-mail be added to another deal"
 
   To add an e-mail to another deal, the employee needs permission to edit those deals. CRM access
   permissions can be set by the Bitrix24 administrator and by an employee with "User can edit
@@ -11,8 +11,8 @@ Feature: Q3 Can an e-mail be moved to another deal
 
   Background:
     Given the administrator "Adam Admin"
-    And the employee "Anna Nowak"
-    And the employee "Boris Lis"
+    And the employee "Anna Nowak" of the department "Sales"
+    And the employee "Boris Lis" of the department "Deliveries"
     And "Anna Nowak" has connected the mailbox "sales@acme.test" to the CRM
     And the CRM role "Sales" with these permissions:
       | item type | read | add      | edit     | delete      |
@@ -80,16 +80,28 @@ Feature: Q3 Can an e-mail be moved to another deal
     And "Boris Lis" tries to move the e-mail "Delivery of the shop" to the deal "Online shop" with "Change deal"
     Then the e-mail "Delivery of the shop" is in the form of the deal "<deal>"
 
-    Examples: Boris may not edit Anna's deals
-      | level                   | deal       |
-      | Deny access             | Mobile app |
-      | Personal                | Mobile app |
-      | Personal and department | Mobile app |
+    Examples: Boris, in another department, may not edit Anna's deals
+      | level                                   | deal       |
+      | Deny access                             | Mobile app |
+      | Personal                                | Mobile app |
+      | Personal and department                 | Mobile app |
+      | Personal, department and subdepartments | Mobile app |
 
     Examples: Boris may edit every deal open to everyone, as these are
       | level    | deal        |
       | All open | Online shop |
       | All      | Online shop |
+
+  @R7.1 @R6.1
+  Scenario: With "Personal and department", a colleague of Anna's department may move the e-mail between her deals
+    Given the employee "Celina Wrona" of the department "Sales"
+    And "Celina Wrona" has the CRM role "Sales"
+    And "Jan Kowalski <jan.kowalski@client.test>" has sent an e-mail to "sales@acme.test" with the subject "Delivery of the shop"
+    When "Adam Admin" sets the edit permission for deal items of the CRM role "Sales" to "Personal and department"
+    And "Boris Lis" tries to move the e-mail "Delivery of the shop" to the deal "Online shop" with "Change deal"
+    Then the CRM refuses with "CRM.CHANGE_DEAL_NOT_ALLOWED"
+    When "Celina Wrona" moves the e-mail "Delivery of the shop" to the deal "Online shop" with "Change deal"
+    Then the e-mail "Delivery of the shop" is in the form of the deal "Online shop"
 
   @R7.1 @R6.2 @fix
   Scenario: Once the administrator lets the role edit all deals, the move succeeds

@@ -43,6 +43,20 @@ Feature: Q4 Who is responsible for an e-mail in a CRM form
     And the timeline of the contact "Jan Kowalski" shows "New e-mail" for the e-mail "Toner" with the avatar of "Anna Nowak"
     And the e-mail activity "Toner" is planned
 
+  # The FAQ's "zaplanowanej aktywności" is the usual, unread case: Bitrix24 saves an e-mail already
+  # read in Mail as a completed activity (R5.4; reference §1.7 rule 37), with the same entry.
+  @R4.2 @R5.4
+  Scenario: An e-mail read in Mail before "Save to CRM" is saved as a completed activity, with the same "New e-mail" entry
+    Given the mailbox "sales@acme.test" has these settings:
+      | Integration with CRM | off |
+    And "Jan Kowalski <jan.kowalski@client.test>" sends an e-mail to "sales@acme.test" with the subject "Toner"
+    And "Boris Wójcik" reads the e-mail "Toner" in the mailbox "sales@acme.test"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    When "Boris Wójcik" clicks "Save to CRM" next to the e-mail "Toner"
+    Then the e-mail activity "Toner" is completed
+    And the responsible of the e-mail activity "Toner" is "Boris Wójcik"
+    And the timeline of the deal "Printers" shows "New e-mail" for the e-mail "Toner" with the avatar of "Anna Nowak"
+
   @R4.3 @fix
   Scenario Outline: Who may change the mailbox's CRM integration: <employee>
     When <employee> sets "Integration with CRM" of the mailbox "sales@acme.test" to "off"

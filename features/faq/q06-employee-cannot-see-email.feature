@@ -10,8 +10,8 @@ Feature: Q6 Why an employee cannot see an e-mail in a CRM form
 
   Background:
     Given the administrator "Adam Admin"
-    And the employee "Anna Nowak"
-    And the employee "Boris Lis"
+    And the employee "Anna Nowak" of the department "Deliveries"
+    And the employee "Boris Lis" of the department "Sales"
     And "Anna Nowak" has connected the mailbox "sales@acme.test" to the CRM
     And the contact "Jan Kowalski" with the e-mail "jan.kowalski@client.test", managed by "Anna Nowak"
     And the deal "Online shop" with the client "Jan Kowalski", managed by "Boris Lis"
@@ -42,17 +42,38 @@ Feature: Q6 Why an employee cannot see an e-mail in a CRM form
     And "Boris Lis" sees the e-mail "Question about the offer" in the form of the contact "Jan Kowalski"
 
   @R6.3 @R6.1
-  Scenario Outline: Reading contacts at the level <level> for a contact another employee manages
+  Scenario Outline: Reading contacts at the level <level> for a contact managed in another department
     When "Adam Admin" sets the read permission for contact items of the CRM role "Deal managers" to "<level>"
     Then "Boris Lis" <visibility> the e-mail "Question about the offer" in the form of the deal "Online shop"
 
     Examples:
-      | level                   | visibility   |
-      | Deny access             | does not see |
-      | Personal                | does not see |
-      | Personal and department | does not see |
-      | All open                | sees         |
-      | All                     | sees         |
+      | level                                   | visibility   |
+      | Deny access                             | does not see |
+      | Personal                                | does not see |
+      | Personal and department                 | does not see |
+      | Personal, department and subdepartments | does not see |
+      | All open                                | sees         |
+      | All                                     | sees         |
+
+  # Every employee belongs at least to the company's root department; the department levels follow
+  # the company structure (reference §1.10 rule 55: D = own department, F = with its subdepartments).
+  @R6.3 @R6.1
+  Scenario Outline: Reading contacts at the level <level> when the contact's responsible works in <where>
+    Given the department "Key accounts" within the department "Sales"
+    And the employee "Ewa Kos" of the department "<department>"
+    And the contact "Ola Wisniewska" with the e-mail "ola@other.test", managed by "Ewa Kos"
+    And the deal "Mobile app" with the client "Ola Wisniewska", managed by "Boris Lis"
+    And "Ola Wisniewska <ola@other.test>" has sent an e-mail to "sales@acme.test" with the subject "Question about the app"
+    When "Adam Admin" sets the read permission for contact items of the CRM role "Deal managers" to "<level>"
+    Then "Boris Lis" <visibility> the e-mail "Question about the app" in the form of the deal "Mobile app"
+
+    Examples:
+      | level                                   | where                            | department   | visibility   |
+      | Personal                                | his own department               | Sales        | does not see |
+      | Personal and department                 | his own department               | Sales        | sees         |
+      | Personal and department                 | a department below his           | Key accounts | does not see |
+      | Personal, department and subdepartments | a department below his           | Key accounts | sees         |
+      | Personal, department and subdepartments | the root department, above his   | Company      | does not see |
 
   @R6.3 @R6.1
   Scenario: With several roles the widest level wins

@@ -5,6 +5,12 @@ Feature: Q7 Why sending e-mail from a deal form does not work
 
   Problem: sending an e-mail from a deal form does not work, the button is inactive.
   Cause: from a deal, e-mail can be sent only to a contact or company linked to the deal.
+  (Read with Q9, which sends from a deal to a CRM contact that is not its client: the deal's form
+  offers only its own client, so without one the button is inactive. Besides its client, the form
+  offers the addresses of the deal's earlier e-mails, the last used first: Bitrix24's recipient
+  choice, reference §1.8 rule 46. With Q9's fix, "Allow sending e-mails to arbitrary addresses"
+  off, "Add new address" is refused like any address not from the CRM, so only the "Client" fix
+  remains.)
   Fix: pick a client from the CRM in the deal's "Client" field, and make sure the client has an
   e-mail; or create a new contact: More > E-mail, click Add in the To field, choose "Add new
   address", enter the client's name and e-mail and Save. The e-mail can then be sent from the deal
@@ -25,6 +31,7 @@ Feature: Q7 Why sending e-mail from a deal form does not work
     When "Anna Nowak" tries to send an e-mail from the deal "Online shop" to its client with the subject "Our offer"
     Then the CRM refuses with "CRM.SEND_NO_RECIPIENT"
     And the refusal says "Choose a client with an e-mail in the \"Client\" field"
+    And the refusal says "To → Add → \"Add new address\""
     And nobody receives the e-mail "Our offer"
 
   @R8.1 @problem
@@ -34,7 +41,7 @@ Feature: Q7 Why sending e-mail from a deal form does not work
     Then sending e-mail from the deal "Mobile app" is unavailable because "The client linked to the deal \"Mobile app\" has no e-mail"
 
   @R8.1 @cause
-  Scenario: From a deal, e-mail goes only to the deal's own client, even when the contact is in the CRM
+  Scenario: A deal's form offers only its own client, even when the contact is in the CRM
     Then the e-mail form of the contact "Jan Kowalski" offers "jan.kowalski@client.test"
     But sending e-mail from the deal "Online shop" is unavailable because "No contact or company is linked to the deal \"Online shop\""
 
@@ -69,7 +76,25 @@ Feature: Q7 Why sending e-mail from a deal form does not work
     And the e-mail "Our offer" is bound to:
       | deal    | Online shop     |
       | contact | Piotr Zielinski |
-    And sending e-mail from the deal "Online shop" is unavailable because "No contact or company is linked"
+
+  @R8.2 @R8.1 @fix
+  Scenario: After "Add new address" the deal's form can send: it offers the address of its earlier e-mail
+    Given "Anna Nowak" sends an e-mail from the deal "Online shop" to the new address "piotr@newclient.test" named "Piotr Zielinski" with the subject "Our offer"
+    Then the deal "Online shop" has no client
+    And the e-mail form of the deal "Online shop" offers "piotr@newclient.test"
+    When "Anna Nowak" sends an e-mail from the deal "Online shop" to the offered address "piotr@newclient.test" with the subject "Our offer, part 2"
+    Then "piotr@newclient.test" receives the e-mail "Our offer, part 2" from "sales@acme.test"
+    And the CRM has 1 contact reached at "piotr@newclient.test"
+
+  @R8.1
+  Scenario: The deal's form lists the addresses of its earlier e-mails, the last used first
+    Given the contact "Ola Wisniewska" with the e-mail "ola@other.test", managed by "Anna Nowak"
+    And "Anna Nowak" chooses "Jan Kowalski" in the "Client" field of the deal "Online shop"
+    And it is 10:00
+    And "Anna Nowak" sends an e-mail from the deal "Online shop" to the CRM contact "Ola Wisniewska" with the subject "Partnership"
+    And it is 10:30
+    And "Anna Nowak" sends an e-mail from the deal "Online shop" to the new address "piotr@newclient.test" named "Piotr Zielinski" with the subject "Our offer"
+    Then the e-mail form of the deal "Online shop" offers "piotr@newclient.test, ola@other.test, jan.kowalski@client.test"
 
   @R8.2 @fix
   Scenario: The new contact is linked to the deal once chosen in "Client"

@@ -1,13 +1,14 @@
 @Q10
-Feature: Q10 Why a lead was created although lead creation is off
+Feature: Q10 Why a lead was created although lead creation is off in the mailbox settings
   FAQ (pl): "Dlaczego w CRM utworzono lead, mimo że w ustawieniach poczty wyłączono tworzenie leadów"
-  FAQ (en): "Why a lead was created although lead creation is off"
+  FAQ (en): "Why a lead was created although lead creation is off in the mailbox settings"
 
   Problem: a repeat lead is created from an incoming e-mail although lead creation is switched
   off in the mailbox settings.
-  Cause: "Enable repeat sales mode" is on in the CRM settings. The mailbox switch only decides
-  what happens to senders the CRM does not know; a known client without an active deal gets a
-  repeat lead.
+  Cause: "Enable repeat sales mode" is on in the CRM settings.
+  (Why the mailbox switch does not stop it, from how Bitrix24 works rather than from the FAQ:
+  reference §1.4 rule 25, the switch only decides what happens to senders the CRM does not know,
+  and a known client without an active deal gets a repeat lead.)
   Fix: CRM > Settings > Other > Other settings: clear "Enable repeat sales mode", tick
   "Enable legacy lead creation mode", Apply. A client who writes again then goes to their active
   deal, or, without one, to their closed lead.

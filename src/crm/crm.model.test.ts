@@ -84,6 +84,7 @@ class Receive implements Command {
     if (!model.integration) return 'integration-off'; // R1.1
     if (this.folder === model.spamFolder) return 'spam-folder'; // R1.2, R1.3
     if (this.folder === 'Trash') return 'trash-or-drafts'; // R1.2
+    if (model.spamFolder === 'INBOX') return 'spam-moved-to-inbox'; // R1.3: every incoming folder
     if (!model.known.has(sender) && model.createForNewSender === 'off') return 'new-sender-creation-off'; // R2.7
     return 'saved';
   }

@@ -23,7 +23,7 @@ import { MailboxRegistry, type ConnectMailboxInput } from './mailboxes/mailbox-r
 import { MessageList } from './mailboxes/message-list.ts';
 import { saveMessage, type IntakeDeps } from './routing/intake.ts';
 import type { IntakeOutcome } from './routing/outcome.ts';
-import { refuseManualSave } from './routing/manual-save.ts';
+import { refuseChosenItem, refuseManualSave } from './routing/manual-save.ts';
 import { NotSavedReasons, type MailboxMessageStatus } from './routing/message-status.ts';
 import type { CrmSettings } from './settings/crm-settings.ts';
 import { CrmSettingsStore } from './settings/crm-settings-store.ts';
@@ -103,6 +103,14 @@ export class Crm {
 
   employees(): readonly Employee[] {
     return this.directory.all();
+  }
+
+  /**
+   * Adds a department to the company structure, under `parent` (the root department when absent),
+   * for the department levels of access (R6.1). Throws CRM.UNKNOWN_DEPARTMENT, CRM.DUPLICATE_DEPARTMENT.
+   */
+  addDepartment(name: string, parent?: string): void {
+    this.directory.departments.add(name, parent);
   }
 
   /** Dismissing an employee takes them out of responsible queues (R4.4). */
@@ -307,14 +315,16 @@ export class Crm {
    * CRM.UNKNOWN_EMPLOYEE, and CRM.MAILBOX_ACCESS_DENIED for an employee without mailbox access.
    * A message with nothing to bind by is refused: CRM.SAVE_NO_SENDER_ADDRESS,
    * CRM.SAVE_NO_RECIPIENT_ADDRESS, and CRM.SAVE_UNREADABLE_MESSAGE for one that could not be read.
+   * The item cannot be chosen (Q11, R2.9): naming one is refused with CRM.SAVE_ITEM_NOT_CHOOSABLE.
    */
-  saveToCrm(actorId: number, mailboxMessageId: number): IntakeOutcome {
+  saveToCrm(actorId: number, mailboxMessageId: number, chosenItem?: ItemRef): IntakeOutcome {
     const message = this.messages.get(mailboxMessageId);
     const actor = this.directory.get(actorId);
     const mailbox = this.registry.get(message.mailboxId);
     if (!this.registry.hasAccess(mailbox.id, actor.id)) {
       throw new CrmError('CRM.MAILBOX_ACCESS_DENIED', `${actor.name} has no access to the mailbox ${mailbox.address}.`);
     }
+    refuseChosenItem(chosenItem, message.subject);
     const outcome = saveMessage(this.intakeDeps(), mailbox, message, actor.id);
     refuseManualSave(outcome);
     this.notSavedReasons.remember(outcome);
@@ -584,14 +594,14 @@ export class Crm {
     this.updateCrmSettings(actorId, { allowSendingToArbitraryAddresses: allowed });
   }
 
-  /** The CRM addresses the item's e-mail form offers in To (reference §1.8 rule 46). */
+  /** The CRM addresses the item's e-mail form offers in To, a deal's earlier e-mails' the last used first (reference §1.8 rule 46). */
   recipientOptions(ref: ItemRef): RecipientOption[] {
-    return recipientOptions(this.items, ref);
+    return recipientOptions(this.items, this.activities, ref);
   }
 
   /** Whether the form can send to a CRM address at once, or why its button is inactive (R8.1). */
   sendingAvailability(ref: ItemRef): SendingAvailability {
-    return sendingAvailability(this.items, ref);
+    return sendingAvailability(this.items, this.activities, ref);
   }
 
   /**

@@ -4,7 +4,7 @@ import { MailboxSender, type MailboxSendResult } from '../mail-sync/index.ts';
 
 /** A recipient as an employee puts it in the To field of a CRM form. */
 export type FormRecipient =
-  /** The first address the form offers: the deal's client (R8.1). */
+  /** The first address the form offers that is the item's client (R8.1), not an earlier e-mail's. */
   | { readonly kind: 'client' }
   /** A contact or company picked from the CRM by name (R8.3). */
   | { readonly kind: 'crm'; readonly name: string }
@@ -76,13 +76,13 @@ export class FormSending {
   }
 
   /**
-   * A recipient as the form's To field takes it. "Its client" is the first address the form offers,
-   * or nobody when it offers none (R8.1); an address-book pick must be in the mailbox's address book.
+   * A recipient as the form's To field takes it. "Its client" is the first client address the form
+   * offers, or nobody when it offers none (R8.1); an address-book pick must be in the mailbox's address book.
    */
   private recipientChoice(senderId: number, item: ItemRef, recipient: FormRecipient): RecipientChoice[] {
     switch (recipient.kind) {
       case 'client': {
-        const [first] = this.crm.recipientOptions(item);
+        const first = this.crm.recipientOptions(item).find((o) => o.source === 'client');
         return first ? [{ kind: 'crm', item: first.item, address: first.address }] : [];
       }
       case 'crm':

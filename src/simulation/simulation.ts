@@ -186,9 +186,9 @@ export class Simulation {
   }
 
   /** "Save to CRM" next to the message with this subject, in whichever mailbox lists it (R3). */
-  saveToCrm(employeeName: string, subject: string): IntakeOutcome {
+  saveToCrm(employeeName: string, subject: string, chosenItem?: ItemRef): IntakeOutcome {
     const message = this.findMailboxMessage(subject);
-    const outcome = this.crm.saveToCrm(this.employeeNamed(employeeName).id, message.id);
+    const outcome = this.crm.saveToCrm(this.employeeNamed(employeeName).id, message.id, chosenItem);
     this.manualOutcomes.push(outcome);
     return outcome;
   }

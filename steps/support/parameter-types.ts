@@ -8,6 +8,7 @@ import type { CrmWorld } from './world.ts';
 /** Why an e-mail was not saved, in the words a feature file uses after "because". */
 export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = {
   'it is in the spam folder': 'spam-folder',
+  'spam is moved to the Inbox': 'spam-moved-to-inbox',
   'it is in the trash or drafts folder': 'trash-or-drafts',
   'CRM integration is off': 'integration-off',
   'lead creation for new addresses is off': 'new-sender-creation-off',

@@ -1,12 +1,15 @@
 import { CrmError } from '../errors.ts';
 import type { IdSource } from '../ids.ts';
 import { normaliseEmail } from '../matching/normalise.ts';
+import { Departments, ROOT_DEPARTMENT } from './departments.ts';
 import type { Employee, NewEmployee } from './employee.ts';
 
 /** The company's employees, by id and by name. */
 export class EmployeeDirectory {
   private readonly byId = new Map<number, Employee>();
   private readonly ids: IdSource;
+  /** The company structure the employees work in (R6.1). */
+  readonly departments = new Departments();
 
   constructor(ids: IdSource) {
     this.ids = ids;
@@ -21,7 +24,7 @@ export class EmployeeDirectory {
       id: this.ids.next('employee'),
       name: input.name,
       active: input.active ?? true,
-      ...(input.department === undefined ? {} : { department: input.department }),
+      department: input.department === undefined ? ROOT_DEPARTMENT : this.departments.ensure(input.department),
       ...(input.email === undefined ? {} : { email: checkedEmail(input.email) }),
       isAdministrator: input.isAdministrator ?? false,
       canEditSettings: input.canEditSettings ?? false,

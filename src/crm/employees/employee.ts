@@ -7,7 +7,11 @@ export interface Employee {
   readonly name: string;
   /** Inactive (dismissed) employees stay on record but are skipped by responsible queues (R4.4). */
   readonly active: boolean;
-  readonly department?: string;
+  /**
+   * The department the employee works in; the company's root department when none was given, since
+   * every Bitrix24 employee belongs at least to it (R6.1).
+   */
+  readonly department: string;
   /**
    * The employee's own e-mail address: mail from it is an employee's, never saved to the CRM
    * automatically (R1.4; reference §1.1 rule 5).

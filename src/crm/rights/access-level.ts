@@ -1,9 +1,9 @@
 /**
  * The levels of one permission, narrowest first (R6.1; reference §1.10 rule 55, Bitrix24 codes
- * "" / A / D / O / X). Each level grants everything the levels before it grant, which is what makes
+ * "" / A / D / F / O / X). Each level grants everything the levels before it grant, which is what makes
  * "the widest level wins" (several roles, reference rule 54) well defined.
  */
-export const ACCESS_LEVELS = ['Deny access', 'Personal', 'Personal and department', 'All open', 'All'] as const;
+export const ACCESS_LEVELS = ['Deny access', 'Personal', 'Personal and department', 'Personal, department and subdepartments', 'All open', 'All'] as const;
 export type AccessLevel = (typeof ACCESS_LEVELS)[number];
 
 /** The actions a permission is set for (R6.1). */

@@ -29,6 +29,7 @@ describe('access levels (R6.1)', () => {
     ['Deny access', [false, false, false, false]],
     ['Personal', [true, false, false, false]],
     ['Personal and department', [true, true, false, false]],
+    ['Personal, department and subdepartments', [true, true, false, false]],
     ['All open', [true, true, true, false]],
     ['All', [true, true, true, true]],
   ] as const)('R6.1 "%s" covers own / department / open / closed items of others: %j', (level, expected) => {
@@ -40,6 +41,50 @@ describe('access levels (R6.1)', () => {
     const open = crm.addDeal({ title: 'open', responsibleId: clara.id, availableToEveryone: true });
     const closed = crm.addDeal({ title: 'closed', responsibleId: clara.id, availableToEveryone: false });
     expect([own, department, open, closed].map((d) => crm.canAccess(anna.id, 'read', { type: 'deal', id: d.id }))).toEqual(expected);
+  });
+
+  // Reference §1.10 rule 55: D = the employee's own department, F = it and the departments below it.
+  it.each([
+    ['Personal', [true, false, false, false, false]],
+    ['Personal and department', [true, true, false, false, false]],
+    ['Personal, department and subdepartments', [true, true, true, false, false]],
+    ['All open', [true, true, true, false, false]],
+    ['All', [true, true, true, true, true]],
+  ] as const)('R6.1 "%s" in a company structure covers own / same department / subdepartment / parent department / sister department: %j', (level, expected) => {
+    const crm = new Crm({ clock: manualClock().now });
+    const admin = crm.addEmployee({ name: 'Adam', isAdministrator: true });
+    crm.addDepartment('Sales');
+    crm.addDepartment('Key accounts', 'Sales');
+    crm.addDepartment('Support');
+    const anna = crm.addEmployee({ name: 'Anna', department: 'Sales' });
+    const colleague = crm.addEmployee({ name: 'Boris', department: 'Sales' });
+    const below = crm.addEmployee({ name: 'Kasia', department: 'Key accounts' });
+    const head = crm.addEmployee({ name: 'Olek' });
+    const sister = crm.addEmployee({ name: 'Clara', department: 'Support' });
+    expect(head.department).toBe('Company');
+    crm.defineRole(admin.id, 'Seller', { deal: { read: level } });
+    crm.assignRole(admin.id, anna.id, 'Seller');
+    const deals = [anna, colleague, below, head, sister].map((e) => crm.addDeal({ title: e.name, responsibleId: e.id, availableToEveryone: false }));
+    expect(deals.map((d) => crm.canAccess(anna.id, 'read', { type: 'deal', id: d.id }))).toEqual(expected);
+  });
+
+  it('R6.1 every employee belongs at least to the root department, so there "Personal and department" reaches everyone else there', () => {
+    const crm = new Crm({ clock: manualClock().now });
+    const admin = crm.addEmployee({ name: 'Adam', isAdministrator: true });
+    const anna = crm.addEmployee({ name: 'Anna' });
+    const boris = crm.addEmployee({ name: 'Boris' });
+    crm.defineRole(admin.id, 'Seller', { deal: { read: 'Personal and department' } });
+    crm.assignRole(admin.id, anna.id, 'Seller');
+    const deal = crm.addDeal({ title: 'Boris', responsibleId: boris.id, availableToEveryone: false });
+    expect([anna.department, boris.department]).toEqual(['Company', 'Company']);
+    expect(crm.canAccess(anna.id, 'read', { type: 'deal', id: deal.id })).toBe(true);
+  });
+
+  it('R6.1 a department goes under one that exists, once', () => {
+    const crm = new Crm({ clock: manualClock().now });
+    expect(() => crm.addDepartment('Key accounts', 'Sales')).toThrow(refused('CRM.UNKNOWN_DEPARTMENT'));
+    crm.addDepartment('Sales');
+    expect(() => crm.addDepartment('Sales')).toThrow(refused('CRM.DUPLICATE_DEPARTMENT'));
   });
 
   it('R6.1 levels are per item type and action: reading deals says nothing of editing them or of contacts', () => {

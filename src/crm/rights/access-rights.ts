@@ -88,11 +88,10 @@ export class AccessRights {
   can(employeeId: number, action: CrmAction, ref: ItemRef): boolean {
     const item = this.items.item(ref);
     const employee = this.employees.get(employeeId);
-    return levelCovers(this.levelFor(employeeId, ref.type, action), employee, item, (id) => this.departmentOf(id));
-  }
-
-  private departmentOf(employeeId: number): string | undefined {
-    return this.employees.has(employeeId) ? this.employees.get(employeeId).department : undefined;
+    return levelCovers(this.levelFor(employeeId, ref.type, action), employee, item, {
+      departmentOf: (id) => (this.employees.has(id) ? this.employees.get(id).department : undefined),
+      isWithin: (department, ancestor) => this.employees.departments.isWithin(department, ancestor),
+    });
   }
 
   /** R6.2: access permissions are the administrator's and "User can edit settings" holders' to change. */

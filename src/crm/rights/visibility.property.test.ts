@@ -6,7 +6,10 @@ import { manualClock } from '../testing.ts';
 import { ACCESS_LEVELS, type AccessLevel } from './access-level.ts';
 
 const TYPES: readonly ItemType[] = ['lead', 'deal', 'contact', 'company'];
-const DEPARTMENTS = ['Sales', 'Support', undefined] as const;
+const DEPARTMENTS = ['Sales', 'Key accounts', 'Support', undefined] as const;
+/** The company structure of the test: Key accounts under Sales; Sales and Support under the root. */
+const PARENT: Readonly<Record<string, string | undefined>> = { Company: undefined, Sales: 'Company', 'Key accounts': 'Sales', Support: 'Company' };
+const within = (department: string, ancestor: string): boolean => department === ancestor || (PARENT[department] !== undefined && within(PARENT[department]!, ancestor));
 
 const level = fc.constantFrom(...ACCESS_LEVELS);
 const roleArb = fc.record({ lead: level, deal: level, contact: level, company: level });
@@ -28,12 +31,14 @@ type OracleItem = { type: ItemType; responsible: number; open: boolean };
 function oracleCanRead(w: World, employee: number, item: OracleItem): boolean {
   const e = w.employees[employee]!;
   const rank = (l: AccessLevel) => ACCESS_LEVELS.indexOf(l);
-  const best = e.isAdministrator ? 4 : Math.max(0, ...e.roles.map((r) => rank(w.roles[r]![item.type])));
-  const owner = w.employees[item.responsible];
+  const best = e.isAdministrator ? 5 : Math.max(0, ...e.roles.map((r) => rank(w.roles[r]![item.type])));
+  const mine = e.department ?? 'Company';
+  const theirs = w.employees[item.responsible]?.department ?? 'Company';
   return (
-    best >= 4 ||
-    (best >= 3 && item.open) ||
-    (best >= 2 && e.department !== undefined && e.department === owner?.department) ||
+    best >= 5 ||
+    (best >= 4 && item.open) ||
+    (best >= 3 && within(theirs, mine)) ||
+    (best >= 2 && theirs === mine) ||
     (best >= 1 && item.responsible === employee)
   );
 }
@@ -44,6 +49,9 @@ describe('visibility properties (R6.3)', () => {
       fc.property(world, (w) => {
         const crm = new Crm({ clock: manualClock().now });
         const admin = crm.addEmployee({ name: 'Root', isAdministrator: true });
+        crm.addDepartment('Sales');
+        crm.addDepartment('Key accounts', 'Sales');
+        crm.addDepartment('Support');
         const employees = w.employees.map((e, i) =>
           crm.addEmployee({ name: `E${i}`, isAdministrator: e.isAdministrator, ...(e.department && { department: e.department }) }),
         );

@@ -7,13 +7,17 @@ import type { NotSavedReason } from './outcome.ts';
 /**
  * Why the sync must not save a message from `folder` automatically, or undefined when it may.
  * The spam folder is whichever folder "Move spam to folder" names: set to INBOX, it blocks every
- * inbox message (R1.3), because the comparison is by folder, not by any spam mark. These gates
+ * inbox message, and incoming mail in every other synchronised folder too (R1.3). These gates
  * hold for replies to CRM mail too (R2.8 overrides the routing rules, not the mailbox's folders).
  */
 export function automaticSaveBlocker(settings: MailboxSettings, folder: string): NotSavedReason | undefined {
   if (!settings.crmIntegration) return 'integration-off'; // R1.1
   if (sameFolder(folder, settings.spamFolder)) return 'spam-folder'; // R1.2, R1.3
   if (sameFolder(folder, settings.trashFolder) || sameFolder(folder, settings.draftsFolder)) return 'trash-or-drafts'; // R1.2
+  // R1.3: with spam moved to Inbox, "wszystkie przychodzące e-maile nie będą automatycznie
+  // zapisywane", from every synchronised folder, not only the Inbox (reference §1.1 rule 3 [D]: "no
+  // incoming mail is auto-saved"; only the mechanism is inferred). Sent mail is outgoing, not incoming.
+  if (sameFolder(settings.spamFolder, settings.inboxFolder) && !isOutgoing(settings, folder)) return 'spam-moved-to-inbox';
   return undefined;
 }
 

@@ -49,6 +49,18 @@ describe('automatic saving gates (R1)', () => {
     expect(manual.activity.savedById).toBe(boris.id);
   });
 
+  it('R1.3: with spam moved to Inbox, incoming mail in other synchronised folders is not saved either; sent mail still is', () => {
+    // Reference §1.1 rule 3 [D]: "If Move spam to folder = Inbox, no incoming mail is auto-saved".
+    const { crm, anna, mailbox } = world();
+    const before = saved(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Archive', uid: 1 })));
+    crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'INBOX' });
+    const after = notSaved(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Archive', uid: 2, messageId: '<2@customer.test>', subject: 'Second order' })));
+    expect(after.reason).toBe('spam-moved-to-inbox');
+    const sent = crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Sent', uid: 3, messageId: '<3@acme.test>', from: [{ address: 'sales@acme.test' }], to: [{ address: 'jan@customer.test' }] }));
+    expect(sent.saved).toBe(true);
+    expect(crm.emailActivities().map((a) => a.id)).toEqual([before.activity.id, sent.saved ? sent.activity.id : -1]);
+  });
+
   it('R1.3: choosing Spam as the spam folder makes later inbox messages save again', () => {
     const { crm, anna, mailbox } = world();
     crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'INBOX' });
@@ -60,10 +72,10 @@ describe('automatic saving gates (R1)', () => {
     expect(crm.emailActivities().map((a) => a.subject)).toEqual(['After the fix']);
   });
 
-  it('R1.3: with spam folder = INBOX a message in the Spam folder is an ordinary folder again', () => {
+  it('R1.3: with spam folder = INBOX a message in the old Spam folder is incoming mail too, and is not saved', () => {
     const { crm, anna, mailbox } = world();
     crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'INBOX' });
-    expect(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Spam' })).saved).toBe(true);
+    expect(notSaved(crm.receiveMailboxMessage(mailbox.id, inbound({ folder: 'Spam' }))).reason).toBe('spam-moved-to-inbox');
   });
 });
 
@@ -333,6 +345,31 @@ describe('manual "Save to CRM" (R3)', () => {
     crm.updateMailboxSettings(anna.id, mailbox.id, { createForNewSender: 'contact', crmIntegration: false });
     const listed = crm.receiveMailboxMessage(mailbox.id, inbound()).mailboxMessage;
     expect(saved(crm.saveToCrm(anna.id, listed.id)).created).toEqual([{ type: 'contact', id: 1 }]);
+  });
+
+  // Q11 (reference §1.11 rule 60): the item cannot be chosen; the rules, the mailbox settings and the automation decide.
+  it('R2.9: naming an item for "Save to CRM" is refused and nothing is saved', () => {
+    const { crm, anna, boris, mailbox } = world();
+    crm.updateMailboxSettings(anna.id, mailbox.id, { crmIntegration: false });
+    const deal = crm.addDeal({ title: 'Printers', responsibleId: boris.id });
+    const listed = crm.receiveMailboxMessage(mailbox.id, inbound()).mailboxMessage;
+    expect(() => crm.saveToCrm(anna.id, listed.id, { type: 'deal', id: deal.id })).toThrow(expect.objectContaining({ code: 'CRM.SAVE_ITEM_NOT_CHOOSABLE' }));
+    expect(crm.emailActivities()).toEqual([]);
+    expect(crm.leads()).toEqual([]);
+  });
+
+  it('R2.9: an automation rule that closes the deal sends the next manually saved e-mail to the client\'s other deal', () => {
+    const { crm, anna, boris, admin, mailbox } = world();
+    crm.updateMailboxSettings(anna.id, mailbox.id, { crmIntegration: false });
+    const jan = crm.addContact({ name: 'Jan', emails: ['jan@customer.test'], responsibleId: anna.id });
+    const printers = crm.addDeal({ title: 'Printers', contactIds: [jan.id], responsibleId: boris.id });
+    const scanners = crm.addDeal({ title: 'Scanners', contactIds: [jan.id], responsibleId: anna.id });
+    crm.addAutomationRule(admin.id, { name: 'Close on mail', when: { itemType: 'deal', stage: 'New' }, action: { kind: 'change-stage', stage: 'Deal won' } });
+    const first = crm.receiveMailboxMessage(mailbox.id, inbound({ uid: 1 })).mailboxMessage;
+    const second = crm.receiveMailboxMessage(mailbox.id, inbound({ uid: 2, messageId: '<second@customer.test>', subject: 'Second' })).mailboxMessage;
+    expect(saved(crm.saveToCrm(anna.id, first.id)).activity.bindings[0]).toEqual({ type: 'deal', id: scanners.id });
+    expect(crm.deal(scanners.id).stage).toBe('Deal won');
+    expect(saved(crm.saveToCrm(anna.id, second.id)).activity.bindings[0]).toEqual({ type: 'deal', id: printers.id });
   });
 
   it('R3.3: saving a message that is already in the CRM does not save it twice', () => {

@@ -1,4 +1,5 @@
 import { CrmError } from '../errors.ts';
+import type { ItemRef } from '../items/item-ref.ts';
 import type { IntakeOutcome } from './outcome.ts';
 
 /**
@@ -30,4 +31,17 @@ export function refuseManualSave(outcome: IntakeOutcome): void {
     default:
       return;
   }
+}
+
+/**
+ * Q11, "nie możesz wybrać, do którego elementu zostanie przypisany": "Save to CRM" has no item to
+ * choose (reference §1.11 rule 60). A caller that names one is refused before anything is saved,
+ * and told what decides instead and how to move the e-mail afterwards.
+ */
+export function refuseChosenItem(chosen: ItemRef | undefined, subject: string): void {
+  if (chosen === undefined) return;
+  throw new CrmError(
+    'CRM.SAVE_ITEM_NOT_CHOOSABLE',
+    `"Save to CRM" cannot choose the item for the e-mail "${subject}": you cannot choose it by hand, the CRM binds it by the mailbox settings, its matching rules and the CRM's automation rules (R2.9). If it lands on a deal, "Change deal" can move it afterwards (R7).`,
+  );
 }

@@ -9,6 +9,7 @@ export type NotSavedReason =
   | 'already-saved'
   | 'integration-off'
   | 'spam-folder'
+  | 'spam-moved-to-inbox'
   | 'trash-or-drafts'
   | 'outside-processing-period'
   | 'sender-is-employee'
@@ -27,6 +28,8 @@ export const NOT_SAVED_EXPLANATIONS: Readonly<Record<NotSavedReason, string>> = 
   'already-saved': 'The message is already in the CRM; it is not saved twice (R1.5, R3.3).',
   'integration-off': '"Integration with CRM" is off for the mailbox, so nothing is saved automatically (R1.1).',
   'spam-folder': 'The message is in the folder chosen in "Move spam to folder", so it is not saved automatically (R1.2, R1.3).',
+  'spam-moved-to-inbox':
+    '"Move spam to folder" points at Inbox, so no incoming e-mail is saved automatically, whichever folder it is synchronised from (R1.3).',
   'trash-or-drafts': 'The message is in the Trash or Drafts folder, so it is not saved automatically (R1.2).',
   'outside-processing-period':
     'The message is older than "Process e-mails for the last N days" allows, counted from when the mailbox was connected, so it is not saved automatically (R1.4).',

@@ -9,7 +9,8 @@ import { toWireAddress } from './wire-address.ts';
 /**
  * How a recipient got into the To or Cc field of a CRM e-mail form:
  * - `crm`: a contact, company or lead picked from the CRM (the form's client, or found by name);
- * - `new-address`: typed in, or entered with To → Add → "Add new address" (name and address, R8.2);
+ * - `new-address`: typed in, or entered with To → Add → "Add new address" (name and address, R8.2),
+ *   which is not a pick from the CRM even when the CRM holds the same address (reference §1.8 rule 49);
  * - `address-book`: picked from the mail address book, the mailbox's correspondents (the blue icon, R8.3).
  */
 export type RecipientChoice =
@@ -19,33 +20,21 @@ export type RecipientChoice =
 
 /** A recipient once the CRM has looked at it: who gets the mail, and what it is in the CRM. */
 export interface PlannedRecipient {
-  /** What the mail system delivers to (white space around "@" and dots dropped, RFC 5322 §4.4). */
+  /** What the mail is sent to: the address with the white space around it dropped (toWireAddress). */
   readonly address: Address;
   /** The CRM item the address belongs to, when it is one the CRM knows. */
   readonly item?: ItemRef;
-  /** A contact the CRM will create for it: name, and the address as typed (trimmed, lower-cased). */
+  /** A contact the CRM will create for it: name, and the address lower-cased (reference §1.8 rule 49). */
   readonly newContact?: { readonly name: string; readonly email: string };
 }
 
 /**
- * The CRM's own record of an address: a contact, else a company, whose e-mail is the same after
- * trimming and lower-casing, and nothing looser (R8.3; reference §1.2 rule 9). The oldest wins,
- * being the original of any duplicates.
- */
-export function crmItemWithAddress(items: ItemStore, typed: string): ItemRef | undefined {
-  const key = normaliseEmail(typed);
-  const has = (emails: readonly { value: string }[]) => emails.some((e) => normaliseEmail(e.value) === key);
-  const contact = items.all('contact').find((c) => has(c.emails));
-  if (contact) return { type: 'contact', id: contact.id };
-  const company = items.all('company').find((c) => has(c.emails));
-  return company ? { type: 'company', id: company.id } : undefined;
-}
-
-/**
  * Decides every recipient before anything is created, so a refused e-mail leaves the CRM as it was.
- * R8.3: an address the CRM already has (same after trimming and lower-casing) is that item, and no
- * contact is created; an address-book pick is always taken as new, and a typed address written
- * differently is new too, so each makes a contact, a duplicate when the person is in the CRM.
+ * R8.3: a contact or company picked from the CRM is that item, and no contact is created. An
+ * address that was not picked from the CRM (typed, "Add new address", or the mail address book)
+ * gets no duplicate check: it always makes a new contact, a duplicate when the person is already in
+ * the CRM, whatever the spelling (reference §1.8 rule 49, EDITOR: isEmail=Y recipients). It must
+ * pass the form's address check first (see toWireAddress), or nothing is sent.
  * R8.4: with "Allow sending e-mails to arbitrary addresses" off, only CRM addresses are accepted.
  */
 export function planRecipient(items: ItemStore, choice: RecipientChoice, arbitraryAllowed: boolean): PlannedRecipient {
@@ -55,8 +44,6 @@ export function planRecipient(items: ItemStore, choice: RecipientChoice, arbitra
     throw new CrmError('CRM.SEND_INVALID_ADDRESS', `"${choice.address}" is not an e-mail address the message can be sent to.`);
   }
   const name = choice.name?.trim() || undefined;
-  const known = choice.kind === 'new-address' ? crmItemWithAddress(items, choice.address) : undefined;
-  if (known) return crmRecipient(items, known, choice.address);
   if (!arbitraryAllowed) {
     const source = choice.kind === 'address-book' ? 'from the mail address book' : 'that is not in the CRM';
     throw new CrmError(
@@ -64,7 +51,7 @@ export function planRecipient(items: ItemStore, choice: RecipientChoice, arbitra
       `The address ${choice.address.trim()} ${source} cannot be a recipient: "Allow sending e-mails to arbitrary addresses" is off, so e-mail goes only to addresses from the CRM (R8.4).`,
     );
   }
-  const email = choice.address.trim().toLowerCase();
+  const email = wire.toLowerCase();
   return { address: name ? { name, address: wire } : { address: wire }, newContact: { name: name ?? email, email } };
 }
 

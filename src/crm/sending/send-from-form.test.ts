@@ -33,8 +33,37 @@ describe('recipients of a deal\'s e-mail form (R8.1)', () => {
     const { crm, jan, shopRef } = crmWithDeals();
     expect(crm.sendingAvailability(shopRef)).toEqual({
       available: true,
-      options: [{ item: { type: 'contact', id: jan.id }, name: 'Jan Kowalski', address: 'jan.kowalski@client.test' }],
+      options: [{ item: { type: 'contact', id: jan.id }, name: 'Jan Kowalski', address: 'jan.kowalski@client.test', source: 'client' }],
     });
+  });
+
+  it('R8.1 a deal also offers the addresses of its earlier e-mails, the last used first, its client\'s among them', () => {
+    // Reference §1.8 rule 46 (EDITOR GetCrmEntityCommunications, the deal's previous communications).
+    const { crm, clock, anna, jan, ola, shopRef } = crmWithDeals();
+    crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed('piotr@new.test', 'Piotr')], subject: 'first' });
+    clock.advanceMinutes(5);
+    crm.sendEmailFromForm(anna.id, { item: shopRef, to: [{ kind: 'crm', item: { type: 'contact', id: ola.id } }], subject: 'second' });
+    clock.advanceMinutes(5);
+    crm.sendEmailFromForm(anna.id, { item: shopRef, to: [{ kind: 'crm', item: { type: 'contact', id: jan.id } }], subject: 'third' });
+    expect(crm.recipientOptions(shopRef).map((o) => [o.address, o.source])).toEqual([
+      ['jan.kowalski@client.test', 'client'],
+      ['Ola@Other.test', 'earlier-email'],
+      ['piotr@new.test', 'earlier-email'],
+    ]);
+    // Another deal's e-mails are not offered.
+    expect(crm.recipientOptions({ type: 'deal', id: crm.addDeal({ title: 'Other', responsibleId: anna.id }).id })).toEqual([]);
+  });
+
+  it('R8.1 the sender of a received e-mail on the deal is offered too', () => {
+    const { crm, clock, admin, mailbox, jan, empty, emptyRef } = crmWithDeals();
+    const saved = crm.receiveMailboxMessage(mailbox.id, {
+      folder: 'INBOX', uidValidity: 1, uid: 1, subject: 'Hi', receivedAt: clock.now(), seen: false,
+      from: [{ address: 'JAN.KOWALSKI@client.test' }], replyTo: [], to: [{ address: 'sales@acme.test' }], cc: [],
+    });
+    if (!saved.saved) throw new Error('not saved');
+    crm.changeDeal(admin.id, saved.activity.id, empty.id);
+    expect(crm.recipientOptions(emptyRef)).toEqual([{ item: { type: 'contact', id: jan.id }, name: 'Jan Kowalski', address: 'jan.kowalski@client.test', source: 'earlier-email' }]);
+    expect(crm.deal(empty.id).contactIds).toEqual([]);
   });
 
   it('R8.1 a deal without a linked client cannot send: the button is inactive and the reason names both fixes', () => {
@@ -112,7 +141,12 @@ describe('sending from a form (R8.2–R8.5)', () => {
     expect(crm.deal(empty.id).contactIds).toEqual([]);
     expect(sent.activity.bindings).toEqual([emptyRef, contactRef]);
     expect(sent.activity.to).toEqual([{ name: 'Piotr Zieliński', address: 'Piotr.Zielinski@Client.test' }]);
-    expect(crm.sendingAvailability(emptyRef).available).toBe(false);
+    // Q7: "Po wykonaniu tych kroków możliwe jest wysłanie e-maila z formularza deala" — the deal's
+    // form now offers the address of its earlier e-mail (reference §1.8 rule 46), still without a client.
+    expect(crm.sendingAvailability(emptyRef)).toEqual({
+      available: true,
+      options: [{ item: contactRef, name: 'Piotr Zieliński', address: 'piotr.zielinski@client.test', source: 'earlier-email' }],
+    });
   });
 
   it('R8.2 without a name the new contact is named after the address', () => {
@@ -123,10 +157,19 @@ describe('sending from a form (R8.2–R8.5)', () => {
   it('R8.3 a contact already in the CRM makes no new contact, even when it is not linked to the form', () => {
     const { crm, anna, ola, shopRef } = crmWithDeals();
     const picked = crm.sendEmailFromForm(anna.id, { item: shopRef, to: [{ kind: 'crm', item: { type: 'contact', id: ola.id } }], subject: 'a' });
-    const sameTyped = crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed('  ola@OTHER.test ')], subject: 'b' });
-    expect([...picked.createdContacts, ...sameTyped.createdContacts]).toEqual([]);
-    expect(sameTyped.activity.bindings).toContainEqual({ type: 'contact', id: ola.id });
+    expect(picked.createdContacts).toEqual([]);
+    expect(picked.activity.bindings).toContainEqual({ type: 'contact', id: ola.id });
     expect(crm.contacts()).toHaveLength(2);
+  });
+
+  // Reference §1.8 rule 49: a recipient not picked from the CRM (isEmail=Y) gets no duplicate check.
+  it.each(['ola@other.test', 'Ola@Other.test', '  ola@OTHER.test '])('R8.3 the CRM\'s address typed as %j is not a pick from the CRM: a duplicate contact', (address) => {
+    const { crm, anna, ola, shopRef } = crmWithDeals();
+    const sent = crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed(address)], subject: 'b' });
+    expect(sent.createdContacts.map((c) => c.emails.map((e) => e.value))).toEqual([['ola@other.test']]);
+    expect(sent.activity.bindings).not.toContainEqual({ type: 'contact', id: ola.id });
+    expect(sent.activity.to).toEqual([{ address: address.trim() }]);
+    expect(crm.contacts()).toHaveLength(3);
   });
 
   it('R8.3 an address from the mail address book is taken as new: a duplicate contact', () => {
@@ -136,32 +179,27 @@ describe('sending from a form (R8.2–R8.5)', () => {
     expect(crm.contacts().filter((c) => c.emails.some((e) => e.value === 'jan.kowalski@client.test')).map((c) => c.id)).toEqual([jan.id, sent.createdContacts[0]!.id]);
   });
 
-  it('R8.3 an address written differently (extra spaces) reaches the same person but is a new address to the CRM: a duplicate', () => {
+  it.each(['jan kowalski', 'jan.kowalski @ client.test', 'jan.kowalski@ client.test'])('R8.5 %j, with white space inside, is refused by the form and creates nothing', (address) => {
+    // Reference §1.8 (EDITOR SAVE_EMAIL checks every recipient): nothing is sent, nothing is created.
     const { crm, anna, shopRef } = crmWithDeals();
-    const sent = crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed('jan.kowalski @client.test')], subject: 'x' });
-    expect(sent.activity.to).toEqual([{ address: 'jan.kowalski@client.test' }]);
-    expect(sent.createdContacts.map((c) => c.emails[0]?.value)).toEqual(['jan.kowalski @client.test']);
-  });
-
-  it('R8.3 an invalid address is refused and creates nothing', () => {
-    const { crm, anna, shopRef } = crmWithDeals();
-    expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed('jan kowalski')], subject: 'x' })).toThrow(refused('CRM.SEND_INVALID_ADDRESS'));
+    expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed(address)], subject: 'x' })).toThrow(refused('CRM.SEND_INVALID_ADDRESS'));
     expect(crm.contacts()).toHaveLength(2);
+    expect(crm.emailActivities()).toEqual([]);
   });
 });
 
 describe('"Allow sending e-mails to arbitrary addresses" off (R8.4)', () => {
   it('R8.4 only CRM addresses are accepted; address-book and unknown typed addresses are refused and no contact appears', () => {
-    const { crm, admin, anna, ola, shopRef } = crmWithDeals();
+    const { crm, admin, anna, jan, ola, shopRef } = crmWithDeals();
     crm.setAllowSendingToArbitraryAddresses(admin.id, false);
     expect(crm.allowsSendingToArbitraryAddresses()).toBe(false);
     expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [fromAddressBook('jan.kowalski@client.test')], subject: 'x' })).toThrow(refused('CRM.SEND_ARBITRARY_ADDRESS_NOT_ALLOWED'));
     expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed('new@client.test')], subject: 'x' })).toThrow(/"Allow sending e-mails to arbitrary addresses" is off/);
-    expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed('jan.kowalski @client.test')], subject: 'x' })).toThrow(refused('CRM.SEND_ARBITRARY_ADDRESS_NOT_ALLOWED'));
+    expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [typed(' Jan.Kowalski@client.test')], subject: 'x' })).toThrow(refused('CRM.SEND_ARBITRARY_ADDRESS_NOT_ALLOWED'));
     // One bad recipient refuses the whole e-mail: the good one is not sent either.
     expect(() => crm.sendEmailFromForm(anna.id, { item: shopRef, to: [{ kind: 'crm', item: { type: 'contact', id: ola.id } }, typed('x@y.test')], subject: 'x' })).toThrow();
     expect(crm.emailActivities()).toEqual([]);
-    const sent = crm.sendEmailFromForm(anna.id, { item: shopRef, to: [{ kind: 'crm', item: { type: 'contact', id: ola.id } }, typed('Jan.Kowalski@client.test')], subject: 'ok' });
+    const sent = crm.sendEmailFromForm(anna.id, { item: shopRef, to: [{ kind: 'crm', item: { type: 'contact', id: ola.id } }, { kind: 'crm', item: { type: 'contact', id: jan.id } }], subject: 'ok' });
     expect(sent.createdContacts).toEqual([]);
     expect(crm.contacts()).toHaveLength(2);
   });

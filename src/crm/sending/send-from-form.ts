@@ -69,7 +69,7 @@ export function sendFromForm(deps: SendDeps, senderId: number, input: SendFromFo
   const parent = input.replyToActivityId === undefined ? undefined : repliedActivity(deps, input.replyToActivityId, input.item);
 
   if (input.to.length === 0) {
-    const availability = sendingAvailability(deps.items, input.item);
+    const availability = sendingAvailability(deps.items, deps.activities, input.item);
     const reason = availability.available ? 'Choose at least one recipient in the To field.' : availability.reason;
     throw new CrmError('CRM.SEND_NO_RECIPIENT', reason);
   }

@@ -60,20 +60,25 @@ describe('sending properties (R8.3, R8.4)', () => {
     );
   });
 
-  it('R8.3 with it on, contacts come only from address-book picks and addresses the CRM does not hold as written; CRM addresses never make one', () => {
+  // Reference §1.8 rule 49: an address not picked from the CRM gets no duplicate check; the form's
+  // address check (EDITOR SAVE_EMAIL) refuses one with white space inside, and then nothing is sent.
+  it('R8.3 with it on, every address not picked from the CRM makes a contact and CRM picks never do; one invalid address refuses the whole e-mail', () => {
     fc.assert(
       fc.property(send, (s) => {
         const { crm, anna, deal } = crmWithClients();
         fc.pre(s.to.length > 0);
-        const sent = crm.sendEmailFromForm(anna.id, { item: { type: 'deal', id: deal.id }, to: s.to, cc: s.cc, subject: 'x' });
-        const heldAsWritten = (address: string) => KNOWN.includes(address.trim().toLowerCase());
-        const makesContact = (c: RecipientChoice) => c.kind === 'address-book' || (c.kind === 'new-address' && !heldAsWritten(c.address));
         const choices = [...s.to, ...s.cc];
-        for (const contact of sent.createdContacts) {
-          const email = contact.emails[0]?.value;
-          expect(choices.some((c) => makesContact(c) && c.kind !== 'crm' && c.address.trim().toLowerCase() === email)).toBe(true);
+        const typedAddresses = choices.flatMap((c) => (c.kind === 'crm' ? [] : [c.address]));
+        const item = { type: 'deal', id: deal.id } as const;
+        if (typedAddresses.some((a) => /\S\s+\S/.test(a.trim()))) {
+          expect(() => crm.sendEmailFromForm(anna.id, { item, to: s.to, cc: s.cc, subject: 'x' })).toThrow(expect.objectContaining({ code: 'CRM.SEND_INVALID_ADDRESS' }));
+          expect(crm.contacts()).toHaveLength(2);
+          return;
         }
-        if (!choices.some(makesContact)) expect(sent.createdContacts).toEqual([]);
+        const sent = crm.sendEmailFromForm(anna.id, { item, to: s.to, cc: s.cc, subject: 'x' });
+        const distinctTyped = new Set(typedAddresses.map((a) => a.trim().toLowerCase()));
+        for (const contact of sent.createdContacts) expect(distinctTyped).toContain(contact.emails[0]?.value);
+        if (typedAddresses.length === 0) expect(sent.createdContacts).toEqual([]);
         expect(crm.contacts()).toHaveLength(2 + sent.createdContacts.length);
       }),
       { numRuns: 200 },

@@ -1,15 +1,14 @@
 /**
- * The address a mail system delivers to for what someone typed. RFC 5322 §4.4 (obsolete addressing)
- * lets white space stand around the "@" and the dots of an address, so "jan.kowalski @client.test"
- * reaches jan.kowalski@client.test. The CRM compares addresses only trimmed and lower-cased
- * (R8.3), so such a spelling is delivered to the right person yet is a new address to the CRM:
- * the FAQ's "addresses written differently (e.g. with extra spaces)" (Q9).
- * Returns undefined for something no mail system would deliver.
+ * The address a typed recipient is sent to, or undefined when the e-mail form refuses it. Bitrix24
+ * checks every recipient before it sends (reference §1.8, EDITOR action SAVE_EMAIL: check_email
+ * trims the value, then accepts only local@domain made of dot-atoms, with no white space inside).
+ * So white space around an address is dropped ("  ola@other.test " reaches ola@other.test), while
+ * white space inside it ("ola @ other.test") makes it an address the form refuses.
  */
 export function toWireAddress(typed: string): string | undefined {
-  const compact = typed.trim().replace(/\s*([@.])\s*/g, '$1');
-  if (!/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/.test(compact)) return undefined;
-  const [local, domain] = compact.split('@') as [string, string];
+  const trimmed = typed.trim();
+  if (!/^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+$/.test(trimmed)) return undefined;
+  const [local, domain] = trimmed.split('@') as [string, string];
   const dotAtom = (part: string) => part.split('.').every((atom) => atom !== '');
-  return dotAtom(local) && dotAtom(domain) ? compact : undefined;
+  return dotAtom(local) && dotAtom(domain) ? trimmed : undefined;
 }

@@ -3,6 +3,16 @@ import { join, relative } from 'node:path';
 import { AstBuilder, GherkinClassicTokenMatcher, Parser, compile } from '@cucumber/gherkin';
 import { IdGenerator } from '@cucumber/messages';
 
+/**
+ * One step as Cucumber runs it (an outline's placeholders filled in): whether it sets the scene
+ * (Given), acts (When) or checks (Then), its text, and the cells of its data table, if any.
+ */
+export interface FeatureStep {
+  readonly kind: 'context' | 'action' | 'outcome' | 'unknown';
+  readonly text: string;
+  readonly cells: readonly (readonly string[])[];
+}
+
 /** One scenario as Cucumber runs it: an outline's row is a scenario of its own, with the row's tags. */
 export interface FeatureScenario {
   readonly name: string;
@@ -11,6 +21,8 @@ export interface FeatureScenario {
   readonly tags: readonly string[];
   /** Whether it comes from a Scenario Outline. */
   readonly fromOutline: boolean;
+  /** Its steps, the Background's first. */
+  readonly steps: readonly FeatureStep[];
 }
 
 export interface FeatureFile {
@@ -53,7 +65,12 @@ export function parseFeature(path: string, text: string): FeatureFile {
     tags: feature.tags.map((t) => t.name),
     scenarios: pickles.map((pickle) => {
       const line = scenarioLines.get(pickle.astNodeIds[0] ?? '') ?? 0;
-      return { name: pickle.name, line, tags: pickle.tags.map((t) => t.name), fromOutline: outlineLines.has(line) };
+      const steps = pickle.steps.map((step): FeatureStep => ({
+        kind: step.type === 'Context' ? 'context' : step.type === 'Action' ? 'action' : step.type === 'Outcome' ? 'outcome' : 'unknown',
+        text: step.text,
+        cells: step.argument?.dataTable?.rows.map((row) => row.cells.map((cell) => cell.value)) ?? [],
+      }));
+      return { name: pickle.name, line, tags: pickle.tags.map((t) => t.name), fromOutline: outlineLines.has(line), steps };
     }),
   };
 }

@@ -64,10 +64,34 @@ describe('parseFeature', () => {
       '      | 1 |',
       '      | 2 |',
     ].join('\n'));
-    expect(parsed.scenarios).toEqual([
+    expect(parsed.scenarios.map(({ steps: _steps, ...scenario }) => scenario)).toEqual([
       { name: 'plain', line: 4, tags: ['@Q1', '@R1.1'], fromOutline: false },
       { name: 'outline 1', line: 8, tags: ['@Q1', '@R1.2', '@R1.3'], fromOutline: true },
       { name: 'outline 2', line: 8, tags: ['@Q1', '@R1.2', '@R1.3'], fromOutline: true },
+    ]);
+    expect(parsed.scenarios.map((s) => s.steps)).toEqual([
+      [{ kind: 'context', text: 'a step', cells: [] }],
+      [{ kind: 'context', text: 'a step 1', cells: [] }],
+      [{ kind: 'context', text: 'a step 2', cells: [] }],
+    ]);
+  });
+
+  it('gives each step its kind (an And takes the kind before it), its text and its data table', () => {
+    const parsed = parseFeature('x.feature', [
+      'Feature: F',
+      '  Background:',
+      '    Given a mailbox with these settings:',
+      '      | Integration with CRM | off |',
+      '  Scenario: s',
+      '    When it acts',
+      '    Then it holds',
+      '    And it still holds',
+    ].join('\n'));
+    expect(parsed.scenarios[0]?.steps).toEqual([
+      { kind: 'context', text: 'a mailbox with these settings:', cells: [['Integration with CRM', 'off']] },
+      { kind: 'action', text: 'it acts', cells: [] },
+      { kind: 'outcome', text: 'it holds', cells: [] },
+      { kind: 'outcome', text: 'it still holds', cells: [] },
     ]);
   });
 

@@ -27,7 +27,7 @@ describe('renderRunSummary', () => {
   it('has a line per FAQ question with its counts', () => {
     expect(summary).toContain('| **Q0** The correspondence is kept in the form, and an e-mail can be found quickly | ➖ no scenarios | – | – |');
     expect(summary).toContain('| **Q1** Why e-mails are not saved to the CRM automatically | ❌ does not hold | 1 passed, 1 failed | 1.2 s |');
-    expect(summary).toContain('| **Q10** Why a lead was created although lead creation is off | ❌ does not hold | 1 passed, 1 undefined | 0.3 s |');
+    expect(summary).toContain('| **Q10** Why a lead was created although lead creation is off in the mailbox settings | ❌ does not hold | 1 passed, 1 undefined | 0.3 s |');
     expect(summary).toContain('| Other behaviour (mail server, CRM) | ✅ holds | 1 passed | 0.1 s |');
     expect(summary.match(/^\| \*\*Q\d+\*\*/gm)).toHaveLength(12);
   });
