@@ -189,7 +189,7 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/v1/accounts/{address}/folders/{folder}/messages/{uid}/attachments/{index}': {
       parameters: [ACCOUNT, FOLDER, UID, INDEX],
-      get: { summary: 'One attachment, decoded', responses: { 200: { description: 'Its content, with its own type' }, 404: notFound } },
+      get: { summary: 'One attachment, decoded', responses: { 200: { description: 'Its content, with its own type', content: { '*/*': { schema: { type: 'string' } } } }, 404: notFound } },
     },
     '/api/v1/outbox': {
       get: {
@@ -208,7 +208,7 @@ export const OPENAPI_DOCUMENT = {
     },
     '/api/v1/outbox/{id}/attachments/{index}': {
       parameters: [OUTBOX_ID, INDEX],
-      get: { summary: 'One of its attachments', responses: { 200: { description: 'Its content' }, 404: problem('No such id or attachment') } },
+      get: { summary: 'One of its attachments', responses: { 200: { description: 'Its content, with its own type', content: { '*/*': { schema: { type: 'string' } } } }, 404: problem('No such id or attachment') } },
     },
     '/api/v1/wait': {
       get: {
