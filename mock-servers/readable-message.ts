@@ -18,7 +18,7 @@ export interface ReadableMessage {
   readonly date: string | undefined;
   /** Message-ID without angle brackets; '' when there is none. */
   readonly messageId: string;
-  /** The text/plain body, or undefined when the message has none. */
+  /** The text/plain body; derived from the HTML when there is only HTML; undefined when there is neither. */
   readonly text: string | undefined;
   /** The text/html body as the message has it (`cid:` images turned into data: URLs). */
   readonly html: string | undefined;
