@@ -22,7 +22,7 @@ export class ApiEvents {
   constructor(control: MailServerControl) {
     this.detach.push(control.store.onChange((event) => this.fromStore(event)));
     this.detach.push(control.onDelivery((delivery) => {
-      if (delivery.remote.length === 0) return;
+      if (delivery.remote.length === 0 || this.listeners.size === 0) return;
       const kept = control.outbox.messages.at(-1);
       if (kept) this.emit('outbox-added', summariseOutbound(kept));
     }));
@@ -44,6 +44,8 @@ export class ApiEvents {
   }
 
   private fromStore(event: MailStoreEvent): void {
+    // Nobody listening (no page, no event stream open): a delivery costs nothing more.
+    if (this.listeners.size === 0) return;
     const where = event.kind === 'subscriptions-changed'
       ? { account: event.account.address }
       : { account: event.account.address, folder: event.folder.name };
