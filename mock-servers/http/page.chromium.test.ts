@@ -98,7 +98,9 @@ describe('the mail page in headless Chromium', { timeout: 60_000 }, () => {
 
     await page.evaluate(`document.querySelector('#messages li[data-key="1"]').click()`);
     await page.waitFor(`document.querySelector('#message-html').getAttribute('data-loaded') === '1'`);
-    const view = await page.evaluate<{ subject: string; headers: string; attachments: string; download: string }>(`({
+    const view = await page.evaluate<{ subject: string; headers: string; attachments: string; download: string; remoteNote: boolean; address: string }>(`({
+      remoteNote: !document.querySelector('#remote-blocked').hidden,
+      address: location.hash,
       subject: document.querySelector('#message-subject').textContent,
       headers: document.querySelector('#message-headers').textContent,
       attachments: document.querySelector('#attachments').textContent,
@@ -107,6 +109,8 @@ describe('the mail page in headless Chromium', { timeout: 60_000 }, () => {
     expect(view.subject).toBe('Offer for Q3');
     expect(view.headers).toContain('anna@client.test');
     expect(view.attachments).toContain('offer.txt');
+    expect(view.remoteNote).toBe(true);
+    expect(view.address).toBe('#/sales%40acme.test/INBOX');
     expect(view.download).toBe('/api/v1/accounts/sales%40acme.test/folders/INBOX/messages/1/raw?download=1');
 
     const { frame, body } = await frameDocument(page);

@@ -54,7 +54,13 @@ async function loadAccounts() {
       }, [folder.name, element('span', { class: `count${folder.unseen ? ' unseen' : ''}`, text: folder.unseen ? `${folder.unseen}/${folder.messages}` : String(folder.messages) })]),
     ]))),
   ])));
-  if (!state.view && state.accounts[0]) await showFolder(state.accounts[0].address, 'INBOX');
+  if (!state.view) {
+    // The folder in the address (#/sales%40acme.test/INBOX, #/outbox) survives a reload.
+    const [first, second] = location.hash.slice(2).split('/').map(decodeURIComponent);
+    if (first === 'outbox') await showOutbox();
+    else if (first && second && state.accounts.some((a) => a.address === first && a.folders.some((f) => f.name === second))) await showFolder(first, second);
+    else if (state.accounts[0]) await showFolder(state.accounts[0].address, 'INBOX');
+  }
 }
 
 const isSelected = (account, folder) => state.view?.kind === 'folder' && state.view.account === account && state.view.folder === folder;
@@ -78,6 +84,7 @@ async function loadFaults() {
 
 async function showFolder(account, folder) {
   state.view = { kind: 'folder', account, folder };
+  history.replaceState(null, '', `#/${enc(account)}/${enc(folder)}`);
   closeMessage();
   $('list-title').textContent = `${account} / ${folder}`;
   for (const button of document.querySelectorAll('.folder')) button.classList.toggle('selected', button.dataset.account === account && button.dataset.folder === folder);
@@ -87,6 +94,7 @@ async function showFolder(account, folder) {
 
 async function showOutbox() {
   state.view = { kind: 'outbox' };
+  history.replaceState(null, '', '#/outbox');
   closeMessage();
   $('list-title').textContent = 'Outbox: mail for other domains';
   for (const button of document.querySelectorAll('.folder')) button.classList.remove('selected');
@@ -159,6 +167,8 @@ async function openMessage(key) {
   $('message-text').textContent = message.text ?? '(no text part)';
   $('message-raw').textContent = await (await fetch(message.rawUrl)).text();
   state.hasHtml = Boolean(message.htmlDocument);
+  // Say why images are missing: the frame loads nothing from the network.
+  $('remote-blocked').hidden = !/(?:src|background)\s*=\s*["']?\s*(?:https?:)?\/\/|url\(\s*["']?\s*(?:https?:)?\/\//i.test(message.html ?? '');
   showTab(state.tab);
 }
 
