@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import nodemailer from 'nodemailer';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MockMailServer } from '../mock-mail-server.ts';
 import { MESSAGE_FRAME_SANDBOX } from '../readable-message.ts';
 import { HeadlessChromium, type BrowserPage } from './test-support/chromium-pipe.ts';
@@ -23,10 +23,15 @@ let browser: HeadlessChromium;
 let tracker: Server;
 const trackerHits: string[] = [];
 
+// One browser for the file (a tab per test), a fresh mail server per test.
+beforeAll(async () => {
+  browser = await HeadlessChromium.launch();
+});
+afterAll(() => browser.close());
+
 beforeEach(async () => {
   server = new MockMailServer({ http: true, users: [{ address: 'sales@acme.test', password: 'secret' }] });
   await server.start();
-  browser = await HeadlessChromium.launch();
   // Stands for the sender's web server: a message's remote image or script would call it.
   trackerHits.length = 0;
   tracker = createServer((request, response) => {
@@ -36,7 +41,6 @@ beforeEach(async () => {
   await new Promise<void>((resolve) => tracker.listen(0, '127.0.0.1', resolve));
 });
 afterEach(async () => {
-  await browser.close();
   await server.stop();
   await new Promise<void>((resolve) => tracker.close(() => resolve()));
 });
@@ -140,5 +144,24 @@ describe('the mail page in headless Chromium', { timeout: 60_000 }, () => {
     expect(row).toContain('Your quote');
     expect(row).toContain('to client@elsewhere.test');
     await page.waitFor(`document.querySelector('#outbox-count').textContent === '1'`);
+  });
+
+  it('deletes the open message and adds a fault from the page', async () => {
+    const page = await browser.newPage();
+    server.deliver('From: a@client.test\r\nTo: sales@acme.test\r\nSubject: Delete me\r\n\r\nx\r\n', { to: 'sales@acme.test' });
+    await page.goto(`http://127.0.0.1:${server.address.httpPort}/`);
+    await page.waitFor(`document.documentElement.dataset.events === 'open' && document.querySelector('#messages li[data-key="1"]')`);
+    await page.evaluate(`document.querySelector('#messages li[data-key="1"]').click()`);
+    await page.waitFor(`document.querySelector('#message-view').dataset.key === '1' && !document.querySelector('#message-view').hidden`);
+    await page.evaluate(`document.querySelector('#delete').click()`);
+    await page.waitFor(`!document.querySelector('#messages li[data-key="1"]') && document.querySelector('#message-view').hidden`);
+    expect(server.messages('sales@acme.test')).toEqual([]);
+
+    await page.evaluate(`document.querySelector('#fault-spec').value = 'throttle:after=2'; document.querySelector('#fault-form').requestSubmit()`);
+    const fault = await page.waitFor<string>(`document.querySelector('#faults li[data-fault]')?.textContent`);
+    expect(fault).toContain('421 after 2 message(s)');
+    expect(server.faults.active()).toEqual([{ kind: 'throttle', afterMessages: 2 }]);
+    await page.evaluate(`document.querySelector('#fault-spec').value = 'nonsense'; document.querySelector('#fault-form').requestSubmit()`);
+    expect(await page.waitFor<string>(`document.querySelector('#fault-error').textContent`)).toContain('Unknown fault "nonsense"');
   });
 });
