@@ -189,6 +189,11 @@ describe('HTTP API', () => {
     expect(late.body).toMatchObject({ code: 'WAIT.TIMEOUT', expected: 3, found: [{ subject: 'Offer 1' }, { subject: 'Offer 2' }] });
     expect(late.body.detail).toBe('Waited 20 ms for 3 matching message(s), found 2: "Offer 1" in sales@acme.test/INBOX, "Offer 2" in sales@acme.test/INBOX');
     expect((await call('GET', '/api/v1/wait', { query: 'timeout=soon' })).body).toMatchObject({ status: 400, code: 'REQUEST.INVALID_QUERY', parameter: 'timeout' });
+
+    const outbound = call('GET', '/api/v1/wait', { query: 'in=outbox&to=client%40elsewhere.test&timeout=10s' });
+    await smtp().sendMail({ from: 'sales@acme.test', to: 'client@elsewhere.test', subject: 'Your quote', text: 'x' });
+    expect((await outbound).body).toMatchObject({ count: 1, messages: [{ id: 1, recipients: ['client@elsewhere.test'], subject: 'Your quote' }] });
+    expect((await call('GET', '/api/v1/wait', { query: 'in=outbox&count=2&timeout=10ms' })).body).toMatchObject({ status: 408, code: 'WAIT.TIMEOUT', found: [{ id: 1 }] });
   });
 
   it('adds, lists and removes faults with the specs of --fault, and they fire', async () => {

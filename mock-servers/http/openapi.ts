@@ -99,7 +99,7 @@ const schemas = {
   }),
   OutboundList: object({ total: integer, messages: arrayOf(ref('OutboundSummary')) }),
   OutboundMessage: { allOf: [ref('OutboundSummary'), ref('Readable')] },
-  WaitResult: object({ count: integer, messages: arrayOf(ref('MessageSummary')) }),
+  WaitResult: object({ count: integer, messages: { type: 'array', items: { oneOf: [ref('MessageSummary'), ref('OutboundSummary')] } } }),
   Fault: object({
     id: integer,
     spec: nullable(string),
@@ -218,6 +218,7 @@ export const OPENAPI_DOCUMENT = {
           queryParam('from', 'A sender address'),
           queryParam('subject', 'Case-insensitive part of the subject'),
           queryParam('folder', 'Only this folder'),
+          queryParam('in', 'mailboxes (default), or outbox: mail to other domains, `to` being a recipient', { type: 'string', enum: ['mailboxes', 'outbox'] }),
           queryParam('count', 'How many (default 1)', { type: 'integer', minimum: 1 }),
           queryParam('timeout', 'How long at most: 5000, 5000ms, 30s, 2m (default 5s)'),
         ],
