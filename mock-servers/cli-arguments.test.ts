@@ -4,7 +4,7 @@ import type { ListenerAddress } from './mock-mail-server.ts';
 
 describe('mail-server command line', () => {
   it('defaults to loopback and free ports, with no TLS', () => {
-    expect(parseCliArguments([])).toEqual({ help: false, users: [], options: { host: '127.0.0.1', smtpPort: 0, imapPort: 0 } });
+    expect(parseCliArguments([])).toEqual({ help: false, users: [], options: { host: '127.0.0.1', smtpPort: 0, imapPort: 0, http: { port: 0 } } });
   });
 
   it('reads every option', () => {
@@ -16,7 +16,7 @@ describe('mail-server command line', () => {
     expect(request.users).toEqual([{ address: 'sales@acme.test', password: 'se:cret' }, { address: 'ann@acme.test', password: 'pw' }]);
     expect(request.options).toEqual({
       host: '::1', smtpPort: 2525, imapPort: 1143, submission: true, submissionPort: 0, smtpsPort: 4465, imapsPort: 0,
-      tls: { keyFile: 'k.pem', certFile: 'c.pem' }, requireTls: true, maxRecipients: 50, maxMessageSize: 1048576,
+      tls: { keyFile: 'k.pem', certFile: 'c.pem' }, requireTls: true, maxRecipients: 50, maxMessageSize: 1048576, http: { port: 0 },
     });
     expect(parseCliArguments(['--tls']).options.tls).toBe(true);
     expect(parseCliArguments(['--help']).help).toBe(true);

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { withConfigFile } from './cli-config-file.ts';
 import { FAULT_KINDS, parseFault, type FaultRule } from './faults/index.ts';
 import type { ListenerAddress, MockMailServerOptions } from './mock-mail-server.ts';
 
@@ -25,17 +26,30 @@ export const USAGE = `Usage: npm run mail-server -- [options]
                                 drop-mid-fetch:after=5,nth=1      fail-command:command=SELECT,status=NO
   --seed <n>                  seed of probabilistic faults (default 1)
                               (every fault that fires is written to standard error)
+  --http-port <port>          the HTTP API (/api/v1) and the page to read the mail (/);
+                              0 = any free port (default); on --host, like the others
+  --load <dir>                files every .eml under <dir> at start, by where it lies:
+                                <dir>/<account>/<name>.eml           into INBOX
+                                <dir>/<account>/<folder>/<name>.eml  into that folder
+                                (nested directories are nested folders, created if missing;
+                                name order is UID order; each account needs its --user)
+  --config <file>             options as JSON by their long names, e.g.
+                                {"user": ["sales@acme.test:secret"], "smtp-port": 2525,
+                                 "fault": ["throttle:after=3"], "load": "mail"}
+                              the command line wins over the file
   --help                      this text
 
 Once every listener accepts connections, prints one line:
-  ready smtp=<port> imap=<port> [submission=<port>] [smtps=<port>] [imaps=<port>]
+  ready smtp=<port> imap=<port> [submission=<port>] [smtps=<port>] [imaps=<port>] http=<port>
 and serves until SIGINT (Ctrl+C) or SIGTERM, then closes every socket and exits with 0.
-Bad arguments exit with 2.`;
+Bad arguments exit with 2. A server for tests: it listens on 127.0.0.1 unless --host says otherwise.`;
 
 export interface CliRequest {
   readonly help: boolean;
   readonly options: MockMailServerOptions;
   readonly users: ReadonlyArray<{ readonly address: string; readonly password: string }>;
+  /** `--load`: a directory of .eml files to file at start. */
+  readonly load?: string;
 }
 
 /** A wrong command line: the message says what to fix; the exit code is 2. */
@@ -46,7 +60,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   let values;
   try {
     ({ values } = parseArgs({
-      args: [...argv],
+      args: withConfigFile(argv),
       options: {
         host: { type: 'string', default: '127.0.0.1' },
         'smtp-port': { type: 'string' },
@@ -63,6 +77,8 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
         'max-message-size': { type: 'string' },
         fault: { type: 'string', multiple: true, default: [] },
         seed: { type: 'string' },
+        'http-port': { type: 'string' },
+        load: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -105,8 +121,9 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     ...(maxMessageSize === undefined ? {} : { maxMessageSize }),
     ...(faults.length > 0 ? { faults } : {}),
     ...(seed === undefined ? {} : { seed }),
+    http: { port: readPort(values['http-port'], 'http-port') },
   };
-  return { help: values.help, options, users };
+  return { help: values.help, options, users, ...(values.load === undefined ? {} : { load: values.load }) };
 }
 
 function readPort(value: string | undefined, name: string): number {
@@ -148,7 +165,7 @@ function readUser(value: string): { address: string; password: string } {
 /** `ready smtp=… imap=…` first, as promised, then the other listeners in a fixed order. */
 export function readyLine(listeners: readonly ListenerAddress[]): string {
   const port = (name: ListenerAddress['name']) => listeners.find((l) => l.name === name)?.port;
-  const pairs = (['smtp', 'imap', 'submission', 'smtps', 'imaps'] as const)
+  const pairs = (['smtp', 'imap', 'submission', 'smtps', 'imaps', 'http'] as const)
     .flatMap((name) => (port(name) === undefined ? [] : [`${name}=${port(name)}`]));
   return `ready ${pairs.join(' ')}`;
 }

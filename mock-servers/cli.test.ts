@@ -78,7 +78,7 @@ describe('npm run mail-server', { timeout: 30_000 }, () => {
   it('prints one ready line, serves SMTP and IMAP, and stops on SIGTERM to npm with every socket closed', async () => {
     const server = run(['--user', 'sales@acme.test:secret', '--user', 'ann@acme.test:pw'], { viaNpm: true });
     const line = await server.ready;
-    expect(line).toMatch(/^ready smtp=\d+ imap=\d+$/);
+    expect(line).toMatch(/^ready smtp=\d+ imap=\d+ http=\d+$/);
     const { smtp, imap } = ports(line) as { smtp: number; imap: number };
     await nodemailer.createTransport({ host: '127.0.0.1', port: smtp, ignoreTLS: true })
       .sendMail({ from: 'jan@client.test', to: 'ann@acme.test', subject: 'Hello', text: 'x' });
@@ -106,9 +106,9 @@ describe('npm run mail-server', { timeout: 30_000 }, () => {
   });
 
   it('listens on the ports it is given', async () => {
-    const free = await freePorts(2);
-    const server = run(['--smtp-port', String(free[0]), '--imap-port', String(free[1])]);
-    expect(await server.ready).toBe(`ready smtp=${free[0]} imap=${free[1]}`);
+    const free = await freePorts(3);
+    const server = run(['--smtp-port', String(free[0]), '--imap-port', String(free[1]), '--http-port', String(free[2])]);
+    expect(await server.ready).toBe(`ready smtp=${free[0]} imap=${free[1]} http=${free[2]}`);
     server.child.kill('SIGTERM');
     expect((await server.exit).code).toBe(0);
   });
@@ -116,7 +116,7 @@ describe('npm run mail-server', { timeout: 30_000 }, () => {
   it('with --tls, lists the submission and implicit-TLS listeners after smtp and imap, and serves TLS', async () => {
     const server = run(['--tls', '--require-tls', '--submission-port', '0', '--user', 'sales@acme.test:secret']);
     const line = await server.ready;
-    expect(line).toMatch(/^ready smtp=\d+ imap=\d+ submission=\d+ smtps=\d+ imaps=\d+$/);
+    expect(line).toMatch(/^ready smtp=\d+ imap=\d+ submission=\d+ smtps=\d+ imaps=\d+ http=\d+$/);
     const { smtps, imaps } = ports(line) as { smtps: number; imaps: number };
     const auth = { user: 'sales@acme.test', pass: 'secret' };
     const tls = { ca: testCertificate() };

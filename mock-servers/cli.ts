@@ -11,6 +11,7 @@
  * SIGTERM close every socket and exit with 0.
  */
 import { CliArgumentError, parseCliArguments, readyLine, USAGE } from './cli-arguments.ts';
+import { loadDirectory } from './load-directory.ts';
 import { MockMailServer } from './mock-mail-server.ts';
 
 async function main(): Promise<number | undefined> {
@@ -35,6 +36,14 @@ async function main(): Promise<number | undefined> {
     return 2;
   }
   for (const user of request.users) server.addAccount(user.address, user.password);
+  if (request.load !== undefined) {
+    try {
+      loadDirectory(server.store, request.load);
+    } catch (error) {
+      process.stderr.write(`mail-server: ${(error as Error).message}\n`);
+      return 2;
+    }
+  }
   // Every fault that fires, on standard error: standard output carries the ready line only.
   server.faults.onFault((event) => process.stderr.write(`mail-server: fault (${event.protocol}) ${event.rule}: ${event.detail}\n`));
   // A signal that comes while the listeners are still opening waits for them, then closes them.

@@ -9,3 +9,5 @@ export * from './store/index.ts';
 export * from './smtp/index.ts';
 export * from './imap/index.ts';
 export * from './tls/index.ts';
+export { readableMessage, framedHtml, MESSAGE_FRAME_CSP, MESSAGE_FRAME_SANDBOX, type ReadableMessage, type ReadableAddress, type ReadableAttachment } from './readable-message.ts';
+export { MailHttpServer } from './http/http-server.ts';

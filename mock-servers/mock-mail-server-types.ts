@@ -45,6 +45,11 @@ export interface MockMailServerOptions {
   seed?: number;
   /** Lines kept per connection in `transcripts()` (default 10,000); later ones are only counted. */
   transcriptLinesPerConnection?: number;
+  /**
+   * Opens the HTTP listener on `host`: the JSON API under /api/v1 and the page at / (see
+   * mock-servers/http/). `true` or `{ port: 0 }` for any free port. Off by default.
+   */
+  http?: boolean | { readonly port?: number };
 }
 
 /** A folder as `folders()` lists it. */
@@ -77,18 +82,19 @@ export interface Endpoints {
   submissionPort?: number;
   smtpsPort?: number;
   imapsPort?: number;
+  httpPort?: number;
 }
 
-export type ListenerName = 'smtp' | 'submission' | 'smtps' | 'imap' | 'imaps';
+export type ListenerName = 'smtp' | 'submission' | 'smtps' | 'imap' | 'imaps' | 'http';
 
 /** One open listener, as `addresses()` reports it. */
 export interface ListenerAddress {
   readonly name: ListenerName;
-  readonly protocol: 'smtp' | 'imap';
+  readonly protocol: 'smtp' | 'imap' | 'http';
   readonly host: string;
   readonly port: number;
   /** How TLS starts: never, by STARTTLS, or from the first byte. */
   readonly tls: 'none' | 'starttls' | 'implicit';
-  /** Mail can only be handed over after AUTH (IMAP always needs a login). */
+  /** Mail can only be handed over after AUTH (IMAP always needs a login; HTTP has none). */
   readonly authRequired: boolean;
 }

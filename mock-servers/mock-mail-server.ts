@@ -5,6 +5,7 @@ import { resetStore } from './embedded/reset-store.ts';
 import { TranscriptBook, type Transcript } from './embedded/transcripts.ts';
 import { waitForMessages, type WaitForMessagesOptions } from './embedded/wait-for-messages.ts';
 import { FaultPlan, parseFault } from './faults/index.ts';
+import { MailHttpServer } from './http/http-server.ts';
 import { ImapServer, type TranscriptEntry } from './imap/index.ts';
 import type { Endpoints, FolderSummary, ListenerAddress, MailServerSnapshot, MockMailServerOptions, WireEvent } from './mock-mail-server-types.ts';
 import { SmtpMockServer } from './smtp/index.ts';
@@ -34,6 +35,8 @@ export class MockMailServer {
   readonly imap: ImapServer;
   /** The implicit-TLS IMAP server, when open. */
   readonly imaps: ImapServer | undefined;
+  /** The HTTP API and page, with the `http` option. */
+  readonly http: MailHttpServer | undefined;
   private readonly host: string;
   private readonly credentials: TlsCredentials | undefined;
   private endpoints: Endpoints | undefined;
@@ -91,6 +94,7 @@ export class MockMailServer {
     const imapsPort = implicitPort(options.imapsPort);
     this.imaps = imapsPort === undefined ? undefined : new ImapServer({ ...imapOptions, port: imapsPort, implicitTls: true });
     this.smtp.onDelivery((delivery) => this.emitWire({ protocol: 'smtp', delivery }));
+    this.http = options.http ? this.httpServer(options.http === true ? 0 : options.http.port ?? 0, options.maxMessageSize) : undefined;
     for (const user of options.users ?? []) this.addAccount(user.address, user.password);
   }
 
@@ -111,13 +115,13 @@ export class MockMailServer {
 
   /** Opens every listener; if one cannot (say its port is taken), closes the others and rejects. */
   async start(): Promise<Endpoints> {
-    const opening = [this.smtp.listen(), this.imap.listen(), this.imaps?.listen()] as const;
+    const opening = [this.smtp.listen(), this.imap.listen(), this.imaps?.listen(), this.http?.listen()] as const;
     const failure = (await Promise.allSettled(opening)).find((result) => result.status === 'rejected');
     if (failure) {
       await this.stop();
       throw failure.reason;
     }
-    const [smtp, imap, imaps] = await Promise.all(opening);
+    const [smtp, imap, imaps, http] = await Promise.all(opening);
     const byKind = new Map(this.smtp.addresses().map((a) => [a.kind, a.port]));
     const submissionPort = byKind.get('submission');
     const smtpsPort = byKind.get('implicit-tls');
@@ -128,6 +132,7 @@ export class MockMailServer {
       ...(submissionPort === undefined ? {} : { submissionPort }),
       ...(smtpsPort === undefined ? {} : { smtpsPort }),
       ...(imaps ? { imapsPort: imaps.port } : {}),
+      ...(http ? { httpPort: http.port } : {}),
     };
     return this.endpoints;
   }
@@ -137,14 +142,33 @@ export class MockMailServer {
     return this.endpoints;
   }
 
-  /** Every listener that is open: SMTP ones first (smtp, submission, smtps), then imap, imaps. */
+  /** Every listener that is open: SMTP ones first (smtp, submission, smtps), then imap, imaps, http. */
   addresses(): ListenerAddress[] {
-    const { host, imapPort, imapsPort } = this.address;
+    const { host, imapPort, imapsPort, httpPort } = this.address;
     const tlsConfigured = this.credentials !== undefined;
     const smtp = this.smtp.addresses().map((a): ListenerAddress => ({ name: SMTP_NAMES[a.kind], protocol: 'smtp', host, port: a.port, tls: a.tls, authRequired: a.authRequired }));
     const imap: ListenerAddress[] = [{ name: 'imap', protocol: 'imap', host, port: imapPort, tls: tlsConfigured ? 'starttls' : 'none', authRequired: true }];
     if (imapsPort !== undefined) imap.push({ name: 'imaps', protocol: 'imap', host, port: imapsPort, tls: 'implicit', authRequired: true });
-    return [...smtp, ...imap];
+    const http: ListenerAddress[] = httpPort === undefined ? [] : [{ name: 'http', protocol: 'http', host, port: httpPort, tls: 'none', authRequired: false }];
+    return [...smtp, ...imap, ...http];
+  }
+
+  private httpServer(port: number, maxMessageSize: number | undefined): MailHttpServer {
+    const control = {
+      store: this.store,
+      outbox: this.smtp.outbox,
+      faults: this.faults,
+      asAnotherClient: this.asAnotherClient,
+      onDelivery: (listener: Parameters<SmtpMockServer['onDelivery']>[0]) => this.smtp.onDelivery(listener),
+      addresses: () => this.addresses(),
+      transcripts: () => this.transcripts(),
+      addAccount: (address: string, password: string) => this.addAccount(address, password),
+      reset: () => this.reset(),
+      snapshot: () => this.snapshot(),
+      restore: (snapshot: MailServerSnapshot) => this.restore(snapshot),
+      maxMessageSize: maxMessageSize ?? 25 * 1024 * 1024,
+    };
+    return new MailHttpServer({ control, host: this.host, port });
   }
 
   addAccount(address: string, password: string): Account {
@@ -153,7 +177,7 @@ export class MockMailServer {
 
   /** Closes every listener and connection. Safe to call more than once, and before start(). */
   stop(): Promise<void> {
-    this.stopping ??= Promise.all([this.smtp.close(), this.imap.close(), this.imaps?.close()]).then(() => {
+    this.stopping ??= Promise.all([this.smtp.close(), this.imap.close(), this.imaps?.close(), this.http?.close()]).then(() => {
       this.endpoints = undefined;
     });
     return this.stopping;

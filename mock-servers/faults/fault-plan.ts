@@ -64,6 +64,13 @@ export class FaultPlan {
     };
   }
 
+  /** Removes one rule added earlier (the same object); false when it is not in force. */
+  remove(rule: FaultRule): boolean {
+    const index = this.rules.findIndex((active) => active.rule === rule);
+    if (index >= 0) this.rules.splice(index, 1);
+    return index >= 0;
+  }
+
   /** Removes every rule and forgets all counters, greylist entries and the random sequence. */
   clear(): void {
     this.rules.length = 0;
