@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
-import { isCrmError, parseDealStage, parseLeadStatus, type EmailInput } from '../src/crm/index.ts';
+import { isCrmError, parseDealStage, parseLeadStatus, type EmailInput, type ItemType } from '../src/crm/index.ts';
 import { parseParty } from './support/addresses.ts';
 import type { CrmSettingWords } from './support/crm-setting-words.ts';
 import type { ItemWords } from './support/parameter-types.ts';
@@ -21,6 +21,15 @@ function emailCell(cell: string | undefined): EmailInput[] {
 }
 
 const cell = (row: Record<string, string>, column: string): string | undefined => (row[column]?.trim() ? row[column]!.trim() : undefined);
+
+/** The titles (contacts: names) of every item of a type, in the order they were made. */
+function labelsOf(world: CrmWorld, type: ItemType): string[] {
+  const crm = world.sim.crm;
+  if (type === 'contact') return crm.contacts().map((c) => c.name);
+  return (type === 'lead' ? crm.leads() : type === 'deal' ? crm.deals() : crm.companies()).map((i) => i.title);
+}
+
+const listed = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join(', ') || 'none';
 
 Given('the CRM has these companies:', function (this: CrmWorld, table: DataTable) {
   for (const row of table.hashes()) {
@@ -47,6 +56,28 @@ Given('the CRM has these deals:', function (this: CrmWorld, table: DataTable) {
     const [contact, company, stage] = [cell(row, 'contact'), cell(row, 'company'), cell(row, 'stage')];
     this.sim.addDeal({ title: row['title'] ?? '', responsible: row['responsible'] ?? '', ...(contact && { contacts: [contact] }), ...(company && { company }), ...(stage && { stage }) });
   }
+});
+
+// One item at a time. A deal has no e-mail of its own: its client's (see "the deal … with the client …").
+
+/** A lead with a WORK e-mail; its name is its title. */
+Given('the lead {string} with the e-mail {string}, managed by {employee}', function (this: CrmWorld, title: string, email: string, responsible: string) {
+  this.sim.addLead({ title, responsible, emails: [email] });
+});
+
+/** A lead with no e-mail (one made by hand from a phone call, say). */
+Given('the lead {string} without an e-mail, managed by {employee}', function (this: CrmWorld, title: string, responsible: string) {
+  this.sim.addLead({ title, responsible });
+});
+
+/** A company with no e-mail. */
+Given('the company {string} without an e-mail, managed by {employee}', function (this: CrmWorld, title: string, responsible: string) {
+  this.sim.addCompany({ title, responsible });
+});
+
+/** Setup: the item's responsible changes to that employee. */
+Given('the {item} is managed by {employee}', function (this: CrmWorld, item: ItemWords, responsible: string) {
+  this.sim.crm.setResponsible(this.sim.item(item.type, item.label), this.sim.employeeNamed(responsible).id);
 });
 
 When('the lead {string} is/was converted to a deal and a contact', function (this: CrmWorld, title: string) {
@@ -114,20 +145,26 @@ When('{employee} tries to add the automation rule {string}: when an e-mail is sa
 
 // What the CRM holds
 
-Then('the CRM has no leads', function (this: CrmWorld) {
-  assert.deepEqual(this.sim.crm.leads().map((l) => l.title), []);
+/** No item of that type exists: `the CRM has no deals`. */
+Then('the CRM has no {item-types}', function (this: CrmWorld, type: ItemType) {
+  assert.deepEqual(labelsOf(this, type), [], `The CRM has ${type === 'company' ? 'companies' : `${type}s`}: ${listed(labelsOf(this, type))}`);
 });
 
-Then('the CRM has {int} lead(s)', function (this: CrmWorld, count: number) {
-  assert.equal(this.sim.crm.leads().length, count, `Leads: ${this.sim.crm.leads().map((l) => `"${l.title}"`).join(', ') || 'none'}`);
+/** Exactly that many items of that type exist: `the CRM has 2 leads`, `the CRM has 1 company`. */
+Then('the CRM has {int} {item-types}', function (this: CrmWorld, count: number, type: ItemType) {
+  const labels = labelsOf(this, type);
+  assert.equal(labels.length, count, `${type === 'company' ? 'Companies' : `${type.charAt(0).toUpperCase()}${type.slice(1)}s`}: ${listed(labels)}`);
 });
 
-Then('the CRM has {int} deal(s)', function (this: CrmWorld, count: number) {
-  assert.equal(this.sim.crm.deals().length, count, `Deals: ${this.sim.crm.deals().map((d) => `"${d.title}"`).join(', ') || 'none'}`);
+/** Exactly one item of that type with that title (contacts: name) exists. */
+Then('the CRM has the {item}', function (this: CrmWorld, item: ItemWords) {
+  this.sim.item(item.type, item.label);
 });
 
-Then('the CRM has {int} contact(s)', function (this: CrmWorld, count: number) {
-  assert.equal(this.sim.crm.contacts().length, count, `Contacts: ${this.sim.crm.contacts().map((c) => `"${c.name}"`).join(', ') || 'none'}`);
+/** No item of that type has that title (contacts: name). */
+Then('the CRM has no {item}', function (this: CrmWorld, item: ItemWords) {
+  const labels = labelsOf(this, item.type);
+  assert.ok(!labels.includes(item.label), `The CRM has the ${item.type} "${item.label}"`);
 });
 
 Then('a lead {string} is created for {string} with the status {string} and the source {string}', function (this: CrmWorld, title: string, party: string, status: string, source: string) {

@@ -92,6 +92,30 @@ Then('the timeline of the {item} shows {string} for the e-mail {string} with the
   });
 });
 
+/** The item's timeline has an entry for the e-mail (the activity itself, R5.2), whoever looks. */
+Then('the timeline of the {item} shows the e-mail {string}', function (this: CrmWorld, item: ItemWords, subject: string) {
+  const ref = this.sim.item(item.type, item.label);
+  this.checkItems(() => [ref], () => {
+    const activity = this.sim.activityFor(subject);
+    assert.ok(this.sim.crm.timeline(ref).some((e) => e.kind !== 'follow-up' && e.activityId === activity.id), `The timeline of the ${item.type} "${item.label}" does not show "${subject}"`);
+  });
+});
+
+/**
+ * No entry of the item's timeline is about an e-mail with that subject. The subject must be one
+ * the scenario knows (in a mailbox's list or the CRM), so a misspelt subject cannot pass.
+ */
+Then('the timeline of the {item} does not show the e-mail {string}', function (this: CrmWorld, item: ItemWords, subject: string) {
+  const ref = this.sim.item(item.type, item.label);
+  const known = this.sim.crm.mailboxes().flatMap((m) => this.sim.crm.mailboxMessages(m.id)).map((m) => m.subject);
+  const activities = this.sim.activitiesFor(subject);
+  assert.ok(activities.length > 0 || known.includes(subject), `No e-mail "${subject}" is listed in a mailbox or saved to the CRM. Listed: ${[...new Set(known)].map((s) => `"${s}"`).join(', ') || 'none'}`);
+  this.checkItems(() => [ref], () => {
+    const ids = new Set(activities.map((a) => a.id));
+    assert.ok(!this.sim.crm.timeline(ref).some((e) => e.kind !== 'follow-up' && ids.has(e.activityId)), `The timeline of the ${item.type} "${item.label}" shows "${subject}"`);
+  });
+});
+
 When('{employee} completes the e-mail activity {string}', function (this: CrmWorld, employee: string, subject: string) {
   this.sim.completeActivity(employee, subject);
 });

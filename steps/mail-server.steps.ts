@@ -59,7 +59,8 @@ Given('the mail server drops the IMAP connection in the middle of the next FETCH
 /** A phone or webmail deletes (and expunges) the e-mail with that subject; open IMAP sessions hear of it. */
 When('another mail client deletes the e-mail {string} from {string} of {string}', function (this: CrmWorld, subject: string, folder: string, address: string) {
   const matches = this.sim.mail.messages(address, folder).filter((m) => m.subject === subject);
-  assert.equal(matches.length, 1, `${address} ${folder} holds ${matches.length} e-mails "${subject}"`);
+  const listed = this.sim.mail.messages(address, folder).map((m) => `"${m.subject}" (UID ${m.uid})`).join(', ') || 'nothing';
+  assert.equal(matches.length, 1, `${address} ${folder} holds ${matches.length} e-mails "${subject}"; it holds ${listed}`);
   this.sim.mail.asAnotherClient.expunge(address, folder, matches[0]!.uid);
 });
 

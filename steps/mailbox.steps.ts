@@ -1,4 +1,5 @@
-import { Given, When, type DataTable } from '@cucumber/cucumber';
+import assert from 'node:assert/strict';
+import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { mailboxSettingFromWords, type MailboxSettingWords } from './support/mailbox-setting-words.ts';
 import type { CrmWorld } from './support/world.ts';
 
@@ -23,6 +24,16 @@ When('{employee} sets {mailbox-setting} of the mailbox {mailbox} to {string}', f
 When('{employee} tries to set {mailbox-setting} of the mailbox {mailbox} to {string}', function (this: CrmWorld, employee: string, setting: MailboxSettingWords, address: string, value: string) {
   const parsed = setting.read(value);
   this.attempt(() => this.sim.changeMailboxSettings(employee, address, { [setting.key]: parsed }));
+});
+
+/**
+ * What the mailbox's settings say now, in the words the setting takes: a choice made, or the
+ * default (Rules of thumb lists them). A folder role whose folder the server no longer lists is
+ * back at its default.
+ */
+Then('the setting {mailbox-setting} of the mailbox {mailbox} is {string}', function (this: CrmWorld, setting: MailboxSettingWords, address: string, words: string) {
+  const actual = (this.sim.crm.mailbox(address).settings as unknown as Record<string, unknown>)[setting.key];
+  assert.deepEqual(actual, setting.read(words), `"${setting.name}" of ${address} is "${setting.show(actual)}"`);
 });
 
 When('{string} sends an e-mail to {string} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {

@@ -469,8 +469,12 @@ export class Simulation {
   activityFor(subject: string): EmailActivity {
     const matches = this.activitiesFor(subject);
     if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      const each = matches.map((a) => `${a.direction}, bound to ${a.bindings.map((b) => this.describe(b)).join(' and ') || 'nothing'}`).join('; ');
+      throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}: ${each}`);
+    }
     const known = this.crm.emailActivities().map((a) => `"${a.subject}"`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}. Activities: ${known}`);
+    throw new Error(`Expected one e-mail activity "${subject}", found none. Activities: ${known}`);
   }
 
   /** "Complete" on the e-mail's activity (R5.3). */

@@ -158,3 +158,23 @@ defineParameterType({
 
 /** A position in words: `1st`, `2nd`, `3rd`, `4th` … (the number; the suffix is not checked). */
 defineParameterType({ name: 'ordinal', regexp: /(\d+)(?:st|nd|rd|th)/, transformer: (n: string) => Number(n) });
+
+/** Items of one type, counted: `leads`, `deals`, `contacts`, `companies` (or one of them: `1 company`). */
+export const ITEM_TYPE_WORDS: Readonly<Record<string, ItemType>> = {
+  lead: 'lead', leads: 'lead', deal: 'deal', deals: 'deal', contact: 'contact', contacts: 'contact', company: 'company', companies: 'company',
+};
+
+defineParameterType({
+  name: 'item-types',
+  regexp: /leads|lead|deals|deal|contacts|contact|companies|company/,
+  transformer: (words: string) => ITEM_TYPE_WORDS[words],
+});
+
+/** How an e-mail stands on the mail server, as Mail shows it: read (\Seen), unread, flagged (\Flagged), not flagged. */
+export type MailState = 'read' | 'unread' | 'flagged' | 'not flagged';
+
+defineParameterType({
+  name: 'mail-state',
+  regexp: /read|unread|flagged|not flagged/,
+  transformer: (words: string) => words as MailState,
+});
