@@ -20,6 +20,11 @@ When('{employee} deletes the e-mail {string} in the mailbox {mailbox}', async fu
   await this.sim.actInMail(employee, mailbox, subject, { kind: 'delete' });
 });
 
+/** The same from another folder: emptying it from Trash, say. Needs mailbox access. */
+When('{employee} deletes the e-mail {string} from the folder {folder} of the mailbox {mailbox}', async function (this: CrmWorld, employee: string, subject: string, folder: string, mailbox: string) {
+  await this.sim.actInMail(employee, mailbox, subject, { kind: 'delete' }, folder);
+});
+
 /** A move from any folder, a folder of one's own included (UID MOVE). Needs mailbox access. */
 When('{employee} moves the e-mail {string} from the folder {folder} to the folder {folder} of the mailbox {mailbox}', async function (this: CrmWorld, employee: string, subject: string, from: string, to: string, mailbox: string) {
   await this.sim.actInMail(employee, mailbox, subject, { kind: 'move', to }, from);
