@@ -4,7 +4,8 @@
  *   run [cucumber options]                 every feature (or those named), then where the reports are
  *   ci [--shard i/n] [cucumber options]    the `ci` profile of cucumber.mjs: parallel workers, JUnit,
  *                                          a rerun file, and the job summary on GitHub Actions
- *   steps [--write | --check]              the step catalogue (features/STEPS.md)
+ *   steps [--write | --check [features]]   the step catalogue (features/STEPS.md); --check names undefined
+ *                                          and ambiguous steps
  *   report <messages.ndjson>...            summary.md and faq.html again from messages files, e.g.
  *                                          those of every shard of a CI run; adds no history
  *
@@ -28,7 +29,7 @@ const REPORTS = [
   ['history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
-const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
+const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check [feature files]]\n';
 const out = (text: string) => process.stdout.write(text);
 
 async function main(argv: readonly string[]): Promise<number> {

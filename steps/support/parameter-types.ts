@@ -1,24 +1,10 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type NotSavedReason, type ReadingProblemCode, type SearchField } from '../../src/crm/index.ts';
+import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type ReadingProblemCode, type SearchField } from '../../src/crm/index.ts';
 import type { FormRecipient } from '../../src/simulation/index.ts';
 import { crmSettingNamed, type CrmSettingWords } from './crm-setting-words.ts';
 import { mailboxSettingNamed, type MailboxSettingWords } from './mailbox-setting-words.ts';
+import { NOT_SAVED_REASON_WORDS } from './not-saved-reason-words.ts';
 import type { CrmWorld } from './world.ts';
-
-/** Why an e-mail was not saved, in the words a feature file uses after "because". */
-export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = {
-  'it is in the spam folder': 'spam-folder',
-  'it is in the trash or drafts folder': 'trash-or-drafts',
-  'CRM integration is off': 'integration-off',
-  'lead creation for new addresses is off': 'new-sender-creation-off',
-  'it is already in the CRM': 'already-saved',
-  'it is older than the processing period': 'outside-processing-period',
-  'the sender is an employee': 'sender-is-employee',
-  'the sender is on the exceptions list': 'on-exceptions-list',
-  'it names no sender': 'no-sender',
-  'its sender address cannot be read': 'unreadable-sender',
-  'the message cannot be read': 'unreadable-message',
-};
 
 /** What the connector could not read in a message, in the words a feature file uses after "noting that". */
 export const READING_PROBLEM_WORDS: Readonly<Record<string, ReadingProblemCode>> = {
@@ -53,6 +39,7 @@ export interface ItemWords {
   readonly label: string;
 }
 
+/** A CRM item by its type and, in quotes, its title (a contact by name): `lead "Printers"`, `contact "Jan Kowalski"`. */
 defineParameterType({
   name: 'item',
   regexp: /(lead|deal|contact|company) "([^"]*)"/,
@@ -164,6 +151,7 @@ export const ITEM_TYPE_WORDS: Readonly<Record<string, ItemType>> = {
   lead: 'lead', leads: 'lead', deal: 'deal', deals: 'deal', contact: 'contact', contacts: 'contact', company: 'company', companies: 'company',
 };
 
+/** A type of CRM item, counted: `leads` or `lead`, `deals`, `contacts`, `companies`. */
 defineParameterType({
   name: 'item-types',
   regexp: /leads|lead|deals|deal|contacts|contact|companies|company/,
@@ -173,6 +161,7 @@ defineParameterType({
 /** How an e-mail stands on the mail server, as Mail shows it: read (\Seen), unread, flagged (\Flagged), not flagged. */
 export type MailState = 'read' | 'unread' | 'flagged' | 'not flagged';
 
+/** How an e-mail stands on the mail server: `read`, `unread`, `flagged`, `not flagged`. */
 defineParameterType({
   name: 'mail-state',
   regexp: /read|unread|flagged|not flagged/,
