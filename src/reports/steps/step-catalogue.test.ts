@@ -2,6 +2,7 @@ import type { Envelope } from '@cucumber/messages';
 import { describe, expect, it } from 'vitest';
 import { renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
 import { buildStepCatalogue, undocumentedSteps } from './step-catalogue.ts';
+import { featureStepProblems } from './steps-command.ts';
 import { readStepDocs, rebaseLinks, stepRowsIn } from './step-docs.ts';
 import { commentAbove, fileIntro, findDefinition, parameterTypeComment } from './step-source.ts';
 
@@ -102,6 +103,20 @@ describe('buildStepCatalogue', () => {
     expect(missing!.suggestions[0]!.expression).toBe('the CRM has {int} lead(s)');
     expect(renderStepCatalogueText(catalogue())).toContain('closest: the CRM has {int} lead(s)');
     expect(renderStepCatalogueText(catalogue())).toContain('parameters: {string}, {mailbox-state}; {mailbox-state} is one of: connected, disconnected');
+  });
+
+  it('names a feature step that several definitions match, with each of them', () => {
+    const envelopes = dryRun().map((e) =>
+      e.testCase?.id === 't2' ? { testCase: { ...e.testCase, testSteps: [{ id: 'ts3', pickleStepId: 'ps3', stepDefinitionIds: ['d1', 'd2'] }] } } : e,
+    );
+    const ambiguous = buildStepCatalogue(envelopes, { readFile, docs: readStepDocs(DOCS) });
+    expect(ambiguous.ambiguousSteps).toEqual([
+      { keyword: 'And', text: 'the employee "Bogdan"', uri: 'features/a.feature', line: 7, matches: ['the employee {string}', 'the mailbox {string} is {mailbox-state}'] },
+    ]);
+    expect(featureStepProblems(ambiguous)).toEqual([
+      'features/b.feature:4: no step matches "Then the CRM has 2 leadz". Closest existing steps:\n    the CRM has {int} lead(s)\n    the mailbox {string} is {mailbox-state}\n    the employee {string}',
+      'features/a.feature:7: more than one step matches "And the employee "Bogdan"":\n    the employee {string}\n    the mailbox {string} is {mailbox-state}',
+    ]);
   });
 
   it('flags a step described nowhere', () => {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { loadStepLibrary } from './load-step-library.ts';
 import { renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
 import { REFUSALS, unknownRefusalCodes } from './rules-of-thumb.ts';
@@ -66,7 +66,7 @@ export async function runStepsCommand(args: readonly string[], cwd: string, out:
     out(`${unknown.length ? `Unknown option ${unknown.join(' ')}. ` : 'Feature files go with --check. '}${USAGE}`);
     return 2;
   }
-  const missing = files.filter((f) => !existsSync(join(cwd, f.replace(/(?::\d+)+$/, ''))));
+  const missing = files.filter((f) => !existsSync(resolve(cwd, f.replace(/(?::\d+)+$/, ''))));
   if (missing.length) {
     out(`No such feature file: ${missing.join(', ')}\n`);
     return 2;
