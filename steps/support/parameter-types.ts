@@ -1,35 +1,23 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type ReadingProblemCode, type SearchField } from '../../src/crm/index.ts';
+import type { AccessLevel, CrmAction, ItemType, SearchField } from '../../src/crm/index.ts';
 import type { FormRecipient } from '../../src/simulation/index.ts';
 import { crmSettingNamed, type CrmSettingWords } from './crm-setting-words.ts';
 import { mailboxSettingNamed, type MailboxSettingWords } from './mailbox-setting-words.ts';
+import { ACCESS_LEVEL_PATTERN, NOT_SAVED_REASON_PATTERN, READING_PROBLEM_PATTERN, READING_PROBLEM_WORDS } from './computed-patterns.ts';
 import { NOT_SAVED_REASON_WORDS } from './not-saved-reason-words.ts';
 import type { CrmWorld } from './world.ts';
 
-/** What the connector could not read in a message, in the words a feature file uses after "noting that". */
-export const READING_PROBLEM_WORDS: Readonly<Record<string, ReadingProblemCode>> = {
-  'it could not be read at all': 'unparsable',
-  'its From cannot be read': 'sender-unreadable',
-  'its Date cannot be read': 'date-unreadable',
-  'its Date is in the future': 'date-in-future',
-  'it has no Message-ID': 'no-message-id',
-  'its header has undeclared 8-bit characters': 'header-8bit',
-  'its parts cannot be told apart': 'broken-mime',
-  'an encoded part is damaged': 'broken-base64',
-  'it names an unknown character set': 'unknown-charset',
-};
-
-const alternatives = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-
+/** Why an e-mail was not saved, in the words written after "because": `it is in the spam folder` … */
 defineParameterType({
   name: 'not-saved-reason',
-  regexp: alternatives(Object.keys(NOT_SAVED_REASON_WORDS)),
+  regexp: NOT_SAVED_REASON_PATTERN,
   transformer: (words: string) => NOT_SAVED_REASON_WORDS[words],
 });
 
+/** What the connector could not read in a message, in the words written after "noting that": `its Date cannot be read` … */
 defineParameterType({
   name: 'reading-problem',
-  regexp: alternatives(Object.keys(READING_PROBLEM_WORDS)),
+  regexp: READING_PROBLEM_PATTERN,
   transformer: (words: string) => READING_PROBLEM_WORDS[words],
 });
 
@@ -108,7 +96,7 @@ defineParameterType({
 /** A permission level in quotes, as CRM > Settings > Access permissions names it (R6.1). */
 defineParameterType({
   name: 'access-level',
-  regexp: new RegExp(`"(${ACCESS_LEVELS.join('|')})"`),
+  regexp: ACCESS_LEVEL_PATTERN,
   transformer: (level: string) => level as AccessLevel,
 });
 
