@@ -12,10 +12,10 @@
  * Exits non-zero when any scenario fails.
  */
 import { join, resolve } from 'node:path';
-import { takeShard } from './reports/cli/shard.ts';
-import { mergeReports } from './reports/cli/merge-reports.ts';
-import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
-import { runStepsCommand } from './reports/steps/steps-command.ts';
+
+// Each command loads only what it needs, so `npm run steps -- --check` does not pay for the
+// report writers and the feature runner.
+const reportCommands = () => Promise.all([import('./reports/cli/shard.ts'), import('./reports/cli/merge-reports.ts'), import('./reports/cli/run-features.ts')]);
 
 /** As in cucumber.mjs: reports/ unless REPORTS_DIR names another directory. */
 const DIR = process.env.REPORTS_DIR ?? 'reports';
@@ -34,7 +34,8 @@ const out = (text: string) => process.stdout.write(text);
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command = 'run', ...args] = argv;
-  if (command === 'steps') return runStepsCommand(args, process.cwd(), out);
+  if (command === 'steps') return (await import('./reports/steps/steps-command.ts')).runStepsCommand(args, process.cwd(), out);
+  const [{ takeShard }, { mergeReports }, { publishJobSummary, runFeatures }] = await reportCommands();
   if (command === 'report') {
     const { summaryFile, scenarios } = await mergeReports(args, DIR);
     out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve(DIR, 'faq.html')}\n`);

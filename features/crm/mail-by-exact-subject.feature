@@ -36,8 +36,10 @@ Feature: Working in Mail on one e-mail, found by its exact subject
     And the e-mail "Read one" in the folder "INBOX" of the mailbox "sales@acme.test" is unread
     And the mailbox "sales@acme.test" holds the e-mail "Unread one" in the folder "Trash"
     And the mailbox "sales@acme.test" holds no e-mail "Unread one" in the folder "INBOX"
-    When "Anna Nowak" deletes the e-mail "Unread one" from the folder "Trash" of the mailbox "sales@acme.test"
+    When "Anna Nowak" moves the e-mail "Unread one" from the folder "Trash" to the folder "Drafts" of the mailbox "sales@acme.test"
+    And "Anna Nowak" deletes the e-mail "Unread one" from the folder "Drafts" of the mailbox "sales@acme.test"
     Then the mailbox "sales@acme.test" holds no e-mail "Unread one" in the folder "Trash"
+    And the mailbox "sales@acme.test" holds no e-mail "Unread one" in the folder "Drafts"
     When the CRM synchronises the mailbox "sales@acme.test"
     Then the e-mail "Read one" is saved to the CRM and bound to the lead "Read one"
     And the e-mail "Unread one" is still not saved to the CRM
