@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,6 +27,15 @@ describe('the step catalogue', () => {
     expect(outcome.output, outcome.output).toContain('features/STEPS.md is current; every step is described.');
     expect(outcome.code).toBe(0);
   }, 60_000);
+});
+
+describe('features/STEPS.md', () => {
+  it('links only to files that exist, relative to features/', () => {
+    const catalogue = readFileSync(join(root, 'features/STEPS.md'), 'utf8');
+    const targets = [...catalogue.matchAll(/\]\(([^)#\s]+)\)/g)].map((m) => m[1]!).filter((target) => !/^[a-z]+:/i.test(target));
+    expect(targets.length).toBeGreaterThan(50);
+    expect([...new Set(targets)].filter((target) => !existsSync(join(root, 'features', target)))).toEqual([]);
+  });
 });
 
 describe('npm run steps -- --check <feature files>', () => {

@@ -58,8 +58,9 @@ defineParameterType({ name: 'folder', regexp: /"([^"]+)"/, transformer: (path: s
 defineParameterType({ name: 'time', regexp: /\d{1,2}:\d{2}(?::\d{2})?/, transformer: (time: string) => time });
 
 /**
- * A CRM setting by its product wording, in quotes: "Enable repeat sales mode". Any quoted words
- * match, so a misspelt setting fails the step with the list of settings rather than leaving it undefined.
+ * A CRM setting by its product wording, in quotes: "Enable repeat sales mode" (every name and its
+ * default: "Rules of thumb"). Any quoted words match, so a misspelt setting fails the step with the
+ * list of settings rather than leaving it undefined.
  */
 defineParameterType({
   name: 'crm-setting',
@@ -68,7 +69,7 @@ defineParameterType({
   useForSnippets: false,
 });
 
-/** A mailbox setting by its product wording, in quotes: "Move spam to folder"; unknown words list the settings. */
+/** A mailbox setting by its product wording, in quotes: "Move spam to folder" (every name, its values and default: "Rules of thumb"); unknown words fail the step, listing the settings. */
 defineParameterType({
   name: 'mailbox-setting',
   regexp: /"([^"]+)"/,
