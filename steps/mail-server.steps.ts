@@ -34,7 +34,7 @@ Then('no mailbox holds the e-mail {string}', function (this: CrmWorld, subject: 
 /** The server kept it, once, for that recipient of another domain. */
 Then('the outbox holds the e-mail {string} for {string}', function (this: CrmWorld, subject: string, recipient: string) {
   const kept = this.sim.outboxCopies(subject);
-  assert.equal(kept.length, 1, `The outbox holds ${kept.length} e-mails "${subject}"`);
+  assert.equal(kept.length, 1, `The outbox holds ${kept.length} e-mails "${subject}"${kept.length ? `, for ${kept.map((m) => m.recipients.join(', ')).join('; ')}` : ''}`);
   assert.deepEqual(kept[0]!.recipients, [recipient]);
 });
 

@@ -81,7 +81,8 @@ When('{employee} creates a new activity {string} from the e-mail {string}', func
 /** The outside recipient got it (the mail server's outbox), once, from that address. */
 Then('{string} receives the e-mail {string} from {string}', function (this: CrmWorld, recipient: string, subject: string, sender: string) {
   const received = this.sim.outboxCopies(subject).filter((m) => m.recipients.includes(recipient));
-  assert.equal(received.length, 1, `${recipient} received ${received.length} e-mails "${subject}"`);
+  const sent = this.sim.outboxCopies(subject).map((m) => `from ${headerValues(m.raw, 'From')[0] ?? '?'} to ${m.recipients.join(', ')}`);
+  assert.equal(received.length, 1, `${recipient} received ${received.length} e-mails "${subject}"; the outbox holds: ${sent.join('; ') || 'none with that subject'}`);
   const from = headerValues(received[0]!.raw, 'From')[0] ?? '';
   assert.ok(from.includes(`<${sender}>`) || from === sender, `The e-mail came from ${from}`);
 });

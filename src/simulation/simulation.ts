@@ -208,9 +208,7 @@ export class Simulation {
   }
 
   leadByTitle(title: string): Lead {
-    const matches = this.crm.leads().filter((l) => l.title === title);
-    if (matches.length === 1) return matches[0]!;
-    throw new Error(`Expected one lead "${title}", found ${matches.length}. Leads: ${this.crm.leads().map((l) => `"${l.title}"`).join(', ') || 'none'}`);
+    return this.crm.lead(this.item('lead', title).id);
   }
 
   /** The one message with this subject across the connected mailboxes. */
@@ -315,7 +313,10 @@ export class Simulation {
     const contacts = this.crm.contacts().filter((c) => c.name === name);
     const companies = this.crm.companies().filter((c) => c.title === name);
     if (contacts.length + companies.length === 1) return contacts[0] ? { type: 'contact', id: contacts[0].id } : { type: 'company', id: companies[0]!.id };
-    throw new Error(`Expected one contact or company "${name}", found ${contacts.length + companies.length}`);
+    const found = [...contacts.map((c) => ({ type: 'contact' as const, id: c.id })), ...companies.map((c) => ({ type: 'company' as const, id: c.id }))];
+    const which = found.length ? `: ${found.map((ref) => `${ref.type} id ${ref.id}`).join(', ')}` : '';
+    const known = [...this.crm.contacts().map((c) => `contact "${c.name}"`), ...this.crm.companies().map((c) => `company "${c.title}"`)].join(', ') || 'none';
+    throw new Error(`Expected one contact or company "${name}", found ${found.length}${which}. The CRM's contacts and companies: ${known}`);
   }
 
   /**

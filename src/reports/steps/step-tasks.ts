@@ -11,7 +11,7 @@ export const STEP_TASKS = [
   { id: 'sync-and-save', title: 'Sync and save', intro: 'Work in Mail before the CRM synchronises (read, unread, flag, move, delete, by exact subject), the synchronisation itself, "Save to CRM", and what employees do with saved e-mails.' },
   { id: 'send-from-form', title: 'Send from a form', intro: 'What a CRM form offers and what happens when an employee sends from it (R8).' },
   { id: 'rights', title: 'Rights', intro: 'Administrators, "User can edit settings", CRM roles and their permissions (R6).' },
-  { id: 'check-crm', title: 'Check the CRM', intro: 'What the CRM holds and shows: items, e-mail activities, timelines, forms, search, refusals.' },
+  { id: 'check-crm', title: 'Check the CRM', intro: 'What the CRM holds and shows: items, e-mail activities, timelines, forms, search, refusals. Leads have a status and deals a stage; contacts and companies have neither.' },
   { id: 'check-mail', title: 'Check the mail', intro: 'What Mail lists and what the mail server holds, sent and refused.' },
   { id: 'clock', title: 'The clock', intro: 'The scenario\'s virtual clock; nothing waits in real time.' },
   { id: 'faults', title: 'Faults', intro: 'What goes wrong on purpose: the mail server\'s scripted faults (also as a tag, `@fault:greylist:retry-after=5m`), the network, another mail client changing the mailbox under the CRM.' },
