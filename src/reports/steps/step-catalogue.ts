@@ -3,7 +3,7 @@ import { closestSteps, type Suggestion } from './closest-steps.ts';
 import { findDefinition, parameterTypeComment } from './step-source.ts';
 import type { StepDocs } from './step-docs.ts';
 import { describeParameterTypes, parametersOf, type ParameterTypeEntry } from './parameter-types.ts';
-import { STEP_TASKS, taskOf, type StepTaskId } from './step-tasks.ts';
+import { compareInSection, STEP_TASKS, taskOf, type StepTaskId } from './step-tasks.ts';
 
 export interface StepExample {
   readonly keyword: string;
@@ -135,14 +135,13 @@ export function buildStepCatalogue(envelopes: readonly Envelope[], sources: Cata
       ...(example && { example }),
     };
   });
-  const keywordOrder = (keyword: string) => ['Given', 'When', 'Then'].indexOf(keyword) + 1 || 4;
   const groups = STEP_TASKS.map((task): CatalogueGroup => ({
     id: task.id,
     title: task.title,
     intro: task.intro,
     steps: steps
       .filter((step) => taskOf(step) === task.id)
-      .sort((a, b) => keywordOrder(a.keyword) - keywordOrder(b.keyword) || a.uri.localeCompare(b.uri) || a.line - b.line),
+      .sort(compareInSection),
   }));
 
   const custom = envelopes.flatMap((e) => (e.parameterType ? [e.parameterType] : []));

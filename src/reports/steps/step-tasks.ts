@@ -96,6 +96,26 @@ export const TASK_OF_STEP: Readonly<Record<string, StepTaskId>> = {
   '{string} tries to send an e-mail to {string} with the subject {string}': 'customers-send',
 };
 
+/** Within a section, steps go by keyword (Given, When, Then), then by file in this order (people and mailboxes first), then by line. */
+const FILE_ORDER = [
+  'steps/mailbox.steps.ts',
+  'steps/mail-folders.steps.ts',
+  'steps/rights.steps.ts',
+  'steps/crm-items.steps.ts',
+  'steps/sending.steps.ts',
+  'steps/mail-actions.steps.ts',
+  'steps/email-activity.steps.ts',
+  'steps/history.steps.ts',
+  'steps/malformed-mail.steps.ts',
+  'steps/mail-server.steps.ts',
+];
+
+export function compareInSection(a: { readonly keyword: string; readonly uri: string; readonly line: number }, b: typeof a): number {
+  const keyword = (k: string) => ['Given', 'When', 'Then'].indexOf(k) + 1 || 4;
+  const file = (uri: string) => (FILE_ORDER.indexOf(uri) + 1 || FILE_ORDER.length + 1);
+  return keyword(a.keyword) - keyword(b.keyword) || file(a.uri) - file(b.uri) || a.uri.localeCompare(b.uri) || a.line - b.line;
+}
+
 export function taskOf(step: { readonly uri: string; readonly keyword: string; readonly expression: string }): StepTaskId {
   const placed = TASK_OF_STEP[step.expression];
   if (placed) return placed;
