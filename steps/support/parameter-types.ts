@@ -51,7 +51,7 @@ defineParameterType({
 /** A connected mailbox, by address in quotes: "sales@acme.test". */
 defineParameterType({ name: 'mailbox', regexp: /"([^"\s]+@[^"\s]+)"/, transformer: (address: string) => address, useForSnippets: false });
 
-/** A folder of a mailbox as the server names it, in quotes: "INBOX", "Spam". */
+/** A folder of a mailbox as the server names it, in quotes: "INBOX", "Spam", or one of its own, nested with "/": "Clients/Acme". */
 defineParameterType({ name: 'folder', regexp: /"([^"]+)"/, transformer: (path: string) => path, useForSnippets: false });
 
 /** A time of day on the scenario's date, HH:MM or HH:MM:SS, UTC. */
