@@ -4,17 +4,18 @@
  *   run [cucumber options]                 every feature (or those named), then where the reports are
  *   ci [--shard i/n] [cucumber options]    the `ci` profile of cucumber.mjs: parallel workers, JUnit,
  *                                          a rerun file, and the job summary on GitHub Actions
- *   steps [--write | --check]              the step catalogue (features/STEPS.md)
+ *   steps [--write | --check [features]]   the step catalogue (features/STEPS.md); --check names undefined
+ *                                          and ambiguous steps
  *   report <messages.ndjson>...            summary.md and faq.html again from messages files, e.g.
  *                                          those of every shard of a CI run; adds no history
  *
  * Exits non-zero when any scenario fails.
  */
 import { join, resolve } from 'node:path';
-import { takeShard } from './reports/cli/shard.ts';
-import { mergeReports } from './reports/cli/merge-reports.ts';
-import { publishJobSummary, runFeatures } from './reports/cli/run-features.ts';
-import { runStepsCommand } from './reports/steps/steps-command.ts';
+
+// Each command loads only what it needs, so `npm run steps -- --check` does not pay for the
+// report writers and the feature runner.
+const reportCommands = () => Promise.all([import('./reports/cli/shard.ts'), import('./reports/cli/merge-reports.ts'), import('./reports/cli/run-features.ts')]);
 
 /** As in cucumber.mjs: reports/ unless REPORTS_DIR names another directory. */
 const DIR = process.env.REPORTS_DIR ?? 'reports';
@@ -28,12 +29,13 @@ const REPORTS = [
   ['history.json', 'the last runs, for flaky scenarios'],
 ] as const;
 
-const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check]\n';
+const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check [feature files]]\n';
 const out = (text: string) => process.stdout.write(text);
 
 async function main(argv: readonly string[]): Promise<number> {
   const [command = 'run', ...args] = argv;
-  if (command === 'steps') return runStepsCommand(args, process.cwd(), out);
+  if (command === 'steps') return (await import('./reports/steps/steps-command.ts')).runStepsCommand(args, process.cwd(), out);
+  const [{ takeShard }, { mergeReports }, { publishJobSummary, runFeatures }] = await reportCommands();
   if (command === 'report') {
     const { summaryFile, scenarios } = await mergeReports(args, DIR);
     out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve(DIR, 'faq.html')}\n`);

@@ -6,14 +6,17 @@ import type { CrmWorld } from './support/world.ts';
 
 // E-mail in the CRM: the Webmail list, saving to the CRM, and the activities that result.
 
+/** Manual save of the e-mail with that subject (R3). */
 When('{employee} clicks "Save to CRM" next to the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
   this.sim.saveToCrm(employee, subject);
 });
 
+/** The same; a refusal is kept for `the CRM refuses with {string}`. */
 When('{employee} tries to click "Save to CRM" next to the e-mail {string}', function (this: CrmWorld, employee: string, subject: string) {
   this.attempt(() => this.sim.saveToCrm(employee, subject));
 });
 
+/** The network step cut that many connections, and the connector reopened as many. */
 Then('the network dropped the connection {int} time(s) and the CRM reconnected', function (this: CrmWorld, times: number) {
   assert.ok(this.droppedConnections, 'No step broke the network in this scenario');
   assert.equal(this.droppedConnections(), times);
@@ -21,10 +24,12 @@ Then('the network dropped the connection {int} time(s) and the CRM reconnected',
   assert.equal(reconnects, times, `The connector reconnected ${reconnects} times`);
 });
 
+/** The mailbox's message list (Mail) shows the e-mail in that folder. */
 Then('the e-mail {string} is listed in the folder {folder} of the mailbox {mailbox}', function (this: CrmWorld, subject: string, folder: string, mailbox: string) {
   assert.equal(this.sim.mailboxMessage(mailbox, subject).folder, folder);
 });
 
+/** No activity exists for it, and the CRM gave that reason. Reasons: `it is in the spam folder`, `it is in the trash or drafts folder`, `CRM integration is off`, `lead creation for new addresses is off`, `it is already in the CRM`, `it is older than the processing period`, `the sender is an employee`, `the sender is on the exceptions list`, `it names no sender`, `its sender address cannot be read`, `the message cannot be read`. */
 Then('the e-mail {string} is not saved to the CRM because {not-saved-reason}', function (this: CrmWorld, subject: string, reason: NotSavedReason) {
   assert.deepEqual(this.sim.activitiesFor(subject), [], `"${subject}" was saved to the CRM`);
   const outcome = this.sim.lastIntakeOutcome(subject);
@@ -32,10 +37,12 @@ Then('the e-mail {string} is not saved to the CRM because {not-saved-reason}', f
   assert.equal(outcome.reason, reason, `Not saved, but because: ${NOT_SAVED_EXPLANATIONS[outcome.reason]}`);
 });
 
+/** No activity exists for it. */
 Then('the e-mail {string} is still not saved to the CRM', function (this: CrmWorld, subject: string) {
   assert.deepEqual(this.sim.activitiesFor(subject), [], `"${subject}" was saved to the CRM`);
 });
 
+/** Exactly one activity exists for it. */
 Then('the e-mail {string} is saved to the CRM once', function (this: CrmWorld, subject: string) {
   assert.equal(this.sim.activitiesFor(subject).length, 1);
 });
@@ -60,6 +67,7 @@ Then('the e-mail {string} is( saved to the CRM and) bound to:', function (this: 
   });
 });
 
+/** The activity is not completed, and its responsible is that employee. */
 Then('the e-mail activity {string} is planned and its responsible is {employee}', function (this: CrmWorld, subject: string, employee: string) {
   this.checkEmail(subject, () => [], () => {
     const activity = this.sim.activityFor(subject);
@@ -68,6 +76,7 @@ Then('the e-mail activity {string} is planned and its responsible is {employee}'
   });
 });
 
+/** The item is not among its bindings. */
 Then('the e-mail {string} is not bound to the {item}', function (this: CrmWorld, subject: string, item: ItemWords) {
   const ref = this.sim.item(item.type, item.label);
   this.checkEmail(subject, () => [ref], () => {
@@ -76,10 +85,12 @@ Then('the e-mail {string} is not bound to the {item}', function (this: CrmWorld,
   });
 });
 
+/** Its responsible is that employee (R4.1). */
 Then('the responsible of the e-mail activity {string} is {employee}', function (this: CrmWorld, subject: string, employee: string) {
   this.checkEmail(subject, () => [], () => assert.equal(this.sim.crm.employee(this.sim.activityFor(subject).responsibleId).name, employee));
 });
 
+/** The item's timeline has exactly one system entry with that title (`New e-mail`) for the e-mail, by that employee (R4.2). */
 Then('the timeline of the {item} shows {string} for the e-mail {string} with the avatar of {employee}', function (this: CrmWorld, item: ItemWords, title: string, subject: string, employee: string) {
   const ref = this.sim.item(item.type, item.label);
   this.checkItems(() => [ref], () => {
@@ -92,14 +103,41 @@ Then('the timeline of the {item} shows {string} for the e-mail {string} with the
   });
 });
 
+/** The item's timeline has an entry for the e-mail (the activity itself, R5.2), whoever looks. */
+Then('the timeline of the {item} shows the e-mail {string}', function (this: CrmWorld, item: ItemWords, subject: string) {
+  const ref = this.sim.item(item.type, item.label);
+  this.checkItems(() => [ref], () => {
+    const activity = this.sim.activityFor(subject);
+    assert.ok(this.sim.crm.timeline(ref).some((e) => e.kind !== 'follow-up' && e.activityId === activity.id), `The timeline of the ${item.type} "${item.label}" does not show "${subject}"`);
+  });
+});
+
+/**
+ * No entry of the item's timeline is about an e-mail with that subject. The subject must be one
+ * the scenario knows (in a mailbox's list or the CRM), so a misspelt subject cannot pass.
+ */
+Then('the timeline of the {item} does not show the e-mail {string}', function (this: CrmWorld, item: ItemWords, subject: string) {
+  const ref = this.sim.item(item.type, item.label);
+  const known = this.sim.crm.mailboxes().flatMap((m) => this.sim.crm.mailboxMessages(m.id)).map((m) => m.subject);
+  const activities = this.sim.activitiesFor(subject);
+  assert.ok(activities.length > 0 || known.includes(subject), `No e-mail "${subject}" is listed in a mailbox or saved to the CRM. Listed: ${[...new Set(known)].map((s) => `"${s}"`).join(', ') || 'none'}`);
+  this.checkItems(() => [ref], () => {
+    const ids = new Set(activities.map((a) => a.id));
+    assert.ok(!this.sim.crm.timeline(ref).some((e) => e.kind !== 'follow-up' && ids.has(e.activityId)), `The timeline of the ${item.type} "${item.label}" shows "${subject}"`);
+  });
+});
+
+/** "Complete" on the activity (R5.3). */
 When('{employee} completes the e-mail activity {string}', function (this: CrmWorld, employee: string, subject: string) {
   this.sim.completeActivity(employee, subject);
 });
 
+/** The same; a refusal is kept for `the CRM refuses with {string}`. */
 When('{employee} tries to complete the e-mail activity {string}', function (this: CrmWorld, employee: string, subject: string) {
   this.attempt(() => this.sim.completeActivity(employee, subject));
 });
 
+/** Completed. */
 Then('the e-mail activity {string} is completed', function (this: CrmWorld, subject: string) {
   this.checkEmail(subject, () => [], () => assert.equal(this.sim.activityFor(subject).completed, true, 'The activity is planned, not completed'));
 });
@@ -113,11 +151,13 @@ Then('the e-mail activity {string} is( still) planned', function (this: CrmWorld
 const timeOfDay = (moment: Date, precise: boolean) => moment.toISOString().slice(11, precise ? 19 : 16);
 const sameTime = (moment: Date, time: string) => timeOfDay(moment, time.length > 5) === time.padStart(time.length > 5 ? 8 : 5, '0');
 
+/** "Received" in Mail: the server's INTERNALDATE (R5.1). */
 Then('Mail shows the e-mail {string} as received at {time}', function (this: CrmWorld, subject: string, time: string) {
   const message = this.sim.findMailboxMessage(subject);
   assert.ok(sameTime(message.receivedAt, time), `Mail shows ${timeOfDay(message.receivedAt, true)}`);
 });
 
+/** The timeline entry's time: when the sync or a manual save put it in the CRM (R5.2). */
 Then('the timeline of the {item} shows that the e-mail {string} entered the CRM at {time}', function (this: CrmWorld, item: ItemWords, subject: string, time: string) {
   const ref = this.sim.item(item.type, item.label);
   this.checkItems(() => [ref], () => {
@@ -128,6 +168,7 @@ Then('the timeline of the {item} shows that the e-mail {string} entered the CRM 
   });
 });
 
+/** The activity's shown time: entered the CRM while planned, completed once completed (R5.3). */
 Then('the e-mail activity {string} shows the time {time}', function (this: CrmWorld, subject: string, time: string) {
   this.checkEmail(subject, () => [], () => {
     const shown = activityShownTime(this.sim.activityFor(subject));
@@ -135,6 +176,7 @@ Then('the e-mail activity {string} shows the time {time}', function (this: CrmWo
   });
 });
 
+/** Its activity's parent is the other e-mail's activity (R2.8, R9.1). */
 Then('the e-mail {string} is a reply in the thread of the e-mail {string}', function (this: CrmWorld, reply: string, parent: string) {
   this.checkEmail(reply, () => this.sim.activityFor(parent).bindings, () => assert.equal(this.sim.activityFor(reply).parentId, this.sim.activityFor(parent).id, `"${reply}" is not under "${parent}"`));
 });

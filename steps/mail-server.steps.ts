@@ -8,14 +8,17 @@ import type { CrmWorld } from './support/world.ts';
 /** What the last send to several recipients was told, for the step that checks it. */
 const sendResults = new WeakMap<CrmWorld, SendResult>();
 
+/** Sets the virtual clock to that time of day (`10:30`, `09:05:30`) on the scenario's date. Time never runs backwards. */
 Given('it is {word}', function (this: CrmWorld, time: string) {
   this.sim.clock.setTimeOfDay(time);
 });
 
+/** Sends over SMTP; a refusal is kept for the next step instead of failing this one. */
 When('{string} tries to send an e-mail to {string} with the subject {string}', async function (this: CrmWorld, from: string, to: string, subject: string) {
   await this.attemptAsync(() => this.sim.sendFromOutside({ from, to, subject }));
 });
 
+/** The last attempt was refused with that reply, e.g. `550 5.1.1`, naming the recipient. */
 Then('the mail server refuses the recipient {string} with {string}', function (this: CrmWorld, recipient: string, reply: string) {
   const refusal = this.lastRefusal as { response?: string; rejected?: string[] } | undefined;
   assert.ok(refusal?.response, `The mail server accepted the e-mail (${String(this.lastRefusal)})`);
@@ -23,16 +26,19 @@ Then('the mail server refuses the recipient {string} with {string}', function (t
   assert.ok(refusal.response.includes(recipient), `The refusal does not name ${recipient}: "${refusal.response}"`);
 });
 
+/** No folder of any account on the server has it. */
 Then('no mailbox holds the e-mail {string}', function (this: CrmWorld, subject: string) {
   assert.deepEqual(this.sim.mailServerCopies(subject), []);
 });
 
+/** The server kept it, once, for that recipient of another domain. */
 Then('the outbox holds the e-mail {string} for {string}', function (this: CrmWorld, subject: string, recipient: string) {
   const kept = this.sim.outboxCopies(subject);
-  assert.equal(kept.length, 1, `The outbox holds ${kept.length} e-mails "${subject}"`);
+  assert.equal(kept.length, 1, `The outbox holds ${kept.length} e-mails "${subject}"${kept.length ? `, for ${kept.map((m) => m.recipients.join(', ')).join('; ')}` : ''}`);
   assert.deepEqual(kept[0]!.recipients, [recipient]);
 });
 
+/** Exactly one copy exists on the server, in that account and folder, with that INTERNALDATE (time of day). */
 Then('the mailbox {string} holds the e-mail {string} in the folder {string}, received at {word}', function (this: CrmWorld, mailbox: string, subject: string, folder: string, time: string) {
   const copies = this.sim.mailServerCopies(subject);
   assert.deepEqual(copies.map((c) => `${c.account}/${c.folder}`), [`${mailbox}/${folder}`]);
@@ -59,7 +65,8 @@ Given('the mail server drops the IMAP connection in the middle of the next FETCH
 /** A phone or webmail deletes (and expunges) the e-mail with that subject; open IMAP sessions hear of it. */
 When('another mail client deletes the e-mail {string} from {string} of {string}', function (this: CrmWorld, subject: string, folder: string, address: string) {
   const matches = this.sim.mail.messages(address, folder).filter((m) => m.subject === subject);
-  assert.equal(matches.length, 1, `${address} ${folder} holds ${matches.length} e-mails "${subject}"`);
+  const listed = this.sim.mail.messages(address, folder).map((m) => `"${m.subject}" (UID ${m.uid})`).join(', ') || 'nothing';
+  assert.equal(matches.length, 1, `${address} ${folder} holds ${matches.length} e-mails "${subject}"; it holds ${listed}`);
   this.sim.mail.asAnotherClient.expunge(address, folder, matches[0]!.uid);
 });
 

@@ -47,6 +47,7 @@ Given('the mailbox {mailbox} holds a message of zero bytes', function (this: Crm
   this.sim.deliverRawToStore(to, Buffer.alloc(0));
 });
 
+/** The mailbox's list shows it outside the CRM, with that reason in the product's words. */
 Then('the mailbox {mailbox} lists the e-mail {string} as not saved because {not-saved-reason}', function (this: CrmWorld, mailbox: string, subject: string, reason: NotSavedReason) {
   const status = this.sim.mailboxMessageStatus(mailbox, subject);
   assert.equal(status.inCrm, false, `"${subject}" is in the CRM`);
@@ -54,6 +55,7 @@ Then('the mailbox {mailbox} lists the e-mail {string} as not saved because {not-
   assert.equal(status.explanation, NOT_SAVED_EXPLANATIONS[reason]);
 });
 
+/** The list notes what could not be read: `it could not be read at all`, `its From cannot be read`, `its Date cannot be read`, `its Date is in the future`, `it has no Message-ID`, `its header has undeclared 8-bit characters`, `its parts cannot be told apart`, `an encoded part is damaged`, `it names an unknown character set`. */
 Then('the mailbox {mailbox} lists the e-mail {string} noting that {reading-problem}', function (this: CrmWorld, mailbox: string, subject: string, code: ReadingProblemCode) {
   const status = this.sim.mailboxMessageStatus(mailbox, subject);
   const found = status.readingProblems.map((p) => p.code);
@@ -61,14 +63,17 @@ Then('the mailbox {mailbox} lists the e-mail {string} noting that {reading-probl
   assert.ok(status.readingNotes.some((note) => note.startsWith(READING_PROBLEM_EXPLANATIONS[code])));
 });
 
+/** No reading notes. */
 Then('the mailbox {mailbox} lists the e-mail {string} with nothing it could not read', function (this: CrmWorld, mailbox: string, subject: string) {
   assert.deepEqual(this.sim.mailboxMessageStatus(mailbox, subject).readingNotes, []);
 });
 
+/** The size the server reported (RFC822.SIZE). */
 Then('the mailbox {mailbox} lists the e-mail {string} with a size of {int} bytes', function (this: CrmWorld, mailbox: string, subject: string, size: number) {
   assert.equal(this.sim.mailboxMessageStatus(mailbox, subject).size, size);
 });
 
+/** The same, as a lower bound. */
 Then('the mailbox {mailbox} lists the e-mail {string} with a size over {int} KiB', function (this: CrmWorld, mailbox: string, subject: string, kib: number) {
   const { size } = this.sim.mailboxMessageStatus(mailbox, subject);
   assert.ok(size !== undefined && size > kib * 1024, `Listed with a size of ${size ?? 'unknown'} bytes`);
@@ -81,11 +86,13 @@ Then('the mailbox {mailbox} lists the e-mail {string} dated when the mail server
   assert.deepEqual(this.sim.mailboxMessageStatus(mailbox, subject).shownDate, message.receivedAt);
 });
 
+/** The activity's text contains those words. */
 Then('the e-mail {string} in the CRM has the text {string}', function (this: CrmWorld, subject: string, text: string) {
   const activity = this.sim.activityFor(subject);
   assert.ok((activity.text ?? '').includes(text), `The e-mail's text is: ${JSON.stringify(activity.text ?? '')}`);
 });
 
+/** The one listed e-mail from that address shows that sender name. */
 Then('the e-mail from {string} is listed in the mailbox {mailbox} as {string}', function (this: CrmWorld, address: string, mailbox: string, fromName: string) {
   const listed = this.sim.crm.mailboxMessages(this.sim.crm.mailbox(mailbox).id).filter((m) => m.from.some((a) => a.address === address));
   assert.equal(listed.length, 1, `Found ${listed.length} e-mails from ${address}`);

@@ -30,6 +30,7 @@ export {
   NEW_SENDER_ENTITIES,
   PROCESS_PERIODS,
   processFrom,
+  defaultMailboxSettings,
   type ProcessPeriod,
   type MailboxSettings,
   type MailboxSettingName,
@@ -46,6 +47,7 @@ export {
   type SavedOutcome,
 } from './routing/outcome.ts';
 export type { MailboxMessageStatus } from './routing/message-status.ts';
+export { NOT_SAVED_PRECEDENCE } from './routing/reason-precedence.ts';
 export {
   READING_PROBLEM_EXPLANATIONS,
   explainReadingProblem,

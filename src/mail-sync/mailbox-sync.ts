@@ -93,7 +93,8 @@ export class MailboxSync {
     const report: SyncReport = { folders: [], fetched: 0, failures: [], reconnects: 0 };
     const session = { client: await this.open() };
     try {
-      const remote = await this.resilient(session, report, (client) => client.list());
+      // A \Noselect name is only a level above other folders ("Clients" of "Clients/Acme"): it holds no mail and cannot be opened (RFC 3501 §7.2.2).
+      const remote = (await this.resilient(session, report, (client) => client.list())).filter((f) => !f.flags.has('\\Noselect'));
       this.target.registerFolders(remote.map((f) => (f.specialUse ? { path: f.path, specialUse: f.specialUse } : { path: f.path })));
       const existing = new Set(remote.map((f) => f.path));
       for (const folder of this.target.foldersToSync()) {

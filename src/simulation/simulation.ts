@@ -36,12 +36,15 @@ import { FormSending, type FormRecipient } from './form-sending.ts';
 import { describeItem, findItem } from './item-lookup.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
-import { markReadInMail, moveInMail } from './webmail-reader.ts';
+import { changeFolder, type FolderChange } from './mail-folders.ts';
+import { actOnMail, type MailAction } from './webmail.ts';
 import { OutsideWorld, type IncomingEmail } from './outside-world.ts';
 import { WireLog } from './wire-log.ts';
 
 export type { FormRecipient } from './form-sending.ts';
 export type { IncomingEmail } from './outside-world.ts';
+export type { MailAction } from './webmail.ts';
+export type { FolderChange } from './mail-folders.ts';
 
 export interface SimulationOptions {
   /** When the scenario starts; a Monday morning unless a scenario says otherwise. */
@@ -205,16 +208,15 @@ export class Simulation {
   }
 
   leadByTitle(title: string): Lead {
-    const matches = this.crm.leads().filter((l) => l.title === title);
-    if (matches.length === 1) return matches[0]!;
-    throw new Error(`Expected one lead "${title}", found ${matches.length}. Leads: ${this.crm.leads().map((l) => `"${l.title}"`).join(', ') || 'none'}`);
+    return this.crm.lead(this.item('lead', title).id);
   }
 
   /** The one message with this subject across the connected mailboxes. */
   findMailboxMessage(subject: string): MailboxMessage {
     const matches = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
-    throw new Error(`Expected one e-mail "${subject}" in the connected mailboxes, found ${matches.length}`);
+    const listed = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id).map((m) => `"${m.subject}" (${this.crm.mailboxById(id).address}/${m.folder})`));
+    throw new Error(`Expected one e-mail with the subject "${subject}" in the connected mailboxes, found ${matches.length}. Listed: ${listed.join(', ') || 'none'}`);
   }
 
   /**
@@ -242,7 +244,7 @@ export class Simulation {
     const matches = this.crm.mailboxMessages(mailbox.id).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
     const listed = this.crm.mailboxMessages(mailbox.id).map((m) => `"${m.subject}" (${m.folder})`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail "${subject}" in ${mailboxAddress}, found ${matches.length}. Listed: ${listed}`);
+    throw new Error(`Expected one e-mail with the subject "${subject}" in ${mailboxAddress}, found ${matches.length}. Listed: ${listed}`);
   }
 
   // Access rights, "Change deal", sending from CRM forms, history and search (R6–R9)
@@ -311,7 +313,10 @@ export class Simulation {
     const contacts = this.crm.contacts().filter((c) => c.name === name);
     const companies = this.crm.companies().filter((c) => c.title === name);
     if (contacts.length + companies.length === 1) return contacts[0] ? { type: 'contact', id: contacts[0].id } : { type: 'company', id: companies[0]!.id };
-    throw new Error(`Expected one contact or company "${name}", found ${contacts.length + companies.length}`);
+    const found = [...contacts.map((c) => ({ type: 'contact' as const, id: c.id })), ...companies.map((c) => ({ type: 'company' as const, id: c.id }))];
+    const which = found.length ? `: ${found.map((ref) => `${ref.type} id ${ref.id}`).join(', ')}` : '';
+    const known = [...this.crm.contacts().map((c) => `contact "${c.name}"`), ...this.crm.companies().map((c) => `company "${c.title}"`)].join(', ') || 'none';
+    throw new Error(`Expected one contact or company "${name}", found ${found.length}${which}. The CRM's contacts and companies: ${known}`);
   }
 
   /**
@@ -465,8 +470,12 @@ export class Simulation {
   activityFor(subject: string): EmailActivity {
     const matches = this.activitiesFor(subject);
     if (matches.length === 1) return matches[0]!;
+    if (matches.length > 1) {
+      const each = matches.map((a) => `${a.direction}, bound to ${a.bindings.map((b) => this.describe(b)).join(' and ') || 'nothing'}`).join('; ');
+      throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}: ${each}`);
+    }
     const known = this.crm.emailActivities().map((a) => `"${a.subject}"`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}. Activities: ${known}`);
+    throw new Error(`Expected one e-mail activity "${subject}", found none. Activities: ${known}`);
   }
 
   /** "Complete" on the e-mail's activity (R5.3). */
@@ -491,30 +500,43 @@ export class Simulation {
     });
   }
 
-  /**
-   * An employee opens the message in Mail, so it is read (\Seen) before the next sync (R5.4).
-   * Only someone with access to the mailbox can (R3.1).
-   */
+  /** An employee opens the message in Mail, so it is read (\Seen) before the next sync (R5.4). */
   async readInMail(employeeName: string, mailboxAddress: string, subject: string, folder = 'INBOX'): Promise<void> {
-    const employee = this.employeeNamed(employeeName);
-    if (!this.crm.mailbox(mailboxAddress).accessList.includes(employee.id)) {
-      throw new Error(`${employeeName} has no access to the mailbox ${mailboxAddress}, so cannot read its mail`);
-    }
-    const { host, imapPort } = this.mail.address;
-    await markReadInMail({ host, port: imapPort, user: mailboxAddress, password: `secret-${mailboxAddress}` }, folder, subject);
+    await this.actInMail(employeeName, mailboxAddress, subject, { kind: 'read' }, folder);
+  }
+
+  /** An employee moves the message in Mail to another folder (Trash, Drafts, Spam, one of their own) before the next sync (R1.2). */
+  async moveInMail(employeeName: string, mailboxAddress: string, subject: string, destination: string, folder = 'INBOX'): Promise<void> {
+    await this.actInMail(employeeName, mailboxAddress, subject, { kind: 'move', to: destination }, folder);
   }
 
   /**
-   * An employee moves the message in Mail from one folder to another (to Trash, Drafts, Spam), over
-   * IMAP, before the CRM's next sync sees it (R1.2). Only someone with access to the mailbox can.
+   * An employee acts on the e-mail with exactly this subject in Mail, over IMAP (webmail.ts). Only
+   * someone with access to the mailbox can (R3.1).
    */
-  async moveInMail(employeeName: string, mailboxAddress: string, subject: string, destination: string, folder = 'INBOX'): Promise<void> {
+  async actInMail(employeeName: string, mailboxAddress: string, subject: string, action: MailAction, folder = 'INBOX'): Promise<void> {
     const employee = this.employeeNamed(employeeName);
     if (!this.crm.mailbox(mailboxAddress).accessList.includes(employee.id)) {
-      throw new Error(`${employeeName} has no access to the mailbox ${mailboxAddress}, so cannot move its mail`);
+      throw new Error(`${employeeName} has no access to the mailbox ${mailboxAddress}, so cannot ${action.kind} its mail`);
     }
+    await actOnMail(this.imapAccount(mailboxAddress), folder, subject, action);
+  }
+
+  /** The user's other mail client (a phone, a desktop client) acts on the e-mail over IMAP; no CRM access is involved. */
+  async actFromAnotherClient(mailboxAddress: string, subject: string, action: MailAction, folder = 'INBOX'): Promise<void> {
+    await actOnMail(this.imapAccount(mailboxAddress), folder, subject, action);
+  }
+
+  /** The user's other mail client creates, renames or deletes a folder on the server over IMAP (mail-folders.ts). */
+  async changeFolderFromAnotherClient(mailboxAddress: string, change: FolderChange): Promise<void> {
+    await changeFolder(this.imapAccount(mailboxAddress), change);
+  }
+
+  /** How a mail client of the mailbox's user logs in to the scenario's IMAP server. */
+  private imapAccount(mailboxAddress: string): { host: string; port: number; user: string; password: string } {
+    if (!this.mail.store.account(mailboxAddress)) throw new Error(`The mail server has no mailbox ${mailboxAddress}`);
     const { host, imapPort } = this.mail.address;
-    await moveInMail({ host, port: imapPort, user: mailboxAddress, password: `secret-${mailboxAddress}` }, folder, subject, destination);
+    return { host, port: imapPort, user: mailboxAddress, password: `secret-${mailboxAddress}` };
   }
 
   /** An employee with mailbox access is given by the mailbox's connector (R3.1, R4.3). */

@@ -1,8 +1,14 @@
 import { After, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
-import { formatTranscripts, parseFault } from '../../mock-servers/index.ts';
-import { Simulation } from '../../src/simulation/index.ts';
-import { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState, type ScenarioStory } from '../../src/simulation/scenario-story.ts';
+import type { ScenarioStory } from '../../src/simulation/scenario-story.ts';
 import type { CrmWorld } from './world.ts';
+
+/**
+ * The simulation (mail servers, IMAP and SMTP clients, parsers) is loaded when the first scenario
+ * starts, not when Cucumber loads the steps: a dry run (`npm run steps -- --check`) needs only the
+ * step definitions, and loading the rest would take most of its time.
+ */
+const simulationModules = () =>
+  Promise.all([import('../../mock-servers/index.ts'), import('../../src/simulation/index.ts'), import('../../src/simulation/scenario-story.ts')]);
 
 // A scenario talks to loopback servers only; anything near this long is a hang, not slowness.
 setDefaultTimeout(15_000);
@@ -10,6 +16,8 @@ setDefaultTimeout(15_000);
 const FAULT_TAG = '@fault:';
 
 Before(async function (this: CrmWorld, { pickle }) {
+  const [{ parseFault }, { Simulation }, { renderItemTimeline }] = await simulationModules();
+  this.renderTimeline = renderItemTimeline;
   this.sim = await Simulation.start();
   // `@fault:<spec>` scripts that fault on the scenario's mail server from its first step;
   // a spec that does not parse fails the scenario, saying what is wrong with it.
@@ -20,6 +28,7 @@ Before(async function (this: CrmWorld, { pickle }) {
 
 After(async function (this: CrmWorld, { result }) {
   if (!this.hasSimulation) return;
+  const [{ formatTranscripts }, , { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState }] = await simulationModules();
   // Every scenario carries its story (e-mails, what the CRM did, timelines) for the FAQ page.
   // Taking it reads the simulation only; should it fail, the scenario keeps its own result.
   let story: ScenarioStory | undefined;

@@ -1,50 +1,23 @@
 import { defineParameterType } from '@cucumber/cucumber';
-import { ACCESS_LEVELS, type AccessLevel, type CrmAction, type ItemType, type NotSavedReason, type ReadingProblemCode, type SearchField } from '../../src/crm/index.ts';
+import type { AccessLevel, CrmAction, ItemType, SearchField } from '../../src/crm/index.ts';
 import type { FormRecipient } from '../../src/simulation/index.ts';
 import { crmSettingNamed, type CrmSettingWords } from './crm-setting-words.ts';
 import { mailboxSettingNamed, type MailboxSettingWords } from './mailbox-setting-words.ts';
+import { ACCESS_LEVEL_PATTERN, NOT_SAVED_REASON_PATTERN, READING_PROBLEM_PATTERN, READING_PROBLEM_WORDS } from './computed-patterns.ts';
+import { NOT_SAVED_REASON_WORDS } from './not-saved-reason-words.ts';
 import type { CrmWorld } from './world.ts';
 
-/** Why an e-mail was not saved, in the words a feature file uses after "because". */
-export const NOT_SAVED_REASON_WORDS: Readonly<Record<string, NotSavedReason>> = {
-  'it is in the spam folder': 'spam-folder',
-  'spam is moved to the Inbox': 'spam-moved-to-inbox',
-  'it is in the trash or drafts folder': 'trash-or-drafts',
-  'CRM integration is off': 'integration-off',
-  'lead creation for new addresses is off': 'new-sender-creation-off',
-  'it is already in the CRM': 'already-saved',
-  'it is older than the processing period': 'outside-processing-period',
-  'the sender is an employee': 'sender-is-employee',
-  'the sender is on the exceptions list': 'on-exceptions-list',
-  'it names no sender': 'no-sender',
-  'its sender address cannot be read': 'unreadable-sender',
-  'the message cannot be read': 'unreadable-message',
-};
-
-/** What the connector could not read in a message, in the words a feature file uses after "noting that". */
-export const READING_PROBLEM_WORDS: Readonly<Record<string, ReadingProblemCode>> = {
-  'it could not be read at all': 'unparsable',
-  'its From cannot be read': 'sender-unreadable',
-  'its Date cannot be read': 'date-unreadable',
-  'its Date is in the future': 'date-in-future',
-  'it has no Message-ID': 'no-message-id',
-  'its header has undeclared 8-bit characters': 'header-8bit',
-  'its parts cannot be told apart': 'broken-mime',
-  'an encoded part is damaged': 'broken-base64',
-  'it names an unknown character set': 'unknown-charset',
-};
-
-const alternatives = (words: readonly string[]) => new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
-
+/** Why an e-mail was not saved, in the words written after "because": `it is in the spam folder` … */
 defineParameterType({
   name: 'not-saved-reason',
-  regexp: alternatives(Object.keys(NOT_SAVED_REASON_WORDS)),
+  regexp: NOT_SAVED_REASON_PATTERN,
   transformer: (words: string) => NOT_SAVED_REASON_WORDS[words],
 });
 
+/** What the connector could not read in a message, in the words written after "noting that": `its Date cannot be read` … */
 defineParameterType({
   name: 'reading-problem',
-  regexp: alternatives(Object.keys(READING_PROBLEM_WORDS)),
+  regexp: READING_PROBLEM_PATTERN,
   transformer: (words: string) => READING_PROBLEM_WORDS[words],
 });
 
@@ -54,6 +27,7 @@ export interface ItemWords {
   readonly label: string;
 }
 
+/** A CRM item by its type and, in quotes, its title (a contact by name): `lead "Printers"`, `contact "Jan Kowalski"`. */
 defineParameterType({
   name: 'item',
   regexp: /(lead|deal|contact|company) "([^"]*)"/,
@@ -77,15 +51,16 @@ defineParameterType({
 /** A connected mailbox, by address in quotes: "sales@acme.test". */
 defineParameterType({ name: 'mailbox', regexp: /"([^"\s]+@[^"\s]+)"/, transformer: (address: string) => address, useForSnippets: false });
 
-/** A folder of a mailbox as the server names it, in quotes: "INBOX", "Spam". */
+/** A folder of a mailbox as the server names it, in quotes: "INBOX", "Spam", or one of its own, nested with "/": "Clients/Acme". */
 defineParameterType({ name: 'folder', regexp: /"([^"]+)"/, transformer: (path: string) => path, useForSnippets: false });
 
 /** A time of day on the scenario's date, HH:MM or HH:MM:SS, UTC. */
 defineParameterType({ name: 'time', regexp: /\d{1,2}:\d{2}(?::\d{2})?/, transformer: (time: string) => time });
 
 /**
- * A CRM setting by its product wording, in quotes: "Enable repeat sales mode". Any quoted words
- * match, so a misspelt setting fails the step with the list of settings rather than leaving it undefined.
+ * A CRM setting by its product wording, in quotes: "Enable repeat sales mode" (every name and its
+ * default: "Rules of thumb"). Any quoted words match, so a misspelt setting fails the step with the
+ * list of settings rather than leaving it undefined.
  */
 defineParameterType({
   name: 'crm-setting',
@@ -94,7 +69,7 @@ defineParameterType({
   useForSnippets: false,
 });
 
-/** A mailbox setting by its product wording, in quotes: "Move spam to folder"; unknown words list the settings. */
+/** A mailbox setting by its product wording, in quotes: "Move spam to folder" (every name, its values and default: "Rules of thumb"); unknown words fail the step, listing the settings. */
 defineParameterType({
   name: 'mailbox-setting',
   regexp: /"([^"]+)"/,
@@ -122,7 +97,7 @@ defineParameterType({
 /** A permission level in quotes, as CRM > Settings > Access permissions names it (R6.1). */
 defineParameterType({
   name: 'access-level',
-  regexp: new RegExp(`"(${ACCESS_LEVELS.join('|')})"`),
+  regexp: ACCESS_LEVEL_PATTERN,
   transformer: (level: string) => level as AccessLevel,
 });
 
@@ -159,3 +134,25 @@ defineParameterType({
 
 /** A position in words: `1st`, `2nd`, `3rd`, `4th` … (the number; the suffix is not checked). */
 defineParameterType({ name: 'ordinal', regexp: /(\d+)(?:st|nd|rd|th)/, transformer: (n: string) => Number(n) });
+
+/** Items of one type, counted: `leads`, `deals`, `contacts`, `companies` (or one of them: `1 company`). */
+export const ITEM_TYPE_WORDS: Readonly<Record<string, ItemType>> = {
+  lead: 'lead', leads: 'lead', deal: 'deal', deals: 'deal', contact: 'contact', contacts: 'contact', company: 'company', companies: 'company',
+};
+
+/** A type of CRM item, counted: `leads` or `lead`, `deals`, `contacts`, `companies`. */
+defineParameterType({
+  name: 'item-types',
+  regexp: /leads|lead|deals|deal|contacts|contact|companies|company/,
+  transformer: (words: string) => ITEM_TYPE_WORDS[words],
+});
+
+/** How an e-mail stands on the mail server, as Mail shows it: read (\Seen), unread, flagged (\Flagged), not flagged. */
+export type MailState = 'read' | 'unread' | 'flagged' | 'not flagged';
+
+/** How an e-mail stands on the mail server: `read`, `unread`, `flagged`, `not flagged`. */
+defineParameterType({
+  name: 'mail-state',
+  regexp: /read|unread|flagged|not flagged/,
+  transformer: (words: string) => words as MailState,
+});

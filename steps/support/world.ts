@@ -1,7 +1,6 @@
 import { World, setWorldConstructor, type IWorldOptions } from '@cucumber/cucumber';
-import type { ItemRef } from '../../src/crm/index.ts';
+import type { Crm, ItemRef } from '../../src/crm/index.ts';
 import type { Simulation } from '../../src/simulation/index.ts';
-import { renderItemTimeline } from '../../src/simulation/scenario-story.ts';
 
 /**
  * The one World of every scenario: it holds the scenario's Simulation and the error of the last
@@ -14,6 +13,8 @@ export class CrmWorld extends World {
   lastSearch: string[] | undefined;
   /** After a step broke the network: how many connections it cut so far. */
   droppedConnections: (() => number) | undefined;
+  /** An item's timeline in words, for failed checks; set with the simulation (hooks.ts). */
+  renderTimeline: ((crm: Crm, ref: ItemRef) => string) | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
@@ -69,7 +70,8 @@ export class CrmWorld extends World {
         refs = [];
       }
       const seen = new Set<string>();
-      const timelines = refs.filter((ref) => !seen.has(`${ref.type} ${ref.id}`) && seen.add(`${ref.type} ${ref.id}`)).map((ref) => renderItemTimeline(this.sim.crm, ref));
+      const render = this.renderTimeline;
+      const timelines = render ? refs.filter((ref) => !seen.has(`${ref.type} ${ref.id}`) && seen.add(`${ref.type} ${ref.id}`)).map((ref) => render(this.sim.crm, ref)) : [];
       if (timelines.length > 0) {
         const original = error.message;
         error.message = `${original}\n\n${timelines.join('\n')}`;

@@ -41,6 +41,20 @@ describe('mailbox settings', () => {
     expect(crm.mailboxById(mailbox.id).settings.spamFolder).toBe('INBOX');
   });
 
+  it('a folder role whose folder the server no longer lists falls back to the folder the server marks for it', () => {
+    const crm = new Crm({ clock: manualClock().now });
+    const anna = crm.addEmployee({ name: 'Anna' });
+    const mailbox = crm.connectMailbox({ address: 'a@acme.test', connectorId: anna.id });
+    crm.registerMailboxFolders(mailbox.id, [...STANDARD_FOLDERS, { path: 'Junk mail' }, { path: 'Old/Sent' }]);
+    crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'Junk mail', sentFolder: 'Old/Sent' });
+    expect(crm.mailboxById(mailbox.id).settings).toMatchObject({ spamFolder: 'Junk mail', sentFolder: 'Old/Sent' });
+    // Another client renamed "Junk mail" and deleted "Old/Sent"; the next sync lists what is left.
+    crm.registerMailboxFolders(mailbox.id, [...STANDARD_FOLDERS, { path: 'Junk 2026' }]);
+    expect(crm.mailboxById(mailbox.id).settings).toMatchObject({ spamFolder: 'Spam', sentFolder: 'Sent' });
+    expect(() => crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'Junk mail' })).toThrow(code('CRM.UNKNOWN_FOLDER'));
+    expect(crm.updateMailboxSettings(anna.id, mailbox.id, { spamFolder: 'Junk 2026' }).settings.spamFolder).toBe('Junk 2026');
+  });
+
   it('R4.3: the connector changes the settings', () => {
     const { crm, anna, mailbox } = world();
     const changed = crm.updateMailboxSettings(anna.id, mailbox.id, { crmIntegration: false, spamFolder: 'Archive' });

@@ -1,5 +1,6 @@
 import { EMAIL_LEAD_SOURCE } from '../items/lead.ts';
 import type { MailboxFolder } from './folder-path.ts';
+import { withoutVanishedFolders } from './vanished-folders.ts';
 
 /** "Create [Lead / Contact] for incoming e-mail from a new address", or off (R2.7). */
 export type NewSenderEntity = 'lead' | 'contact' | 'off';
@@ -87,13 +88,13 @@ export function defaultMailboxSettings(connectorId: number, folders: readonly Ma
   };
 }
 
-/** What a mailbox's settings are: the defaults, overridden by what was chosen. */
+/** What a mailbox's settings are: the defaults, overridden by what was chosen (of folders the server still lists). */
 export function resolveMailboxSettings(
   connectorId: number,
   folders: readonly MailboxFolder[],
   chosen: Partial<MailboxSettings>,
 ): MailboxSettings {
-  return { ...defaultMailboxSettings(connectorId, folders), ...chosen };
+  return { ...defaultMailboxSettings(connectorId, folders), ...withoutVanishedFolders(chosen, folders) };
 }
 
 /**

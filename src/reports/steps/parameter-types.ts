@@ -4,6 +4,8 @@ export interface ParameterTypeEntry {
   /** As written in an expression: `{string}`. */
   readonly name: string;
   readonly accepts: string;
+  /** What it stands for, from the comment above its definition. */
+  readonly means?: string;
   /** Where the project defines it; absent for Cucumber's own types. */
   readonly definedIn?: string;
 }
@@ -33,24 +35,34 @@ export function parametersOf(pattern: StepDefinitionPattern): string[] {
 
 /** A pattern that is a list of words (`a|b|c`) is shown as that list; anything else as the pattern. */
 function acceptedWords(regularExpressions: readonly string[]): string {
-  const alternatives = regularExpressions.flatMap((re) => re.split('|'));
+  // "(a|b)": words in quotes, as {access-level} takes them.
+  const quoted = regularExpressions.every((re) => /^"\((?:[^()]|\\.)*\)"$/.test(re));
+  const alternatives = regularExpressions.flatMap((re) => (quoted ? re.slice(2, -2) : re).split('|'));
   const plain = alternatives.every((a) => /^[\p{L}\p{N} '’.,-]+$/u.test(a.replace(/\\(.)/g, '$1')));
   return plain
-    ? `one of: ${alternatives.map((a) => `\`${a.replace(/\\(.)/g, '$1')}\``).join(', ')}`
+    ? `one of: ${alternatives.map((a) => `\`${quoted ? '"' : ''}${a.replace(/\\(.)/g, '$1')}${quoted ? '"' : ''}\``).join(', ')}`
     : `text matching \`${regularExpressions.join('` or `')}\``;
 }
 
 /** The built-in types the steps use and every type the project defines, built-in first, then by name. */
-export function describeParameterTypes(custom: readonly ParameterType[], used: ReadonlySet<string>): ParameterTypeEntry[] {
+export function describeParameterTypes(
+  custom: readonly ParameterType[],
+  used: ReadonlySet<string>,
+  meaning: (name: string, uri: string | undefined) => string | undefined = () => undefined,
+): ParameterTypeEntry[] {
   const builtIn = Object.entries(BUILT_IN)
     .filter(([name]) => used.has(name))
     .map(([name, accepts]) => ({ name, accepts }));
   const own = [...custom]
     .sort((a, b) => a.name.localeCompare(b.name))
-    .map((type): ParameterTypeEntry => ({
-      name: `{${type.name}}`,
-      accepts: acceptedWords(type.regularExpressions),
-      ...(type.sourceReference?.uri && { definedIn: type.sourceReference.uri }),
-    }));
+    .map((type): ParameterTypeEntry => {
+      const means = meaning(type.name, type.sourceReference?.uri);
+      return {
+        name: `{${type.name}}`,
+        accepts: acceptedWords(type.regularExpressions),
+        ...(means && { means }),
+        ...(type.sourceReference?.uri && { definedIn: type.sourceReference.uri }),
+      };
+    });
   return [...builtIn, ...own];
 }

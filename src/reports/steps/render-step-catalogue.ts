@@ -1,22 +1,35 @@
+import { posix } from 'node:path';
+import { renderRulesOfThumb } from './rules-of-thumb.ts';
 import type { CatalogueStep, StepCatalogue } from './step-catalogue.ts';
 
 /**
  * features/STEPS.md and the terminal listing of `npm run steps`. Neither shows line numbers, so
- * the committed page changes only when a step, its description or its first example changes.
+ * the committed page changes only when a step, its description, its section or its first example
+ * changes.
  */
 
 const code = (text: string) => (text.includes('`') ? `\`\` ${text} \`\`` : `\`${text}\``);
 
+/** GitHub's anchor for a heading: "Set up the CRM" → set-up-the-crm. */
+export function anchorOf(heading: string): string {
+  return heading.toLowerCase().replace(/[^\p{L}\p{N} -]/gu, '').replace(/ /g, '-');
+}
+
+/** A feature file as a link from features/STEPS.md. */
+const featureLink = (uri: string) => `[${posix.basename(uri)}](${posix.relative('features', uri)})`;
+
 function stepMarkdown(step: CatalogueStep): string {
-  const description = step.description ?? `⚠ **No description.** Write a comment directly above the definition in \`${step.uri}\`, or a row in \`docs/steps.md\`.`;
+  const description = step.description ?? `⚠ **No description.** Write a comment directly above the definition in \`${step.uri}\`.`;
   const example = step.example
-    ? `Example (${step.example.uri}): ${code(`${step.example.keyword} ${step.example.text}`)}`
+    ? `Example (${featureLink(step.example.uri)}): ${code(`${step.example.keyword} ${step.example.text}`)}`
     : '⚠ No example yet: no feature uses this step.';
   // A backslash at the end of a line is a hard line break in CommonMark.
   return `- **${step.keyword}** ${code(step.expression)} — ${description}\\\n  ${example}`;
 }
 
 export function renderStepCatalogueMarkdown(catalogue: StepCatalogue): string {
+  const count = catalogue.groups.reduce((n, g) => n + g.steps.length, 0);
+  const sections = [...catalogue.groups.map((g) => g.title), 'Rules of thumb', 'Parameter types'];
   const out: string[] = [
     '# Step catalogue',
     '',
@@ -24,24 +37,32 @@ export function renderStepCatalogueMarkdown(catalogue: StepCatalogue): string {
     '',
     catalogue.intro,
     '',
-    `${catalogue.groups.reduce((n, g) => n + g.steps.length, 0)} steps in ${catalogue.groups.length} files. `
-      + 'Each step shows its keyword, the expression to write, what it does, its parameters and the first place a feature uses it. '
-      + 'Longer explanations (setting names and their values, reasons) are in [docs/steps.md](../docs/steps.md).',
+    `${count} steps, by task: ${sections.map((title) => `[${title}](#${anchorOf(title)})`).join(' · ')}. `
+      + 'Each step shows its keyword, the expression to write, what it does and the first place a feature uses it.',
+  ];
+  for (const group of catalogue.groups) {
+    out.push('', `## ${group.title}`, '', group.intro, '');
+    out.push(group.steps.length ? group.steps.map(stepMarkdown).join('\n') : 'No steps yet.');
+  }
+  out.push('', ...renderRulesOfThumb());
+  out.push(
     '',
     '## Parameter types',
     '',
-    '| parameter | accepts | defined in |',
+    '| parameter | written as | defined in |',
     '|---|---|---|',
-    ...catalogue.parameterTypes.map((p) => `| ${code(p.name)} | ${p.accepts.replace(/\|/g, '\\|')} | ${p.definedIn ? code(p.definedIn) : 'Cucumber'} |`),
-  ];
-  for (const group of catalogue.groups) {
-    out.push('', `## ${group.title}`, '', `From ${code(group.uri)}.${group.intro ? ` ${group.intro}` : ''}`, '');
-    out.push(group.steps.map(stepMarkdown).join('\n'));
-  }
-  out.push('', '## Feature steps that match no definition', '');
-  if (catalogue.undefinedSteps.length === 0) out.push('None: every step in the feature files has a definition.');
+    ...catalogue.parameterTypes.map((p) => {
+      const writtenAs = p.means && !p.accepts.startsWith('one of:') ? p.means : p.means ? `${p.means} ${p.accepts}` : p.accepts;
+      return `| ${code(p.name)} | ${writtenAs.replace(/\|/g, '\\|')} | ${p.definedIn ? code(p.definedIn) : 'Cucumber'} |`;
+    }),
+  );
+  out.push('', '## Feature steps that match no definition, or several', '');
+  if (catalogue.undefinedSteps.length + catalogue.ambiguousSteps.length === 0) out.push('None: every step in the feature files has exactly one definition.');
   for (const step of catalogue.undefinedSteps) {
     out.push(`- ${code(`${step.keyword} ${step.text}`)} in ${step.uri}. Closest: ${step.suggestions.map((s) => code(s.expression)).join(', ') || 'none'}`);
+  }
+  for (const step of catalogue.ambiguousSteps) {
+    out.push(`- ${code(`${step.keyword} ${step.text}`)} in ${step.uri} matches ${step.matches.map(code).join(' and ')}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -51,12 +72,12 @@ export function renderStepCatalogueText(catalogue: StepCatalogue): string {
   const accepts = new Map(catalogue.parameterTypes.map((p) => [p.name, p.accepts.replace(/`/g, '')]));
   const out: string[] = [];
   out.push('Parameter types:');
-  for (const p of catalogue.parameterTypes) out.push(`  ${p.name.padEnd(20)} ${p.accepts.replace(/`/g, '')}`);
+  for (const p of catalogue.parameterTypes) out.push(`  ${p.name.padEnd(20)} ${(p.means ?? p.accepts).replace(/`/g, '')}`);
   for (const group of catalogue.groups) {
-    out.push('', `${group.title} (${group.uri})`);
+    out.push('', `${group.title}: ${group.intro.replace(/`/g, '')}`);
     for (const step of group.steps) {
       out.push(`  ${step.keyword} ${step.expression}`);
-      out.push(`      ${step.description ?? '! no description: write a comment above the definition or a row in docs/steps.md'}`);
+      out.push(`      ${step.description ?? `! no description: write a comment above the definition in ${step.uri}`}`);
       if (step.parameters.length) {
         // Cucumber's own types are explained once, above; the project's are spelled out where used.
         const own = [...new Set(step.parameters)].filter((p) => catalogue.parameterTypes.find((t) => t.name === p)?.definedIn);

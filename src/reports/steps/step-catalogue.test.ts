@@ -1,9 +1,10 @@
 import type { Envelope } from '@cucumber/messages';
 import { describe, expect, it } from 'vitest';
 import { renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
-import { buildStepCatalogue, titleOf, undocumentedSteps } from './step-catalogue.ts';
-import { readStepDocs } from './step-docs.ts';
-import { commentAbove, fileIntro, findDefinition } from './step-source.ts';
+import { buildStepCatalogue, undocumentedSteps } from './step-catalogue.ts';
+import { featureStepProblems } from './steps-command.ts';
+import { readStepDocs, rebaseLinks, stepRowsIn } from './step-docs.ts';
+import { commentAbove, fileIntro, findDefinition, parameterTypeComment } from './step-source.ts';
 
 const STEP_FILE = `import { Given, Then } from '@cucumber/cucumber';
 import type { CrmWorld } from './support/world.ts';
@@ -21,16 +22,19 @@ Given('the mailbox {string} is {mailbox-state}', function () {});
 Then('the CRM has {int} lead(s)', function () {});
 `;
 
-const DOCS = `# Step library
+const DOCS = `# Writing scenarios
 
-How to write a scenario.
+The catalogue is [STEPS.md](../features/STEPS.md).
 
-## Mailboxes
+<!-- The catalogue's introduction starts here. -->
+
+How to write a scenario, tagged by [the rules](faq-rules.md).
+
+## Old step table
 
 | step | what it does |
 |---|---|
 | \`the mailbox {string} is {mailbox-state}\` | Checks the mailbox's state. |
-| \`the employee {string}\` | Overridden by the comment. |
 `;
 
 /** A dry run's messages: three definitions, one feature whose steps use two of them and one matching nothing. */
@@ -54,40 +58,42 @@ function dryRun(): Envelope[] {
   ] as Envelope[];
 }
 
-const catalogue = () => buildStepCatalogue(dryRun(), { readFile: () => STEP_FILE, docs: readStepDocs(DOCS) });
+const PARAMETER_TYPES = "/** Whether the mailbox is connected. */\ndefineParameterType({ name: 'mailbox-state', regexp: /connected|disconnected/ });\n";
+const readFile = (uri: string) => (uri.endsWith('parameter-types.ts') ? PARAMETER_TYPES : STEP_FILE);
+const catalogue = () => buildStepCatalogue(dryRun(), { readFile, docs: readStepDocs(DOCS) });
 
 describe('buildStepCatalogue', () => {
-  it('groups the definitions by file, in source order, with their real lines and keywords', () => {
-    const [group] = catalogue().groups;
-    expect(group!.title).toBe('Mailbox');
-    expect(group!.intro).toBe('Mailboxes: connecting one and its settings.');
-    expect(group!.steps.map((s) => [s.keyword, s.expression, s.line])).toEqual([
-      ['Given', 'the employee {string}', 7],
-      ['Given', 'the mailbox {string} is {mailbox-state}', 9],
-      ['Then', 'the CRM has {int} lead(s)', 14],
+  it('puts each definition in the section of its task, Given before When before Then, with its real line and keyword', () => {
+    const sections = catalogue().groups.filter((g) => g.steps.length > 0);
+    expect(sections.map((g) => [g.title, g.steps.map((s) => [s.keyword, s.expression, s.line])])).toEqual([
+      ['Set up the CRM', [['Given', 'the employee {string}', 7]]],
+      ['Mailboxes and their settings', [['Given', 'the mailbox {string} is {mailbox-state}', 9], ['Then', 'the CRM has {int} lead(s)', 14]]],
+    ]);
+    expect(catalogue().groups.map((g) => g.title)).toEqual([
+      'Set up the CRM', 'Mailboxes and their settings', 'Customers send mail', 'Sync and save', 'Send from a form',
+      'Rights', 'Check the CRM', 'Check the mail', 'The clock', 'Faults',
     ]);
   });
 
-  it('describes a step by its comment first, then by the docs page', () => {
-    expect(catalogue().groups[0]!.steps.map((s) => s.description)).toEqual([
-      'Adds an active employee with that name.',
-      "Checks the mailbox's state.",
-      'Fails unless the CRM holds exactly that many leads.',
-    ]);
+  it('describes a step by the comment above its definition only', () => {
+    const steps = catalogue().groups.flatMap((g) => g.steps);
+    expect(steps.map((s) => s.description)).toEqual(['Adds an active employee with that name.', undefined, 'Fails unless the CRM holds exactly that many leads.']);
   });
 
   it('takes the first use in feature path order as the example, and flags a step without one', () => {
-    const [employee, mailbox] = catalogue().groups[0]!.steps;
+    const [employee, mailbox] = catalogue().groups.flatMap((g) => g.steps);
     expect(employee!.example).toEqual({ keyword: 'And', text: 'the employee "Bogdan"', uri: 'features/a.feature', line: 7 });
     expect(mailbox!.example).toBeUndefined();
-    expect(renderStepCatalogueMarkdown(catalogue())).toContain('⚠ No example yet: no feature uses this step.');
+    const markdown = renderStepCatalogueMarkdown(catalogue());
+    expect(markdown).toContain('⚠ No example yet: no feature uses this step.');
+    expect(markdown).toContain('Example ([a.feature](a.feature)): `And the employee "Bogdan"`');
   });
 
   it('lists parameter types with what they accept', () => {
     expect(catalogue().parameterTypes).toEqual([
       { name: '{string}', accepts: expect.stringContaining('double quotes') },
       { name: '{int}', accepts: 'a whole number, `3` or `-1`' },
-      { name: '{mailbox-state}', accepts: 'one of: `connected`, `disconnected`', definedIn: 'steps/support/parameter-types.ts' },
+      { name: '{mailbox-state}', accepts: 'one of: `connected`, `disconnected`', means: 'Whether the mailbox is connected.', definedIn: 'steps/support/parameter-types.ts' },
     ]);
   });
 
@@ -97,6 +103,20 @@ describe('buildStepCatalogue', () => {
     expect(missing!.suggestions[0]!.expression).toBe('the CRM has {int} lead(s)');
     expect(renderStepCatalogueText(catalogue())).toContain('closest: the CRM has {int} lead(s)');
     expect(renderStepCatalogueText(catalogue())).toContain('parameters: {string}, {mailbox-state}; {mailbox-state} is one of: connected, disconnected');
+  });
+
+  it('names a feature step that several definitions match, with each of them', () => {
+    const envelopes = dryRun().map((e) =>
+      e.testCase?.id === 't2' ? { testCase: { ...e.testCase, testSteps: [{ id: 'ts3', pickleStepId: 'ps3', stepDefinitionIds: ['d1', 'd2'] }] } } : e,
+    );
+    const ambiguous = buildStepCatalogue(envelopes, { readFile, docs: readStepDocs(DOCS) });
+    expect(ambiguous.ambiguousSteps).toEqual([
+      { keyword: 'And', text: 'the employee "Bogdan"', uri: 'features/a.feature', line: 7, matches: ['the employee {string}', 'the mailbox {string} is {mailbox-state}'] },
+    ]);
+    expect(featureStepProblems(ambiguous)).toEqual([
+      'features/b.feature:4: no step matches "Then the CRM has 2 leadz". Closest existing steps:\n    the CRM has {int} lead(s)\n    the mailbox {string} is {mailbox-state}\n    the employee {string}',
+      'features/a.feature:7: more than one step matches "And the employee "Bogdan"":\n    the employee {string}\n    the mailbox {string} is {mailbox-state}',
+    ]);
   });
 
   it('flags a step described nowhere', () => {
@@ -128,17 +148,20 @@ describe('step source reading', () => {
     expect(fileIntro("import x from 'y';\nGiven('a', f);")).toBeUndefined();
   });
 
-  it('names a concept after its file, with acronyms written as such', () => {
-    expect(titleOf('steps/crm-items.steps.ts')).toBe('CRM items');
-    expect(titleOf('steps/email-activity.steps.ts')).toBe('E-mail activity');
+  it('reads what a parameter type means from the comment above its definition', () => {
+    const source = "/** Whether the mailbox is connected. */\ndefineParameterType({\n  name: 'mailbox-state',\n  regexp: /a|b/,\n});\ndefineParameterType({ name: 'bare', regexp: /x/ });";
+    expect(parameterTypeComment(source, 'mailbox-state')).toBe('Whether the mailbox is connected.');
+    expect(parameterTypeComment(source, 'bare')).toBeUndefined();
   });
 });
 
 describe('readStepDocs', () => {
-  it('keeps the intro without the title and reads descriptions from the tables', () => {
-    const docs = readStepDocs(DOCS);
-    expect(docs.intro).toBe('How to write a scenario.');
-    expect(docs.descriptions.get('the mailbox {string} is {mailbox-state}')).toBe("Checks the mailbox's state.");
-    expect(docs.descriptions.has('step')).toBe(false);
+  it('takes the introduction after the marker, with its links rewritten for features/', () => {
+    expect(readStepDocs(DOCS).intro).toBe('How to write a scenario, tagged by [the rules](../docs/faq-rules.md).');
+    expect(rebaseLinks('[a](../features/STEPS.md) [b](https://x.test/y) [c](#here)', 'docs', 'features')).toBe('[a](STEPS.md) [b](https://x.test/y) [c](#here)');
+  });
+
+  it('finds step descriptions left in the page, which belong above their definitions', () => {
+    expect(stepRowsIn(DOCS)).toEqual(['the mailbox {string} is {mailbox-state}']);
   });
 });

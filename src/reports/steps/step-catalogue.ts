@@ -1,8 +1,9 @@
-import type { Envelope, GherkinDocument, StepDefinition } from '@cucumber/messages';
+import type { Envelope, GherkinDocument } from '@cucumber/messages';
 import { closestSteps, type Suggestion } from './closest-steps.ts';
-import { findDefinition, fileIntro } from './step-source.ts';
+import { findDefinition, parameterTypeComment } from './step-source.ts';
 import type { StepDocs } from './step-docs.ts';
 import { describeParameterTypes, parametersOf, type ParameterTypeEntry } from './parameter-types.ts';
+import { compareInSection, STEP_TASKS, taskOf, type StepTaskId } from './step-tasks.ts';
 
 export interface StepExample {
   readonly keyword: string;
@@ -22,12 +23,12 @@ export interface CatalogueStep {
   readonly example?: StepExample;
 }
 
+/** A section of the catalogue: a task of a scenario writer (step-tasks.ts). */
 export interface CatalogueGroup {
-  /** The step file, e.g. steps/mailbox.steps.ts. */
-  readonly uri: string;
-  /** The concept, from the file name: "Mailbox". */
+  readonly id: StepTaskId;
+  /** "Set up the CRM". */
   readonly title: string;
-  readonly intro?: string;
+  readonly intro: string;
   readonly steps: readonly CatalogueStep[];
 }
 
@@ -39,26 +40,28 @@ export interface UndefinedStep {
   readonly suggestions: readonly Suggestion[];
 }
 
+/** A feature step that more than one definition matches: Cucumber cannot run it. */
+export interface AmbiguousStep {
+  readonly keyword: string;
+  readonly text: string;
+  readonly uri: string;
+  readonly line: number;
+  /** The expressions that match it. */
+  readonly matches: readonly string[];
+}
+
 export interface StepCatalogue {
   readonly intro: string;
   readonly parameterTypes: readonly ParameterTypeEntry[];
   readonly groups: readonly CatalogueGroup[];
   readonly undefinedSteps: readonly UndefinedStep[];
+  readonly ambiguousSteps: readonly AmbiguousStep[];
 }
 
 export interface CatalogueSources {
   /** The text of a project file by its path relative to the project, e.g. a step file. */
   readFile(uri: string): string;
   readonly docs: StepDocs;
-}
-
-const ACRONYMS: Readonly<Record<string, string>> = { crm: 'CRM', imap: 'IMAP', smtp: 'SMTP', email: 'e-mail', faq: 'FAQ' };
-
-/** "steps/crm-items.steps.ts" → "CRM items". */
-export function titleOf(uri: string): string {
-  const words = uri.split('/').at(-1)!.replace(/\.steps\.[cm]?[jt]s$|\.[cm]?[jt]s$/, '').split(/[-_ ]+/).map((w) => ACRONYMS[w.toLowerCase()] ?? w);
-  const title = words.join(' ');
-  return title.charAt(0).toUpperCase() + title.slice(1);
 }
 
 /** Where each step of each feature file is written, and with which keyword. */
@@ -80,9 +83,10 @@ function gherkinSteps(documents: readonly GherkinDocument[]): Map<string, { keyw
 }
 
 /**
- * The step library as Cucumber sees it after a dry run: every step definition grouped by its
- * file, with parameters, description and a first example from the features, and every feature
- * step that matches no definition with the closest definitions.
+ * The step library as Cucumber sees it after a dry run: every step definition in the section of
+ * its task, with parameters, description (the comment above it) and a first example from the
+ * features; every feature step that matches no definition, with the closest definitions; and
+ * every one that matches several.
  */
 export function buildStepCatalogue(envelopes: readonly Envelope[], sources: CatalogueSources): StepCatalogue {
   const definitions = envelopes.flatMap((e) => (e.stepDefinition ? [e.stepDefinition] : []));
@@ -94,7 +98,9 @@ export function buildStepCatalogue(envelopes: readonly Envelope[], sources: Cata
   // First use of each definition, visiting features in path order and steps in file order.
   const examples = new Map<string, StepExample>();
   const undefinedSteps: UndefinedStep[] = [];
+  const ambiguousSteps: AmbiguousStep[] = [];
   const seenUndefined = new Set<string>();
+  const expressionOf = new Map(definitions.map((d) => [d.id, d.pattern.source]));
   const expressions = definitions.map((d) => ({ source: d.pattern.source, type: d.pattern.type }));
   const ordered = [...pickles].sort((a, b) => a.uri.localeCompare(b.uri));
   for (const pickle of ordered) {
@@ -103,50 +109,45 @@ export function buildStepCatalogue(envelopes: readonly Envelope[], sources: Cata
       const testStep = testCase?.testSteps.find((t) => t.pickleStepId === step.id);
       const where = written.get(step.astNodeIds[0] ?? '') ?? { keyword: '*', uri: pickle.uri, line: 0 };
       const ids = testStep?.stepDefinitionIds ?? [];
-      if (ids.length === 0 && testStep) {
-        const key = `${where.uri}:${where.line}:${step.text}`;
-        if (!seenUndefined.has(key)) {
-          seenUndefined.add(key);
-          undefinedSteps.push({ ...where, text: step.text, suggestions: closestSteps(step.text, expressions) });
-        }
+      const key = `${where.uri}:${where.line}:${step.text}`;
+      if (ids.length !== 1 && testStep && !seenUndefined.has(key)) {
+        seenUndefined.add(key);
+        if (ids.length === 0) undefinedSteps.push({ ...where, text: step.text, suggestions: closestSteps(step.text, expressions) });
+        else ambiguousSteps.push({ ...where, text: step.text, matches: ids.map((id) => expressionOf.get(id) ?? id) });
       }
       for (const id of ids) if (!examples.has(id)) examples.set(id, { ...where, text: step.text });
     }
   }
 
-  const byFile = new Map<string, StepDefinition[]>();
-  for (const definition of definitions) {
+  const steps = definitions.map((definition): CatalogueStep => {
     const uri = definition.sourceReference.uri ?? 'unknown';
-    byFile.set(uri, [...(byFile.get(uri) ?? []), definition]);
-  }
-  const groups = [...byFile.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([uri, fileDefinitions]): CatalogueGroup => {
-      const text = sources.readFile(uri);
-      const steps = fileDefinitions
-        .map((definition): CatalogueStep => {
-          const expression = definition.pattern.source;
-          const found = findDefinition(text, expression, definition.sourceReference.location?.line ?? 1);
-          const description = found?.description ?? sources.docs.descriptions.get(expression);
-          const example = examples.get(definition.id);
-          return {
-            keyword: found?.keyword ?? 'Step',
-            expression,
-            uri,
-            line: found?.line ?? definition.sourceReference.location?.line ?? 0,
-            parameters: parametersOf(definition.pattern),
-            ...(description && { description }),
-            ...(example && { example }),
-          };
-        })
-        .sort((a, b) => a.line - b.line);
-      const intro = fileIntro(text);
-      return { uri, title: titleOf(uri), ...(intro && { intro }), steps };
-    });
+    const expression = definition.pattern.source;
+    const found = findDefinition(sources.readFile(uri), expression, definition.sourceReference.location?.line ?? 1);
+    const description = found?.description;
+    const example = examples.get(definition.id);
+    return {
+      keyword: found?.keyword ?? 'Step',
+      expression,
+      uri,
+      line: found?.line ?? definition.sourceReference.location?.line ?? 0,
+      parameters: parametersOf(definition.pattern),
+      ...(description && { description }),
+      ...(example && { example }),
+    };
+  });
+  const groups = STEP_TASKS.map((task): CatalogueGroup => ({
+    id: task.id,
+    title: task.title,
+    intro: task.intro,
+    steps: steps
+      .filter((step) => taskOf(step) === task.id)
+      .sort(compareInSection),
+  }));
 
   const custom = envelopes.flatMap((e) => (e.parameterType ? [e.parameterType] : []));
-  const used = new Set(groups.flatMap((g) => g.steps.flatMap((s) => s.parameters)));
-  return { intro: sources.docs.intro, parameterTypes: describeParameterTypes(custom, used), groups, undefinedSteps };
+  const used = new Set(steps.flatMap((s) => s.parameters));
+  const meaning = (name: string, uri: string | undefined) => (uri ? parameterTypeComment(sources.readFile(uri), name) : undefined);
+  return { intro: sources.docs.intro, parameterTypes: describeParameterTypes(custom, used, meaning), groups, undefinedSteps, ambiguousSteps };
 }
 
 /** Steps a reader cannot learn from the catalogue: no description anywhere. */

@@ -71,3 +71,17 @@ export function fileIntro(source: string): string | undefined {
   while (end < head.length && head[end]!.trim() !== '' && !/^import\b/.test(head[end]!)) end++;
   return commentAbove(head, end);
 }
+
+/**
+ * The comment above a parameter type's definition (`defineParameterType({ name: 'x', … })`),
+ * which says what it means in a scenario writer's words.
+ */
+export function parameterTypeComment(source: string, name: string): string | undefined {
+  const lines = source.split('\n');
+  const at = lines.findIndex((line) => line.includes(`name: '${name}'`) || line.includes(`name: "${name}"`));
+  if (at === -1) return undefined;
+  for (let index = at; index >= 0 && index >= at - 2; index--) {
+    if (lines[index]!.includes('defineParameterType(')) return commentAbove(lines, index);
+  }
+  return undefined;
+}

@@ -1,0 +1,13 @@
+const t0 = performance.now();
+const { loadConfiguration, runCucumber, loadSupport } = await import('@cucumber/cucumber/api');
+const t1 = performance.now();
+const { runConfiguration } = await loadConfiguration({ provided: { loader: [] } }, { cwd: process.cwd() });
+const t2 = performance.now();
+const support = await loadSupport(runConfiguration, { cwd: process.cwd() });
+const t3 = performance.now();
+const { PassThrough } = await import('node:stream');
+const silent = new PassThrough(); silent.resume();
+let n = 0;
+await runCucumber({ ...runConfiguration, support, runtime: { ...runConfiguration.runtime, dryRun: true, parallel: 0, retry: 0 }, formats: { stdout: 'summary', files: {}, publish: false, options: {} } }, { cwd: process.cwd(), stdout: silent, stderr: silent }, () => n++);
+const t4 = performance.now();
+console.log({ api: t1 - t0 | 0, config: t2 - t1 | 0, support: t3 - t2 | 0, dryRun: t4 - t3 | 0, n });
