@@ -1,5 +1,6 @@
-import { ImapFlow } from 'imapflow';
-import type { ImapAccount } from './mailbox-sync.ts';
+import type { ImapFlow } from 'imapflow';
+import { endImapClient, openImapClient } from './imap-client.ts';
+import type { ImapAccount } from './sync-types.ts';
 
 export interface AppendRequest {
   /** The folder's path; without it, the folder the server marks \Sent (RFC 6154). */
@@ -23,19 +24,7 @@ export interface AppendResult {
  * files what it sent: one login, one APPEND, logout. The server's refusal rejects the promise.
  */
 export async function appendToFolder(account: ImapAccount, request: AppendRequest): Promise<AppendResult> {
-  const client = new ImapFlow({
-    host: account.host,
-    port: account.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: account.user, pass: account.password },
-    logger: false,
-    disableAutoIdle: true,
-    disableCompression: true,
-  });
-  // The awaited command rejects on socket trouble; the event itself needs no handling.
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await openImapClient(account, 'filing sent mail');
   try {
     const folder = request.folder ?? (await sentFolderOf(client));
     const result = await client.append(folder, request.raw, request.flags ?? ['\\Seen'], request.date);
@@ -46,7 +35,7 @@ export async function appendToFolder(account: ImapAccount, request: AppendReques
       ...(result.uidValidity !== undefined && { uidValidity: Number(result.uidValidity) }),
     };
   } finally {
-    await client.logout().catch(() => client.close());
+    await endImapClient(client);
   }
 }
 

@@ -1,6 +1,6 @@
 import { appendToFolder, type AppendResult } from './append-to-folder.ts';
 import { composeMessage } from './compose-message.ts';
-import type { ImapAccount } from './mailbox-sync.ts';
+import type { ImapAccount } from './sync-types.ts';
 import { SmtpSender, type OutgoingEmail, type SendResult } from './smtp-sender.ts';
 
 export interface MailboxSendRequest extends OutgoingEmail {

@@ -34,7 +34,8 @@ import {
 import { ConnectorNetwork } from './connector-network.ts';
 import { FormSending, type FormRecipient } from './form-sending.ts';
 import { describeItem, findItem } from './item-lookup.ts';
-import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
+import { ConnectedMailboxes } from './connected-mailboxes.ts';
+import type { SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
 import { markReadInMail, moveInMail } from './webmail-reader.ts';
 import { OutsideWorld, type IncomingEmail } from './outside-world.ts';
@@ -58,11 +59,10 @@ export class Simulation {
   readonly clock: VirtualClock;
   readonly mail: MockMailServer;
   readonly crm: Crm;
-  private readonly connections = new Map<number, MailboxConnection>();
+  private readonly connected: ConnectedMailboxes;
   private readonly outsideWorld: OutsideWorld;
   private readonly network: ConnectorNetwork;
   private readonly formSending: FormSending;
-  private readonly syncLog: SyncResult[] = [];
   private readonly manualOutcomes: IntakeOutcome[] = [];
   /** The scenario's SMTP and IMAP traffic, for the report of a failed scenario. */
   readonly wireLog = new WireLog();
@@ -76,6 +76,7 @@ export class Simulation {
     this.outsideWorld = new OutsideWorld(this.mail, this.clock);
     this.network = new ConnectorNetwork(this.mail);
     this.formSending = new FormSending(this.crm, this.mail, (name) => this.clientRef(name));
+    this.connected = new ConnectedMailboxes(this.crm, this.wireLog);
   }
 
   static async start(options: SimulationOptions = {}): Promise<Simulation> {
@@ -85,6 +86,7 @@ export class Simulation {
   }
 
   async stop(): Promise<void> {
+    await this.connected.closeAll();
     this.outsideWorld.close();
     this.formSending.close();
     await this.network.stop();
@@ -123,8 +125,7 @@ export class Simulation {
     const mailbox = this.crm.connectMailbox({ address, connectorId: this.employeeNamed(connectorName).id, settings });
     // The CRM reaches the IMAP server through the scenario's network link, which a scenario can break.
     const { host, port } = await this.network.imapEndpoint();
-    const connection = new MailboxConnection(this.crm, mailbox.id, { host, port, user: address, password });
-    this.connections.set(mailbox.id, connection);
+    this.connected.add(mailbox.id, address, { host, port, user: address, password });
     await this.synchronise(address);
     return mailbox;
   }
@@ -166,23 +167,12 @@ export class Simulation {
   }
 
   /** Runs the mailbox's connector once over IMAP; every new message reaches the CRM's rules. */
-  async synchronise(mailboxAddress: string): Promise<SyncResult> {
-    const mailbox = this.crm.mailbox(mailboxAddress);
-    const connection = this.connections.get(mailbox.id);
-    if (!connection) throw new Error(`The mailbox ${mailboxAddress} is not connected in this scenario`);
-    const result = await connection.synchronise();
-    this.syncLog.push(result);
-    // A message the connector could not hand over is a defect in the chain, not a CRM decision:
-    // fail here, naming it, rather than let a later assertion fail without the cause.
-    if (result.failures.length > 0) {
-      const list = result.failures.map((f) => `${f.folder} UID ${f.uid}: ${f.reason}`).join('; ');
-      throw new Error(`Synchronising ${mailboxAddress} failed for ${result.failures.length} message(s): ${list}`);
-    }
-    return result;
+  synchronise(mailboxAddress: string): Promise<SyncResult> {
+    return this.connected.synchronise(this.crm.mailbox(mailboxAddress).id);
   }
 
   get synchronisations(): readonly SyncResult[] {
-    return this.syncLog;
+    return this.connected.synchronisations;
   }
 
   /** "Save to CRM" next to the message with this subject, in whichever mailbox lists it (R3). */
@@ -195,7 +185,7 @@ export class Simulation {
 
   /** The CRM's latest answer about the message with this subject: from a sync or a manual save. */
   lastIntakeOutcome(subject: string): IntakeOutcome | undefined {
-    const all = [...this.syncLog.flatMap((s) => s.outcomes.map((o) => o.outcome)), ...this.manualOutcomes];
+    const all = [...this.synchronisations.flatMap((s) => s.outcomes.map((o) => o.outcome)), ...this.manualOutcomes];
     return all.filter((o) => o.mailboxMessage.subject === subject).at(-1);
   }
 
@@ -212,7 +202,7 @@ export class Simulation {
 
   /** The one message with this subject across the connected mailboxes. */
   findMailboxMessage(subject: string): MailboxMessage {
-    const matches = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
+    const matches = this.connected.mailboxIds.flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
     throw new Error(`Expected one e-mail "${subject}" in the connected mailboxes, found ${matches.length}`);
   }
