@@ -20,10 +20,18 @@ const MESSAGE_QUERY = { uid: true, flags: true, internalDate: true, size: true, 
  *   what came before the cut and the next attempt starts after it.
  */
 export async function readFolder(session: ImapSession, folder: string, state: SyncState, handOver: HandOver): Promise<void> {
-  if (session.selected === folder) {
-    await readSelected(session, folder, state, handOver);
-    return;
+  try {
+    if (session.selected === folder) await readSelected(session, folder, state, handOver);
+    else await readOther(session, folder, state, handOver);
+  } catch (error) {
+    // A refusal leaves the folder selected with its news unread: the next sync must not take
+    // the silence after it for "nothing new".
+    session.keepReport(folder);
+    throw error;
   }
+}
+
+async function readOther(session: ImapSession, folder: string, state: SyncState, handOver: HandOver): Promise<void> {
   if (state.cursor(folder)) {
     const status = await session.client.status(folder, { uidNext: true, uidValidity: true });
     // A server that refuses STATUS (or leaves an item out) is read the long way below.

@@ -56,6 +56,11 @@ export class ImapSession {
     this.reported.delete(folder);
   }
 
+  /** Puts a report back when reading the folder failed, so the next sync reads it again. */
+  keepReport(folder: string): void {
+    this.reported.add(folder);
+  }
+
   async end(): Promise<void> {
     await endImapClient(this.client);
   }

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MockMailServer, type Account } from '../../mock-servers/index.ts';
+import { MockMailServer, parseFault, type Account } from '../../mock-servers/index.ts';
 import { MailboxSync, type RemoteFolder, type SyncedMessage, type SyncTarget } from './mailbox-sync.ts';
 import { CommandLog, type SentCommand } from './testing/command-log.ts';
 
@@ -128,6 +128,26 @@ describe('one IMAP session per mailbox, kept across synchronisations', () => {
     const report = await sync.syncOnce();
     expect(report).toMatchObject({ fetched: 1, reconnects: 1, connections: 1, failures: [] });
     expect(subjects()).toEqual(['INBOX:One', 'INBOX:Two']);
+  });
+
+  it('a FETCH the server refuses in the selected folder is tried again by the next sync, not taken for "nothing new"', async () => {
+    toSync = () => ['INBOX'];
+    deliver('inbox', 'One');
+    await sync.syncOnce();
+    deliver('inbox', 'Two');
+    server.faults.add(parseFault('fail-command:command=FETCH,status=NO,nth=1'));
+    await expect(sync.syncOnce()).rejects.toThrow();
+    const retry = await log.during(() => sync.syncOnce());
+    expect(names(retry)).toEqual(['LIST', 'UID FETCH']);
+    expect(subjects()).toEqual(['INBOX:One', 'INBOX:Two']);
+  });
+
+  it('a FETCH refused right after EXAMINE is tried again by the next sync', async () => {
+    deliver('inbox', 'One');
+    server.faults.add(parseFault('fail-command:command=FETCH,status=NO,nth=1'));
+    await expect(sync.syncOnce()).rejects.toThrow();
+    await sync.syncOnce();
+    expect(subjects()).toEqual(['INBOX:One']);
   });
 
   it('close() logs out, and a closed connector opens no connection again', async () => {
