@@ -15,6 +15,11 @@ export class FolderDirectory {
   private known: RemoteFolder[] | undefined;
   private signature = '';
 
+  /** The folders as last listed, if they were. */
+  get current(): readonly RemoteFolder[] | undefined {
+    return this.known;
+  }
+
   /** Lists the folders over this connection; imapflow also needs the listing to open one. */
   async refresh(client: ImapFlow): Promise<readonly RemoteFolder[]> {
     if (this.known) {

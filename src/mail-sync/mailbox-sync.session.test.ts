@@ -150,6 +150,20 @@ describe('one IMAP session per mailbox, kept across synchronisations', () => {
     expect(subjects()).toEqual(['INBOX:One']);
   });
 
+  it('files a sent copy with APPEND on the open session, in the \\Sent folder it listed, and the next sync reads it there', async () => {
+    toSync = () => ['INBOX', 'Sent'];
+    await sync.syncOnce();
+    const raw = Buffer.from('From: sales@acme.test\r\nTo: jan@client.test\r\nSubject: Offer\r\nMessage-ID: <offer@acme.test>\r\n\r\nHi\r\n');
+    let filed;
+    const filing = await log.during(async () => (filed = await sync.append({ raw })));
+    expect(names(filing)).toEqual(['APPEND']);
+    expect(filed).toMatchObject({ folder: 'Sent', uid: 1 });
+    expect(server.messages('sales@acme.test', 'Sent').map((m) => [m.subject, [...m.flags]])).toEqual([['Offer', ['\\Seen']]]);
+    const report = await sync.syncOnce();
+    expect(report).toMatchObject({ fetched: 1, connections: 0 });
+    expect(subjects()).toEqual(['Sent:Offer']);
+  });
+
   it('close() logs out, and a closed connector opens no connection again', async () => {
     await sync.syncOnce();
     const closing = await log.during(() => sync.close());

@@ -1,4 +1,5 @@
 import type { FetchMessageObject } from 'imapflow';
+import { appendOn, sentFolderIn, type AppendRequest, type AppendResult } from './append-to-folder.ts';
 import { FolderDirectory } from './folder-directory.ts';
 import { readFolder } from './folder-reading.ts';
 import { ImapSession } from './imap-session.ts';
@@ -59,6 +60,18 @@ export class MailboxSync {
   }
 
   /**
+   * Files a message in a folder (the \Sent one unless named) with APPEND on the session, opening
+   * it if need be, as a mail client files what it sent over the connection it has (RFC 3501
+   * §6.3.11). A lost connection is not tried again: the server may have stored the message
+   * already, and a second APPEND would put a second copy in the folder.
+   */
+  append(request: AppendRequest): Promise<AppendResult> {
+    const filing = this.queue.then(() => this.appendNow(request));
+    this.queue = filing.catch(() => undefined);
+    return filing;
+  }
+
+  /**
    * Ends the session with LOGOUT, or cuts it when a synchronisation is still running (that one
    * then fails). A closed connector opens no more connections.
    */
@@ -72,7 +85,7 @@ export class MailboxSync {
   }
 
   private async synchronise(): Promise<SyncReport> {
-    const run: SyncRun = { report: { folders: [], fetched: 0, failures: [], reconnects: 0, connections: 0 }, fruitlessReconnects: 0 };
+    const run = newRun();
     this.running = true;
     try {
       const remote = await this.attempt(run, (session) => session.folders(this.directory));
@@ -87,6 +100,17 @@ export class MailboxSync {
         });
       }
       return run.report;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async appendNow(request: AppendRequest): Promise<AppendResult> {
+    this.running = true;
+    try {
+      const session = await this.openSession(newRun());
+      // The folders as the last sync listed them, as a mail client files by the list it has.
+      return await appendOn(session.client, request, async () => sentFolderIn(this.directory.current ?? (await session.folders(this.directory))));
     } finally {
       this.running = false;
     }
@@ -139,4 +163,8 @@ export class MailboxSync {
     }
     this.state.advance(folder, uidValidity, message.uid);
   }
+}
+
+function newRun(): SyncRun {
+  return { report: { folders: [], fetched: 0, failures: [], reconnects: 0, connections: 0 }, fruitlessReconnects: 0 };
 }

@@ -1,5 +1,5 @@
 import type { Crm } from '../crm/index.ts';
-import type { ImapAccount } from '../mail-sync/index.ts';
+import type { AppendRequest, AppendResult, ImapAccount } from '../mail-sync/index.ts';
 import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
 import type { WireLog } from './wire-log.ts';
 
@@ -59,6 +59,12 @@ export class ConnectedMailboxes {
       throw new Error(`Synchronising ${entry.address} failed for ${result.failures.length} message(s): ${list}`);
     }
     return result;
+  }
+
+  /** How the mailbox's sent mail is filed in its Sent folder: over its connector's session, when it is connected. */
+  sentFiler(mailboxId: number): ((request: AppendRequest) => Promise<AppendResult>) | undefined {
+    const entry = this.connected.get(mailboxId);
+    return entry && ((request) => entry.connection.append(request));
   }
 
   /** Ends every connector's session (LOGOUT), so no socket outlives the scenario. */

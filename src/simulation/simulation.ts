@@ -75,8 +75,8 @@ export class Simulation {
     this.mail.onWire((event) => this.wireLog.record(event));
     this.outsideWorld = new OutsideWorld(this.mail, this.clock);
     this.network = new ConnectorNetwork(this.mail);
-    this.formSending = new FormSending(this.crm, this.mail, (name) => this.clientRef(name));
     this.connected = new ConnectedMailboxes(this.crm, this.wireLog);
+    this.formSending = new FormSending(this.crm, this.mail, (name) => this.clientRef(name), (id) => this.connected.sentFiler(id));
   }
 
   static async start(options: SimulationOptions = {}): Promise<Simulation> {

@@ -10,8 +10,8 @@ export interface SentCommand {
 
 /**
  * The IMAP commands clients send to the server, read off its wire: what the tests of the
- * connector's round trips count. A command is a client line with a tag and a name; the lines
- * of a literal or an IDLE's DONE are not commands.
+ * connector's round trips count. A command is a client line with a tag and a name in capitals;
+ * the lines of a short literal (a message's header lines) and an IDLE's DONE are not commands.
  */
 export class CommandLog {
   readonly commands: SentCommand[] = [];
@@ -20,8 +20,9 @@ export class CommandLog {
   constructor(server: MockMailServer) {
     this.stop = server.onWire((event) => {
       if (event.protocol !== 'imap' || event.entry.direction !== 'client') return;
-      const match = /^\S+ ((?:UID )?[A-Z]+)(?: |$)/i.exec(event.entry.line);
-      if (match && event.entry.line !== 'DONE') this.commands.push({ connection: event.entry.connectionId, name: match[1]!.toUpperCase(), line: event.entry.line });
+      // A tag is letters and digits (imapflow's: 1, 2, … A, 1F); a header line of a literal has a colon.
+      const match = /^[A-Za-z0-9.]+ ((?:UID )?[A-Z]+)(?: |$)/.exec(event.entry.line);
+      if (match) this.commands.push({ connection: event.entry.connectionId, name: match[1]!, line: event.entry.line });
     });
   }
 
