@@ -103,6 +103,14 @@ Then('the mail server cut the IMAP connection in the middle of a FETCH and the C
   assert.equal(reconnects, 1, `The connector reconnected ${reconnects} times`);
 });
 
+/** Scripted mid-FETCH drops that really happened on the server, and as many connections the CRM's connector reopened. */
+Then('the mail server cut {int} FETCH(es) short and the CRM reconnected as often', function (this: CrmWorld, count: number) {
+  const cuts = this.sim.mail.transcripts().flatMap((t) => t.lines).filter((l) => l.direction === 'fault' && l.text.includes('before the tagged reply'));
+  assert.equal(cuts.length, count, `The server cut ${cuts.length} FETCHes`);
+  const reconnects = this.sim.synchronisations.reduce((sum, sync) => sum + sync.reconnects, 0);
+  assert.equal(reconnects, count, `The connector reconnected ${reconnects} times`);
+});
+
 /** How many messages the connector fetched in its last synchronisation (all folders). */
 Then('the CRM\'s last synchronisation fetched {int} e-mail(s)', function (this: CrmWorld, count: number) {
   const last = this.sim.synchronisations.at(-1);

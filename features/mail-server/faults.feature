@@ -39,6 +39,24 @@ Feature: The CRM copes with a mail server that misbehaves
     And the e-mail "Second" is saved to the CRM once
     And the CRM has 2 leads
 
+  @R1.5 @fault:drop-mid-fetch:after=1
+  Scenario: On a link that cuts every FETCH after its first e-mail, the CRM keeps each e-mail it got and saves every one once
+    When these customers send e-mails to "sales@acme.test":
+      | from                | subject |
+      | one@customer.test   | First   |
+      | two@customer.test   | Second  |
+      | three@customer.test | Third   |
+      | four@customer.test  | Fourth  |
+    And the CRM synchronises the mailbox "sales@acme.test"
+    And the CRM synchronises the mailbox "sales@acme.test"
+    Then the mail server cut 3 FETCHes short and the CRM reconnected as often
+    And the e-mail "First" is saved to the CRM once
+    And the e-mail "Second" is saved to the CRM once
+    And the e-mail "Third" is saved to the CRM once
+    And the e-mail "Fourth" is saved to the CRM once
+    And the CRM has 4 leads
+    And the CRM's last synchronisation fetched 0 e-mails
+
   @error @fault:greylist:retry-after=5m
   Scenario: A greylisted sender is told to try later, and gets through five minutes on
     When "Jan Kowalski <jan.kowalski@client.test>" tries to send an e-mail to "sales@acme.test" with the subject "Offer"

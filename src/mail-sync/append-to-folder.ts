@@ -1,5 +1,6 @@
-import { ImapFlow } from 'imapflow';
-import type { ImapAccount } from './mailbox-sync.ts';
+import type { ImapFlow } from 'imapflow';
+import { endImapClient, openImapClient } from './imap-client.ts';
+import type { ImapAccount } from './sync-types.ts';
 
 export interface AppendRequest {
   /** The folder's path; without it, the folder the server marks \Sent (RFC 6154). */
@@ -20,38 +21,33 @@ export interface AppendResult {
 
 /**
  * Files a message in a folder of the account with IMAP APPEND (RFC 3501 §6.3.11), as a mail client
- * files what it sent: one login, one APPEND, logout. The server's refusal rejects the promise.
+ * without an open session files what it sent: one login, one APPEND, logout. The server's refusal
+ * rejects the promise.
  */
 export async function appendToFolder(account: ImapAccount, request: AppendRequest): Promise<AppendResult> {
-  const client = new ImapFlow({
-    host: account.host,
-    port: account.port,
-    secure: false,
-    doSTARTTLS: false,
-    auth: { user: account.user, pass: account.password },
-    logger: false,
-    disableAutoIdle: true,
-    disableCompression: true,
-  });
-  // The awaited command rejects on socket trouble; the event itself needs no handling.
-  client.on('error', () => undefined);
-  await client.connect();
+  const client = await openImapClient(account, 'filing sent mail');
   try {
-    const folder = request.folder ?? (await sentFolderOf(client));
-    const result = await client.append(folder, request.raw, request.flags ?? ['\\Seen'], request.date);
-    if (!result) throw new Error(`The server did not take the message into ${folder}`);
-    return {
-      folder: result.destination,
-      ...(result.uid !== undefined && { uid: Number(result.uid) }),
-      ...(result.uidValidity !== undefined && { uidValidity: Number(result.uidValidity) }),
-    };
+    return await appendOn(client, request, async () => sentFolderIn(await client.list()));
   } finally {
-    await client.logout().catch(() => client.close());
+    await endImapClient(client);
   }
 }
 
-async function sentFolderOf(client: ImapFlow): Promise<string> {
-  const sent = (await client.list()).find((f) => f.specialUse === '\\Sent');
+/** APPEND on a connection already open; `sentFolder` names the \Sent folder when the request names none. */
+export async function appendOn(client: ImapFlow, request: AppendRequest, sentFolder: () => Promise<string>): Promise<AppendResult> {
+  const folder = request.folder ?? (await sentFolder());
+  const result = await client.append(folder, request.raw, request.flags ?? ['\\Seen'], request.date);
+  if (!result) throw new Error(`The server did not take the message into ${folder}`);
+  return {
+    folder: result.destination,
+    ...(result.uid !== undefined && { uid: Number(result.uid) }),
+    ...(result.uidValidity !== undefined && { uidValidity: Number(result.uidValidity) }),
+  };
+}
+
+/** The folder the server marks \Sent (RFC 6154), or a clear error. */
+export function sentFolderIn(folders: readonly { path: string; specialUse?: string }[]): string {
+  const sent = folders.find((f) => f.specialUse === '\\Sent');
   if (!sent) throw new Error('The server lists no folder marked \\Sent; name the folder to file sent mail in');
   return sent.path;
 }

@@ -1,5 +1,6 @@
-export { MailboxSync, FUTURE_DATE_TOLERANCE_MS } from './mailbox-sync.ts';
-export type { ImapAccount, RemoteFolder, SyncedMessage, SyncTarget, SyncFailure, SyncReport } from './mailbox-sync.ts';
+export { MailboxSync, MAX_RECONNECTS } from './mailbox-sync.ts';
+export { FUTURE_DATE_TOLERANCE_MS } from './synced-message.ts';
+export type { ImapAccount, RemoteFolder, SyncedMessage, SyncTarget, SyncFailure, SyncReport } from './sync-types.ts';
 export { SyncState, type FolderCursor } from './sync-state.ts';
 export { parseMessage, type ParsedEmail, type ParsedAddress } from './parse-message.ts';
 export { SmtpSender, type SmtpEndpoint, type OutgoingEmail, type SendResult } from './smtp-sender.ts';

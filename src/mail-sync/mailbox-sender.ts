@@ -1,6 +1,6 @@
-import { appendToFolder, type AppendResult } from './append-to-folder.ts';
+import { appendToFolder, type AppendRequest, type AppendResult } from './append-to-folder.ts';
 import { composeMessage } from './compose-message.ts';
-import type { ImapAccount } from './mailbox-sync.ts';
+import type { ImapAccount } from './sync-types.ts';
 import { SmtpSender, type OutgoingEmail, type SendResult } from './smtp-sender.ts';
 
 export interface MailboxSendRequest extends OutgoingEmail {
@@ -24,13 +24,18 @@ export interface MailboxSendResult {
  */
 export class MailboxSender {
   private readonly smtp: SmtpSender;
-  private readonly imap: ImapAccount;
+  private readonly fileSentCopy: (request: AppendRequest) => Promise<AppendResult>;
   private readonly envelopeFrom: string;
 
-  constructor(options: { smtp: { host: string; port: number }; imap: ImapAccount }) {
-    this.imap = options.imap;
-    this.envelopeFrom = options.imap.user;
-    this.smtp = new SmtpSender({ ...options.smtp, auth: { user: options.imap.user, password: options.imap.password } });
+  /**
+   * `fileSentCopy` files the Sent copy, on the mailbox's open IMAP session where there is one
+   * (MailboxSync.append); without it each copy is filed over a connection of its own.
+   */
+  constructor(options: { smtp: { host: string; port: number }; imap: ImapAccount; fileSentCopy?: (request: AppendRequest) => Promise<AppendResult> }) {
+    const { imap } = options;
+    this.fileSentCopy = options.fileSentCopy ?? ((request) => appendToFolder(imap, request));
+    this.envelopeFrom = imap.user;
+    this.smtp = new SmtpSender({ ...options.smtp, auth: { user: imap.user, password: imap.password } });
   }
 
   async send(request: MailboxSendRequest): Promise<MailboxSendResult> {
@@ -38,7 +43,7 @@ export class MailboxSender {
     const raw = await composeMessage(email);
     const recipients = [email.to, email.cc ?? []].flat().map(envelopeAddress);
     const smtp = await this.smtp.sendRaw({ from: this.envelopeFrom, to: recipients }, raw);
-    const sentCopy = await appendToFolder(this.imap, { raw, flags: ['\\Seen'], ...(sentFolder && { folder: sentFolder }), ...(email.date && { date: email.date }) }).then(
+    const sentCopy = await this.fileSentCopy({ raw, flags: ['\\Seen'], ...(sentFolder && { folder: sentFolder }), ...(email.date && { date: email.date }) }).then(
       (filed): SentCopy => ({ filed: true, ...filed }),
       (error: unknown): SentCopy => ({ filed: false, reason: error instanceof Error ? error.message : String(error) }),
     );

@@ -27,15 +27,24 @@ class RecordingTarget implements SyncTarget {
 const mail = (subject: string, extra = '') =>
   Buffer.from(`From: Jan Kowalski <jan@client.test>\r\nTo: sales@acme.test\r\nSubject: ${subject}\r\nMessage-ID: <${subject.replace(/\W/g, '')}@client.test>\r\nDate: Mon, 02 Mar 2026 09:59:00 +0000\r\n${extra}\r\nHello\r\n`);
 
+let connectors: MailboxSync[];
+
 beforeEach(async () => {
   server = new MockMailServer({ clock: () => NOW });
   account = server.addAccount('sales@acme.test', 'secret');
   await server.start();
+  connectors = [];
 });
-afterEach(() => server.stop());
+afterEach(async () => {
+  for (const sync of connectors) await sync.close();
+  await server.stop();
+});
 
-const connector = (target: SyncTarget) =>
-  new MailboxSync({ host: server.address.host, port: server.address.imapPort, user: 'sales@acme.test', password: 'secret' }, target);
+const connector = (target: SyncTarget, password = 'secret') => {
+  const sync = new MailboxSync({ host: server.address.host, port: server.address.imapPort, user: 'sales@acme.test', password }, target);
+  connectors.push(sync);
+  return sync;
+};
 
 describe('MailboxSync over IMAP', () => {
   it('registers the folders with their special use and hands over each new message, parsed', async () => {
@@ -49,7 +58,7 @@ describe('MailboxSync over IMAP', () => {
       { path: 'INBOX', specialUse: '\\Inbox' }, { path: 'Sent', specialUse: '\\Sent' }, { path: 'Drafts', specialUse: '\\Drafts' },
       { path: 'Spam', specialUse: '\\Junk' }, { path: 'Trash', specialUse: '\\Trash' },
     ]);
-    expect(report).toEqual({ folders: ['INBOX', 'Spam'], fetched: 2, failures: [], reconnects: 0 });
+    expect(report).toEqual({ folders: ['INBOX', 'Spam'], fetched: 2, failures: [], reconnects: 0, connections: 1 });
     expect(target.received.map((m) => [m.folder, m.uid, m.uidValidity, m.subject, m.seen])).toEqual([
       ['INBOX', 1, inbox.uidValidity, 'First', false],
       ['Spam', 1, account.requireFolderByRole('junk').uidValidity, 'Junk', false],
@@ -105,7 +114,7 @@ describe('MailboxSync over IMAP', () => {
   });
 
   it('fails with the server\'s refusal on wrong credentials', async () => {
-    const sync = new MailboxSync({ host: server.address.host, port: server.address.imapPort, user: 'sales@acme.test', password: 'wrong' }, new RecordingTarget());
+    const sync = connector(new RecordingTarget(), 'wrong');
     await expect(sync.syncOnce()).rejects.toThrow();
   });
 });

@@ -1,81 +1,44 @@
-import { createHash } from 'node:crypto';
-import { ImapFlow, type FetchMessageObject } from 'imapflow';
-import { parseMessage, type ParsedEmail } from './parse-message.ts';
-import { problem } from './reading-problems.ts';
+import type { FetchMessageObject } from 'imapflow';
+import { appendOn, sentFolderIn, type AppendRequest, type AppendResult } from './append-to-folder.ts';
+import { FolderDirectory } from './folder-directory.ts';
+import { readFolder } from './folder-reading.ts';
+import { ImapSession } from './imap-session.ts';
 import { SyncState } from './sync-state.ts';
+import { toSyncedMessage } from './synced-message.ts';
+import type { ImapAccount, SyncReport, SyncTarget } from './sync-types.ts';
 
-export interface ImapAccount {
-  host: string;
-  port: number;
-  user: string;
-  password: string;
-}
-
-export interface RemoteFolder {
-  path: string;
-  /** RFC 6154 attribute (\Sent, \Junk, \Trash, \Drafts) as the server or the folder's name says. */
-  specialUse?: string;
-}
-
-/** One new message as found on the server, parsed, with the IMAP facts the CRM needs. */
-export interface SyncedMessage extends ParsedEmail {
-  folder: string;
-  uidValidity: number;
-  uid: number;
-  /** INTERNALDATE: when the server received it (R5.1). */
-  receivedAt: Date;
-  /** \Seen at sync time: a message already read becomes a completed activity (R5.4). */
-  seen: boolean;
-  /** RFC822.SIZE: the message's size in octets, shown even for a message that cannot be read. */
-  size: number;
-  /**
-   * SHA-256 of the raw message, hex: what identifies a message without a Message-ID, so that
-   * syncing it again from another folder or after a UIDVALIDITY change never saves it twice (R1.5).
-   */
-  contentDigest: string;
-}
+export type { ImapAccount, RemoteFolder, SyncedMessage, SyncTarget, SyncFailure, SyncReport } from './sync-types.ts';
+export { FUTURE_DATE_TOLERANCE_MS } from './synced-message.ts';
 
 /**
- * How far a Date field may run ahead of the server's INTERNALDATE: a sender's clock may be off
- * by time zone mistakes of up to a day (RFC 5322 §3.3 zones reach ±99:59); beyond that the Date
- * cannot be when the message was written, and the receipt time stands instead (R5.1).
+ * How many reconnects in a row one synchronisation makes when none of them brings a message
+ * across; a reconnect after which a message came through starts the count again.
  */
-export const FUTURE_DATE_TOLERANCE_MS = 26 * 60 * 60 * 1000;
-
-/** The other end of the connector: the CRM, seen only through what the connector needs. */
-export interface SyncTarget {
-  registerFolders(folders: readonly RemoteFolder[]): void;
-  foldersToSync(): readonly string[];
-  receive(message: SyncedMessage): void;
-}
-
-export interface SyncFailure {
-  folder: string;
-  uid: number;
-  reason: string;
-}
-
-export interface SyncReport {
-  folders: string[];
-  fetched: number;
-  failures: SyncFailure[];
-  /** Connections lost and reopened during this synchronisation. */
-  reconnects: number;
-}
-
-/** How often one synchronisation reopens a lost connection before it gives up. */
 export const MAX_RECONNECTS = 3;
 
+/** One synchronisation under way: what it reports, and its reconnects since a message last came through. */
+interface SyncRun {
+  readonly report: SyncReport;
+  fruitlessReconnects: number;
+}
+
 /**
- * The CRM's mail connector for one mailbox, as the real product reaches mail: log in over IMAP,
- * list the folders, and in each folder to sync fetch what is new since the last sync.
- * Folders are opened with EXAMINE and bodies fetched with BODY.PEEK[], so syncing never marks
- * a customer's message as read (RFC 3501 §6.3.2, §6.4.5).
+ * The CRM's mail connector for one mailbox, as a mail client reaches mail: one IMAP session,
+ * opened at the first synchronisation and kept open for the next ones, which list the folders
+ * and read in each folder to sync only what is new (see readFolder). Folders are opened with
+ * EXAMINE and bodies fetched with BODY.PEEK[], so syncing never marks a customer's message as
+ * read (RFC 3501 §6.3.2, §6.4.5). close() ends the session.
  */
 export class MailboxSync {
   private readonly account: ImapAccount;
   private readonly target: SyncTarget;
   readonly state = new SyncState();
+  private readonly directory = new FolderDirectory();
+  private session: ImapSession | undefined;
+  /** Synchronisations run one at a time on the one session. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private running = false;
+  private closed = false;
 
   constructor(account: ImapAccount, target: SyncTarget) {
     this.account = account;
@@ -83,101 +46,125 @@ export class MailboxSync {
   }
 
   /**
-   * One synchronisation. A connection lost midway (the server went away, the network dropped
-   * it) is reopened and the folder resumed from the last message handed over, up to
-   * MAX_RECONNECTS times; the cursor advances per message, so nothing is handed over twice
-   * (R1.5). A refusal on a working connection (wrong password, a folder that cannot be opened)
-   * is not retried: it rejects.
+   * One synchronisation. Each message is handed to the target as it arrives and the folder's
+   * cursor moves past it, so nothing is handed over twice (R1.5). A connection lost midway (the
+   * server went away, the network dropped it) is reopened and the folder resumed after the last
+   * message handed over; the sync gives up after MAX_RECONNECTS reconnects in a row that bring
+   * nothing, and the next one takes up where it stopped. A refusal on a working connection (wrong
+   * password, a folder that cannot be opened) is not retried: it rejects.
    */
-  async syncOnce(): Promise<SyncReport> {
-    const report: SyncReport = { folders: [], fetched: 0, failures: [], reconnects: 0 };
-    const session = { client: await this.open() };
+  syncOnce(): Promise<SyncReport> {
+    const sync = this.queue.then(() => this.synchronise());
+    this.queue = sync.catch(() => undefined);
+    return sync;
+  }
+
+  /**
+   * Files a message in a folder (the \Sent one unless named) with APPEND on the session, opening
+   * it if need be, as a mail client files what it sent over the connection it has (RFC 3501
+   * §6.3.11). A lost connection is not tried again: the server may have stored the message
+   * already, and a second APPEND would put a second copy in the folder.
+   */
+  append(request: AppendRequest): Promise<AppendResult> {
+    const filing = this.queue.then(() => this.appendNow(request));
+    this.queue = filing.catch(() => undefined);
+    return filing;
+  }
+
+  /**
+   * Ends the session with LOGOUT, or cuts it when a synchronisation is still running (that one
+   * then fails). A closed connector opens no more connections.
+   */
+  async close(): Promise<void> {
+    this.closed = true;
+    const session = this.session;
+    this.session = undefined;
+    if (!session) return;
+    if (this.running) session.drop();
+    else await session.end();
+  }
+
+  private async synchronise(): Promise<SyncReport> {
+    const run = newRun();
+    this.running = true;
     try {
-      // A \Noselect name is only a level above other folders ("Clients" of "Clients/Acme"): it holds no mail and cannot be opened (RFC 3501 §7.2.2).
-      const remote = (await this.resilient(session, report, (client) => client.list())).filter((f) => !f.flags.has('\\Noselect'));
-      this.target.registerFolders(remote.map((f) => (f.specialUse ? { path: f.path, specialUse: f.specialUse } : { path: f.path })));
+      const remote = await this.attempt(run, (session) => session.folders(this.directory));
+      this.target.registerFolders(remote);
       const existing = new Set(remote.map((f) => f.path));
       for (const folder of this.target.foldersToSync()) {
         if (!existing.has(folder)) continue;
-        report.folders.push(folder);
-        await this.resilient(session, report, (client) => this.syncFolder(client, folder, report));
+        run.report.folders.push(folder);
+        await this.attempt(run, async (session) => {
+          await session.ensureListed(this.directory);
+          await readFolder(session, folder, this.state, (path, uidValidity, message) => this.handOver(run, path, uidValidity, message));
+        });
       }
-      return report;
+      return run.report;
     } finally {
-      await session.client.logout().catch(() => session.client.close());
+      this.running = false;
     }
   }
 
-  private async resilient<T>(session: { client: ImapFlow }, report: SyncReport, step: (client: ImapFlow) => Promise<T>): Promise<T> {
+  private async appendNow(request: AppendRequest): Promise<AppendResult> {
+    this.running = true;
+    try {
+      const session = await this.openSession(newRun());
+      // The folders as the last sync listed them, as a mail client files by the list it has.
+      return await appendOn(session.client, request, async () => sentFolderIn(this.directory.current ?? (await session.folders(this.directory))));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** Runs one step on the session, reopening it as often as the connection is lost and the budget allows. */
+  private async attempt<T>(run: SyncRun, step: (session: ImapSession) => Promise<T>): Promise<T> {
     for (;;) {
+      const session = await this.openSession(run);
       try {
-        return await step(session.client);
+        return await step(session);
       } catch (error) {
-        if (session.client.usable || report.reconnects >= MAX_RECONNECTS) throw error;
-        report.reconnects++;
-        session.client.close();
-        session.client = await this.open();
+        if (session.usable) throw error;
+        this.lose(run, error);
       }
     }
   }
 
-  private async open(): Promise<ImapFlow> {
-    const client = new ImapFlow({
-      host: this.account.host,
-      port: this.account.port,
-      secure: false,
-      doSTARTTLS: false,
-      auth: { user: this.account.user, pass: this.account.password },
-      logger: false,
-      disableAutoIdle: true,
-      disableCompression: true,
-    });
-    // imapflow emits 'error' for socket trouble; the awaited command rejects as well, which is
-    // where it is handled, so the event needs no action beyond not being unhandled.
-    client.on('error', () => undefined);
-    await client.connect();
-    return client;
+  private async openSession(run: SyncRun): Promise<ImapSession> {
+    if (this.closed) throw new Error(`The connector of ${this.account.user} has been closed`);
+    if (this.session?.usable) return this.session;
+    // Lost while idle between synchronisations (the server said BYE, the network went away).
+    if (this.session) this.lose(run, new Error('the connection was closed since the last synchronisation'));
+    this.session = await ImapSession.open(this.account);
+    run.report.connections++;
+    return this.session;
   }
 
-  private async syncFolder(client: ImapFlow, folder: string, report: SyncReport): Promise<void> {
-    const mailbox = await client.mailboxOpen(folder, { readOnly: true });
-    const uidValidity = Number(mailbox.uidValidity);
-    const from = this.state.nextUid(folder, uidValidity);
-    if (mailbox.exists === 0 || from >= Number(mailbox.uidNext)) return;
-    // Collect first, then hand over: imapflow holds the mailbox lock while the fetch runs.
-    const fetched: FetchMessageObject[] = [];
-    for await (const message of client.fetch(`${from}:*`, { uid: true, flags: true, internalDate: true, size: true, source: true }, { uid: true })) {
-      // "N:*" also matches the highest UID when it is below N (RFC 3501 §6.4.8), so filter.
-      if (message.uid >= from) fetched.push(message);
+  private lose(run: SyncRun, error: unknown): void {
+    this.session?.drop();
+    this.session = undefined;
+    if (run.fruitlessReconnects >= MAX_RECONNECTS) {
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new Error(
+        `The IMAP connection to ${this.account.host}:${this.account.port} for ${this.account.user} was lost ${MAX_RECONNECTS + 1} times in a row without a message coming through (last: ${reason})`,
+        { cause: error },
+      );
     }
-    for (const message of fetched) {
-      report.fetched++;
-      try {
-        this.target.receive(await this.toSynced(folder, uidValidity, message));
-      } catch (error) {
-        report.failures.push({ folder, uid: message.uid, reason: error instanceof Error ? error.message : String(error) });
-      }
-      this.state.advance(folder, uidValidity, message.uid);
-    }
+    run.fruitlessReconnects++;
+    run.report.reconnects++;
   }
 
-  private async toSynced(folder: string, uidValidity: number, message: FetchMessageObject): Promise<SyncedMessage> {
-    if (!message.source) throw new Error(`Server returned no body for UID ${message.uid}`);
-    const internalDate = message.internalDate instanceof Date ? message.internalDate : new Date(message.internalDate ?? Number.NaN);
-    if (Number.isNaN(internalDate.getTime())) throw new Error(`Server returned no INTERNALDATE for UID ${message.uid}`);
-    const { date, ...parsed } = await parseMessage(message.source);
-    const future = date !== undefined && date.getTime() - internalDate.getTime() > FUTURE_DATE_TOLERANCE_MS;
-    if (future) parsed.readingProblems.push(problem('date-in-future', date.toISOString()));
-    return {
-      ...parsed,
-      ...(date && !future ? { date } : {}),
-      folder,
-      uidValidity,
-      uid: message.uid,
-      receivedAt: internalDate,
-      seen: message.flags?.has('\\Seen') ?? false,
-      size: message.size ?? message.source.length,
-      contentDigest: createHash('sha256').update(message.source).digest('hex'),
-    };
+  private async handOver(run: SyncRun, folder: string, uidValidity: number, message: FetchMessageObject): Promise<void> {
+    run.report.fetched++;
+    run.fruitlessReconnects = 0;
+    try {
+      this.target.receive(await toSyncedMessage(folder, uidValidity, message));
+    } catch (error) {
+      run.report.failures.push({ folder, uid: message.uid, reason: error instanceof Error ? error.message : String(error) });
+    }
+    this.state.advance(folder, uidValidity, message.uid);
   }
+}
+
+function newRun(): SyncRun {
+  return { report: { folders: [], fetched: 0, failures: [], reconnects: 0, connections: 0 }, fruitlessReconnects: 0 };
 }

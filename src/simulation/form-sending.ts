@@ -1,6 +1,9 @@
 import type { MockMailServer } from '../../mock-servers/index.ts';
 import type { Crm, EmailActivity, ItemRef, RecipientChoice, SentFromForm } from '../crm/index.ts';
-import { MailboxSender, type MailboxSendResult } from '../mail-sync/index.ts';
+import { MailboxSender, type AppendRequest, type AppendResult, type MailboxSendResult } from '../mail-sync/index.ts';
+
+/** How a mailbox files its sent mail, when it has its own way (undefined: a connection per copy). */
+type SentFiler = (mailboxId: number) => ((request: AppendRequest) => Promise<AppendResult>) | undefined;
 
 /** A recipient as an employee puts it in the To field of a CRM form. */
 export type FormRecipient =
@@ -35,11 +38,14 @@ export class FormSending {
   private readonly mail: MockMailServer;
   private readonly clientRef: (name: string) => ItemRef;
   private readonly senders = new Map<number, MailboxSender>();
+  private readonly sentFiler: SentFiler;
 
-  constructor(crm: Crm, mail: MockMailServer, clientRef: (name: string) => ItemRef) {
+  /** `sentFiler` gives the connected mailbox's way of filing in Sent: over its connector's IMAP session. */
+  constructor(crm: Crm, mail: MockMailServer, clientRef: (name: string) => ItemRef, sentFiler: SentFiler = () => undefined) {
     this.crm = crm;
     this.mail = mail;
     this.clientRef = clientRef;
+    this.sentFiler = sentFiler;
   }
 
   async send(email: FormEmail): Promise<SentFromForm> {
@@ -105,7 +111,12 @@ export class FormSending {
       const account = this.mail.store.account(mailbox.address);
       if (!account) throw new Error(`The mailbox ${mailbox.address} has no account on the mail server`);
       const { host, smtpPort, imapPort } = this.mail.address;
-      sender = new MailboxSender({ smtp: { host, port: smtpPort }, imap: { host, port: imapPort, user: account.address, password: account.password } });
+      const fileSentCopy = this.sentFiler(mailboxId);
+      sender = new MailboxSender({
+        smtp: { host, port: smtpPort },
+        imap: { host, port: imapPort, user: account.address, password: account.password },
+        ...(fileSentCopy && { fileSentCopy }),
+      });
       this.senders.set(mailboxId, sender);
     }
     return sender;

@@ -12,6 +12,7 @@ let server: MockMailServer;
 let account: Account;
 let link: TcpLink;
 let crm: Crm;
+let opened: MailboxConnection[];
 
 beforeEach(async () => {
   clock = new VirtualClock(new Date('2026-03-02T09:00:00Z'));
@@ -21,15 +22,19 @@ beforeEach(async () => {
   link = new TcpLink({ host, port: imapPort });
   crm = new Crm({ clock: () => clock.now() });
   crm.addEmployee({ name: 'Anna' });
+  opened = [];
 });
 afterEach(async () => {
+  for (const connection of opened) await connection.close();
   await link.stop();
   await server.stop();
 });
 
 async function connect(): Promise<MailboxConnection> {
   const mailbox = crm.connectMailbox({ address: 'sales@acme.test', connectorId: crm.employeeByName('Anna').id });
-  return new MailboxConnection(crm, mailbox.id, { ...(await link.start()), user: 'sales@acme.test', password: 'secret' });
+  const connection = new MailboxConnection(crm, mailbox.id, { ...(await link.start()), user: 'sales@acme.test', password: 'secret' });
+  opened.push(connection);
+  return connection;
 }
 
 function deliver(subject: string, from = 'jan@client.test'): void {
@@ -61,7 +66,7 @@ describe('connector and CRM on a breaking network', () => {
     const connection = await connect();
     await connection.synchronise();
     const inbox = account.requireFolderByRole('inbox').uidValidity;
-    link.rule = (line) => line.replace(`[UIDVALIDITY ${inbox}]`, `[UIDVALIDITY ${inbox + 500}]`);
+    link.rule = (line) => line.replace(`UIDVALIDITY ${inbox}`, `UIDVALIDITY ${inbox + 500}`);
     const again = await connection.synchronise();
     expect(again.outcomes.map((o) => (o.outcome.saved ? 'saved' : o.outcome.reason))).toEqual(['duplicate', 'duplicate']);
     expect(crm.emailActivities()).toHaveLength(2);

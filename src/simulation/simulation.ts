@@ -34,7 +34,8 @@ import {
 import { ConnectorNetwork } from './connector-network.ts';
 import { FormSending, type FormRecipient } from './form-sending.ts';
 import { describeItem, findItem } from './item-lookup.ts';
-import { MailboxConnection, type SyncResult } from './mailbox-connection.ts';
+import { ConnectedMailboxes } from './connected-mailboxes.ts';
+import type { SyncResult } from './mailbox-connection.ts';
 import { VirtualClock } from './virtual-clock.ts';
 import { changeFolder, type FolderChange } from './mail-folders.ts';
 import { actOnMail, type MailAction } from './webmail.ts';
@@ -61,11 +62,10 @@ export class Simulation {
   readonly clock: VirtualClock;
   readonly mail: MockMailServer;
   readonly crm: Crm;
-  private readonly connections = new Map<number, MailboxConnection>();
+  private readonly connected: ConnectedMailboxes;
   private readonly outsideWorld: OutsideWorld;
   private readonly network: ConnectorNetwork;
   private readonly formSending: FormSending;
-  private readonly syncLog: SyncResult[] = [];
   private readonly manualOutcomes: IntakeOutcome[] = [];
   /** The scenario's SMTP and IMAP traffic, for the report of a failed scenario. */
   readonly wireLog = new WireLog();
@@ -78,7 +78,8 @@ export class Simulation {
     this.mail.onWire((event) => this.wireLog.record(event));
     this.outsideWorld = new OutsideWorld(this.mail, this.clock);
     this.network = new ConnectorNetwork(this.mail);
-    this.formSending = new FormSending(this.crm, this.mail, (name) => this.clientRef(name));
+    this.connected = new ConnectedMailboxes(this.crm, this.wireLog);
+    this.formSending = new FormSending(this.crm, this.mail, (name) => this.clientRef(name), (id) => this.connected.sentFiler(id));
   }
 
   static async start(options: SimulationOptions = {}): Promise<Simulation> {
@@ -88,6 +89,7 @@ export class Simulation {
   }
 
   async stop(): Promise<void> {
+    await this.connected.closeAll();
     this.outsideWorld.close();
     this.formSending.close();
     await this.network.stop();
@@ -126,8 +128,7 @@ export class Simulation {
     const mailbox = this.crm.connectMailbox({ address, connectorId: this.employeeNamed(connectorName).id, settings });
     // The CRM reaches the IMAP server through the scenario's network link, which a scenario can break.
     const { host, port } = await this.network.imapEndpoint();
-    const connection = new MailboxConnection(this.crm, mailbox.id, { host, port, user: address, password });
-    this.connections.set(mailbox.id, connection);
+    this.connected.add(mailbox.id, address, { host, port, user: address, password });
     await this.synchronise(address);
     return mailbox;
   }
@@ -169,23 +170,12 @@ export class Simulation {
   }
 
   /** Runs the mailbox's connector once over IMAP; every new message reaches the CRM's rules. */
-  async synchronise(mailboxAddress: string): Promise<SyncResult> {
-    const mailbox = this.crm.mailbox(mailboxAddress);
-    const connection = this.connections.get(mailbox.id);
-    if (!connection) throw new Error(`The mailbox ${mailboxAddress} is not connected in this scenario`);
-    const result = await connection.synchronise();
-    this.syncLog.push(result);
-    // A message the connector could not hand over is a defect in the chain, not a CRM decision:
-    // fail here, naming it, rather than let a later assertion fail without the cause.
-    if (result.failures.length > 0) {
-      const list = result.failures.map((f) => `${f.folder} UID ${f.uid}: ${f.reason}`).join('; ');
-      throw new Error(`Synchronising ${mailboxAddress} failed for ${result.failures.length} message(s): ${list}`);
-    }
-    return result;
+  synchronise(mailboxAddress: string): Promise<SyncResult> {
+    return this.connected.synchronise(this.crm.mailbox(mailboxAddress).id);
   }
 
   get synchronisations(): readonly SyncResult[] {
-    return this.syncLog;
+    return this.connected.synchronisations;
   }
 
   /** "Save to CRM" next to the message with this subject, in whichever mailbox lists it (R3). */
@@ -198,7 +188,7 @@ export class Simulation {
 
   /** The CRM's latest answer about the message with this subject: from a sync or a manual save. */
   lastIntakeOutcome(subject: string): IntakeOutcome | undefined {
-    const all = [...this.syncLog.flatMap((s) => s.outcomes.map((o) => o.outcome)), ...this.manualOutcomes];
+    const all = [...this.synchronisations.flatMap((s) => s.outcomes.map((o) => o.outcome)), ...this.manualOutcomes];
     return all.filter((o) => o.mailboxMessage.subject === subject).at(-1);
   }
 
@@ -213,9 +203,9 @@ export class Simulation {
 
   /** The one message with this subject across the connected mailboxes. */
   findMailboxMessage(subject: string): MailboxMessage {
-    const matches = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
+    const matches = this.connected.mailboxIds.flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
-    const listed = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id).map((m) => `"${m.subject}" (${this.crm.mailboxById(id).address}/${m.folder})`));
+    const listed = this.connected.mailboxIds.flatMap((id) => this.crm.mailboxMessages(id).map((m) => `"${m.subject}" (${this.crm.mailboxById(id).address}/${m.folder})`));
     throw new Error(`Expected one e-mail with the subject "${subject}" in the connected mailboxes, found ${matches.length}. Listed: ${listed.join(', ') || 'none'}`);
   }
 

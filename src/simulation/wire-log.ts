@@ -1,24 +1,31 @@
 import type { WireEvent } from '../../mock-servers/index.ts';
 
 /**
- * A readable log of the scenario's traffic: IMAP lines as the server saw them and one line per
- * SMTP delivery. Attached to a failed scenario's report, it shows what the CRM really did.
+ * A readable log of the scenario's traffic: IMAP lines as the server saw them, one line per SMTP
+ * delivery, and notes that mark where each synchronisation starts and ends, since the connector's
+ * one IMAP session carries them all. Attached to a failed scenario's report, it shows what the
+ * CRM really did. Past its limit it keeps the first half and the latest lines, where a failure
+ * usually is, and says how many it left out between them.
  */
 export class WireLog {
-  private readonly lines: string[] = [];
-  private readonly limit: number;
-  private dropped = 0;
+  private readonly head: string[] = [];
+  private readonly tail: string[] = [];
+  private readonly headLimit: number;
+  private readonly tailLimit: number;
+  private omitted = 0;
 
   constructor(limit = 2000) {
-    this.limit = limit;
+    this.headLimit = Math.ceil(limit / 2);
+    this.tailLimit = limit - this.headLimit;
   }
 
   record(event: WireEvent): void {
-    if (this.lines.length >= this.limit) {
-      this.dropped++;
-      return;
-    }
-    this.lines.push(WireLog.format(event));
+    this.keep(WireLog.format(event));
+  }
+
+  /** A line of the simulation's own, such as "sales@acme.test: synchronisation 2 starts". */
+  note(text: string): void {
+    this.keep(`── ${text}`);
   }
 
   static format(event: WireEvent): string {
@@ -32,6 +39,19 @@ export class WireLog {
   }
 
   toString(): string {
-    return [...this.lines, ...(this.dropped ? [`… ${this.dropped} more lines not kept`] : [])].join('\n');
+    const gap = this.omitted ? [`… ${this.omitted} lines left out …`] : [];
+    return [...this.head, ...gap, ...this.tail].join('\n');
+  }
+
+  private keep(line: string): void {
+    if (this.head.length < this.headLimit) {
+      this.head.push(line);
+      return;
+    }
+    this.tail.push(line);
+    if (this.tail.length > this.tailLimit) {
+      this.tail.shift();
+      this.omitted++;
+    }
   }
 }
