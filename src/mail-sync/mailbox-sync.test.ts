@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MockMailServer, type Account } from '../../mock-servers/index.ts';
-import { MailboxSync, type RemoteFolder, type SyncedMessage, type SyncTarget } from './mailbox-sync.ts';
+import { FETCH_BATCH, MailboxSync, uidSet, type RemoteFolder, type SyncedMessage, type SyncTarget } from './mailbox-sync.ts';
 
 const NOW = new Date('2026-03-02T10:00:00Z');
 let server: MockMailServer;
@@ -60,6 +60,30 @@ describe('MailboxSync over IMAP', () => {
       receivedAt: NOW,
       date: new Date('2026-03-02T09:59:00Z'),
     });
+  });
+
+  it('fetches a large folder a batch at a time, across gaps in the UIDs, each message once and in order', async () => {
+    const inbox = account.requireFolderByRole('inbox');
+    const delivered = Array.from({ length: FETCH_BATCH * 2 + 7 }, (_, i) => server.store.deliver(account, inbox, mail(`Bulk ${i}`)));
+    // Gaps: every fifth message expunged, and a run of them in the middle.
+    const gone = new Set(delivered.filter((_, i) => i % 5 === 0 || (i > 200 && i < 260)));
+    server.store.removeMessages(account, inbox, gone);
+    const commands: string[] = [];
+    server.onWire((event) => {
+      if (event.protocol === 'imap' && event.entry.direction === 'client' && / UID (FETCH|SEARCH) /.test(event.entry.line)) commands.push(event.entry.line.split(' ').slice(1, 3).join(' '));
+    });
+    const target = new RecordingTarget();
+    const report = await connector(target).syncOnce();
+    const kept = delivered.filter((m) => !gone.has(m)).map((m) => m.uid);
+    expect(report).toMatchObject({ fetched: kept.length, failures: [] });
+    expect(target.received.map((m) => m.uid)).toEqual(kept);
+    expect(commands).toEqual(['UID SEARCH', ...Array.from({ length: Math.ceil(kept.length / FETCH_BATCH) }, () => 'UID FETCH')]);
+  });
+
+  it('writes a UID set with runs as ranges', () => {
+    expect(uidSet([1, 2, 3, 5, 7, 8, 10])).toBe('1:3,5,7:8,10');
+    expect(uidSet([42])).toBe('42');
+    expect(uidSet([])).toBe('');
   });
 
   it('fetches only what is new on the next sync, and never marks messages as read', async () => {

@@ -66,6 +66,21 @@ export interface SyncReport {
 /** How often one synchronisation reopens a lost connection before it gives up. */
 export const MAX_RECONNECTS = 3;
 
+/** Messages fetched per UID FETCH of a large sync: bounds the raw mail held at once. */
+export const FETCH_BATCH = 250;
+
+/** A UID set (RFC 3501 §9 sequence-set) for ascending UIDs, runs written as ranges. */
+export function uidSet(uids: readonly number[]): string {
+  const parts: string[] = [];
+  for (let i = 0; i < uids.length; ) {
+    let j = i;
+    while (j + 1 < uids.length && uids[j + 1] === uids[j]! + 1) j++;
+    parts.push(i === j ? `${uids[i]}` : `${uids[i]}:${uids[j]}`);
+    i = j + 1;
+  }
+  return parts.join(',');
+}
+
 /**
  * The CRM's mail connector for one mailbox, as the real product reaches mail: log in over IMAP,
  * list the folders, and in each folder to sync fetch what is new since the last sync.
@@ -143,9 +158,29 @@ export class MailboxSync {
     const uidValidity = Number(mailbox.uidValidity);
     const from = this.state.nextUid(folder, uidValidity);
     if (mailbox.exists === 0 || from >= Number(mailbox.uidNext)) return;
+    for (const range of await this.fetchRanges(client, from, Number(mailbox.uidNext))) {
+      await this.syncRange(client, folder, uidValidity, from, range, report);
+    }
+  }
+
+  /**
+   * The UID sets to fetch, FETCH_BATCH messages at most each, so a large first sync holds one
+   * batch of raw messages at a time, not the whole folder. Up to FETCH_BATCH possible new UIDs
+   * it is one `from:*`, with no extra round trip; beyond, the new UIDs are asked for first
+   * (UID SEARCH), since UIDs may have gaps of any size (RFC 3501 §2.3.1.1).
+   */
+  private async fetchRanges(client: ImapFlow, from: number, uidNext: number): Promise<string[]> {
+    if (uidNext - from <= FETCH_BATCH) return [`${from}:*`];
+    const uids = ((await client.search({ uid: `${from}:*` }, { uid: true })) || []).filter((uid) => uid >= from).sort((a, b) => a - b);
+    const ranges: string[] = [];
+    for (let i = 0; i < uids.length; i += FETCH_BATCH) ranges.push(uidSet(uids.slice(i, i + FETCH_BATCH)));
+    return ranges;
+  }
+
+  private async syncRange(client: ImapFlow, folder: string, uidValidity: number, from: number, range: string, report: SyncReport): Promise<void> {
     // Collect first, then hand over: imapflow holds the mailbox lock while the fetch runs.
     const fetched: FetchMessageObject[] = [];
-    for await (const message of client.fetch(`${from}:*`, { uid: true, flags: true, internalDate: true, size: true, source: true }, { uid: true })) {
+    for await (const message of client.fetch(range, { uid: true, flags: true, internalDate: true, size: true, source: true }, { uid: true })) {
       // "N:*" also matches the highest UID when it is below N (RFC 3501 §6.4.8), so filter.
       if (message.uid >= from) fetched.push(message);
     }
