@@ -8,14 +8,19 @@
  *   3. Building blocks of the simulation vs starting and stopping the server.
  *   4. The FAQ suite (every scenario of features/faq) vs a scenario whose only step does nothing.
  *   5. `npm start` as a whole process, every feature, vs the same over one empty scenario.
+ *   6. The CRM's sync of a whole mailbox (1,000 to 10,000 messages), each size vs the next
+ *      smaller one; the CRM's CPU time and peak memory against the project's targets.
  *
- * Prints a Markdown table; `--json <file>` writes every sample; `--quick` is a smoke run.
+ * Prints a Markdown table, and one of figures with targets; `--json <file>` writes every
+ * sample; `--quick` is a smoke run; `--only crm-sync,faq` runs only those sections.
  * Every server, client, child process and temporary folder is released however the run ends.
  */
 import { constants } from 'node:fs';
 import { access, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { compareBuildingBlocks } from './bench/building-blocks.ts';
+import { compareCrmSync } from './bench/crm-sync.ts';
+import { markdownFigures, type Figure } from './bench/figures.ts';
 import { compareFaqSuite } from './bench/faq-suite.ts';
 import { compareSuiteProcess } from './bench/suite-process.ts';
 import type { Comparison } from './bench/comparison.ts';
@@ -34,29 +39,48 @@ function progress(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-async function run(options: BenchOptions): Promise<Comparison[]> {
+async function run(options: BenchOptions): Promise<{ comparisons: Comparison[]; figures: Figure[] }> {
   return withResources(async (resources) => {
     const comparisons: Comparison[] = [];
+    const figures: Figure[] = [];
+    const runs = (section: BenchOptions['sections'][number]) => options.sections.includes(section);
 
-    progress(`SMTP throughput: ${options.smtpMessages} messages…`);
-    const smtpCorpus = buildCorpus({ count: options.smtpMessages, seed: 1 });
-    comparisons.push(await compareSmtpThroughput(smtpCorpus.messages, options.plan, resources));
+    if (runs('smtp')) {
+      progress(`SMTP throughput: ${options.smtpMessages} messages…`);
+      const smtpCorpus = buildCorpus({ count: options.smtpMessages, seed: 1 });
+      comparisons.push(await compareSmtpThroughput(smtpCorpus.messages, options.plan, resources));
+    }
 
-    progress(`IMAP fetch: ${options.imapMessages} messages…`);
-    const imapSeed = 2;
-    const imapCorpus = buildCorpus({ count: options.imapMessages, seed: imapSeed });
-    const { ours, baselines } = await startImapServers(imapCorpus, imapSeed, resources, progress);
-    comparisons.push(...(await compareImapFetch({ corpus: imapCorpus, ours, baselines, workloads: [ENVELOPE_WORKLOAD, BODY_WORKLOAD], plan: options.plan, resources })));
+    if (runs('imap')) {
+      progress(`IMAP fetch: ${options.imapMessages} messages…`);
+      const imapSeed = 2;
+      const imapCorpus = buildCorpus({ count: options.imapMessages, seed: imapSeed });
+      const { ours, baselines } = await startImapServers(imapCorpus, imapSeed, resources, progress);
+      comparisons.push(...(await compareImapFetch({ corpus: imapCorpus, ours, baselines, workloads: [ENVELOPE_WORKLOAD, BODY_WORKLOAD], plan: options.plan, resources })));
+    }
 
-    progress('Building blocks…');
-    comparisons.push(...(await compareBuildingBlocks(buildCorpus({ count: SYNC_MESSAGES, seed: 3 }), options.plan, resources)));
+    if (runs('blocks')) {
+      progress('Building blocks…');
+      comparisons.push(...(await compareBuildingBlocks(buildCorpus({ count: SYNC_MESSAGES, seed: 3 }), options.plan, resources)));
+    }
 
-    progress('FAQ suite…');
-    comparisons.push(...(await compareFaqSuite(options.suitePlan, resources)));
+    if (runs('faq')) {
+      progress('FAQ suite…');
+      comparisons.push(...(await compareFaqSuite(options.suitePlan, resources)));
+    }
 
-    progress('The whole run (npm start)…');
-    comparisons.push(...(await compareSuiteProcess(options.suitePlan, resources)));
-    return comparisons;
+    if (runs('suite')) {
+      progress('The whole run (npm start)…');
+      comparisons.push(...(await compareSuiteProcess(options.suitePlan, resources)));
+    }
+
+    if (runs('crm-sync')) {
+      progress(`CRM sync: ${options.crmSyncSizes.join(', ')} messages…`);
+      const crmSync = await compareCrmSync(options.crmSyncSizes, options.crmSyncPlan, resources, progress);
+      comparisons.push(...crmSync.comparisons);
+      figures.push(...crmSync.figures);
+    }
+    return { comparisons, figures };
   }, { releaseOnSignals: true });
 }
 
@@ -86,17 +110,18 @@ async function main(): Promise<void> {
   }
   const machine = describeMachine();
   const loadBefore = loadAverage();
-  const comparisons = await run(options);
+  const { comparisons, figures } = await run(options);
   const load = { before: loadBefore, after: loadAverage() };
   const { warmup, rounds } = options.plan;
   process.stdout.write(`\nMachine: ${machineLine(machine)}; load average ${load.before} before, ${load.after} after\n`);
-  process.stdout.write(`Median of ${rounds} rounds after ${warmup} warm-up${warmup === 1 ? '' : 's'} (the FAQ suite: ${options.suitePlan.rounds} after ${options.suitePlan.warmup}), contenders interleaved${options.quick ? ' (--quick: rough figures)' : ''}.\n`);
+  process.stdout.write(`Median of ${rounds} rounds after ${warmup} warm-up${warmup === 1 ? '' : 's'} (the FAQ suite: ${options.suitePlan.rounds} after ${options.suitePlan.warmup}; the CRM sync: ${options.crmSyncPlan.rounds} after ${options.crmSyncPlan.warmup}), contenders interleaved${options.quick ? ' (--quick: rough figures)' : ''}.\n`);
   process.stdout.write('Ratios are ours ÷ the baseline\'s, round by round, median (and range) over the rounds: below 1 ours is cheaper.\n');
   process.stdout.write('Time is wall-clock; CPU time counts only what the last column names, so other load on the machine hardly moves it.\n\n');
   process.stdout.write(`${markdownTable(comparisons)}\n`);
+  if (figures.length > 0) process.stdout.write(`\nFigures against the project's targets:\n\n${markdownFigures(figures)}\n`);
   if (options.jsonFile) {
-    const settings = { quick: options.quick, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES };
-    await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons }), null, 2)}\n`);
+    const settings = { quick: options.quick, sections: options.sections, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES, crmSyncSizes: options.crmSyncSizes, crmSyncPlan: options.crmSyncPlan };
+    await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons, figures }), null, 2)}\n`);
     progress(`JSON report: ${options.jsonFile}`);
   }
 }

@@ -85,8 +85,17 @@ export class Folder {
     });
   }
 
+  /** Found by binary search: `stored` is in ascending UID order (RFC 3501 §2.3.1.1). */
   byUid(uid: number): StoredMessage | undefined {
-    return this.stored.find((m) => m.uid === uid);
+    let low = 0;
+    let high = this.stored.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.stored[middle]!.uid < uid) low = middle + 1;
+      else high = middle;
+    }
+    const found = this.stored[low];
+    return found?.uid === uid ? found : undefined;
   }
 
   /** The message is still in this folder (not expunged, not renumbered away). */
@@ -126,7 +135,9 @@ export class Folder {
    */
   renumber(uidValidity: number): void {
     this.currentUidValidity = uidValidity;
-    const recent = new Set([...this.unclaimedRecent].map((m) => this.stored.indexOf(m)));
+    // Which positions are still \Recent for nobody, read in one pass (not a search per message).
+    const recent = new Set<number>();
+    this.stored.forEach((m, index) => this.unclaimedRecent.has(m) && recent.add(index));
     this.stored = this.stored.map((m, index) => ({ ...m, uid: index + 1, flags: new Set(m.flags) }));
     this.nextUid = this.stored.length + 1;
     this.present.clear();

@@ -5,6 +5,7 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { compareBuildingBlocks } from './building-blocks.ts';
+import { compareCrmSync } from './crm-sync.ts';
 import { isTimed } from './comparison.ts';
 import { buildCorpus } from './corpus.ts';
 import { BODY_WORKLOAD, compareImapFetch, ENVELOPE_WORKLOAD, openInbox } from './imap-fetch.ts';
@@ -88,4 +89,18 @@ describe('benchmark helpers', () => {
     ]);
     for (const row of rows) expect(row.baseline.name).toBe('start and stop the mock mail server');
   });
+
+  it("sync mailboxes of two sizes into the CRM's own process, every message handed over", async () => {
+    let held: Resources | undefined;
+    const { comparisons, figures } = await withResources(async (resources) => {
+      held = resources;
+      return compareCrmSync([6, 3], ONE_ROUND, resources);
+    });
+    expect(comparisons).toHaveLength(1);
+    expect(comparisons[0]).toMatchObject({ section: 'CRM sync', measurement: '6 messages ÷ 3 (linear: 2×)', ours: { name: '6 messages' }, baseline: { name: '3 messages' } });
+    expect(comparisons[0]!.ours.cpu?.median).toBeGreaterThan(0);
+    expect(figures.map((f) => [f.unit, f.atMost])).toEqual([['ms', undefined], ['MB', undefined]]);
+    expect(figures[1]!.samples.median).toBeGreaterThan(10);
+    expect(held!.held).toBe(0);
+  }, 60_000);
 });

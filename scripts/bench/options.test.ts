@@ -29,6 +29,19 @@ describe('parseBenchOptions', () => {
     expect(parseBenchOptions([]).help).toBe(false);
   });
 
+  it('runs every section unless --only names some, kept in the benchmark\'s order', () => {
+    expect(parseBenchOptions([]).sections).toEqual(['smtp', 'imap', 'blocks', 'faq', 'suite', 'crm-sync']);
+    expect(parseBenchOptions(['--only', 'crm-sync,smtp']).sections).toEqual(['smtp', 'crm-sync']);
+    expect(parseBenchOptions(['--only=faq']).sections).toEqual(['faq']);
+    expect(() => parseBenchOptions(['--only'])).toThrow(/--only needs a section/);
+    expect(() => parseBenchOptions(['--only', 'crm'])).toThrow(/Unknown section crm; the sections are smtp, imap/);
+  });
+
+  it('measures the CRM sync up to 10,000 messages, by doubling steps at both ends', () => {
+    expect(parseBenchOptions([]).crmSyncSizes).toEqual([1000, 2000, 5000, 10000]);
+    expect(Math.max(...parseBenchOptions(['--quick']).crmSyncSizes)).toBeLessThan(10000);
+  });
+
   it('refuses --json without a file and unknown options', () => {
     expect(() => parseBenchOptions(['--json'])).toThrow(UsageError);
     expect(() => parseBenchOptions(['--json', '--quick'])).toThrow(/needs a file/);

@@ -1,5 +1,6 @@
 /** The benchmark's output: a Markdown table for people, a JSON document for tools. */
 import { cpuRatio, isTimed, perSecond, timeRatio, type Comparison, type RatioSummary, type Timed } from './comparison.ts';
+import { jsonFigure, type Figure } from './figures.ts';
 import type { MachineDescription } from './machine.ts';
 
 const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
@@ -50,6 +51,7 @@ export interface BenchReport {
   readonly machine: MachineDescription & { readonly loadAverage?: { before: number; after: number } };
   readonly settings: Record<string, unknown>;
   readonly comparisons: readonly Comparison[];
+  readonly figures?: readonly Figure[];
 }
 
 /** The JSON document written by --json: every sample, so another tool can re-analyse the run. */
@@ -76,5 +78,6 @@ export function jsonReport(report: BenchReport): unknown {
       cpuRatio: cpuRatio(c) ?? null,
       ...(c.cpuCovers ? { cpuCovers: c.cpuCovers } : {}),
     })),
+    figures: (report.figures ?? []).map(jsonFigure),
   };
 }

@@ -1,6 +1,6 @@
 import type { StoredMessage } from '../../store/index.ts';
 import { atomValue, type Token } from '../protocol/tokens.ts';
-import { parseSequenceSet, sequenceSetHas, withinSequenceNumbers } from '../protocol/sequence-set.ts';
+import { parseSequenceSet, withinSequenceNumbers } from '../protocol/sequence-set.ts';
 import type { MailboxView } from './mailbox-view.ts';
 
 export interface NumberedMessage {
@@ -22,9 +22,26 @@ export function selectMessages(view: MailboxView, token: Token | undefined, byUi
   const set = parseSequenceSet(text, byUid ? (messages[messages.length - 1]?.uid ?? 0) : messages.length);
   if (!set.ok) return set;
   if (!byUid && !withinSequenceNumbers(set.set, messages.length)) return { ok: false, message: 'Invalid message sequence number' };
-  const chosen: NumberedMessage[] = [];
-  messages.forEach((message, index) => {
-    if (sequenceSetHas(set.set, byUid ? message.uid : index + 1)) chosen.push({ seq: index + 1, message });
-  });
+  // Each range is found by binary search (sequence numbers and UIDs both ascend in the view,
+  // RFC 3501 §2.3.1.1), so a UID set of many ranges over a large folder, as a client fetching
+  // in batches sends, costs the messages it names, not ranges × messages.
+  const key = byUid ? (index: number) => messages[index]!.uid : (index: number) => index + 1;
+  const indexes = new Set<number>();
+  for (const range of set.set.ranges) {
+    for (let index = firstAtLeast(messages.length, key, range.from); index < messages.length && key(index) <= range.to; index++) indexes.add(index);
+  }
+  const chosen = [...indexes].sort((a, b) => a - b).map((index): NumberedMessage => ({ seq: index + 1, message: messages[index]! }));
   return { ok: true, messages: chosen };
+}
+
+/** The first index whose key is at least `value` (keys ascend), or `length`. */
+function firstAtLeast(length: number, key: (index: number) => number, value: number): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (key(middle) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

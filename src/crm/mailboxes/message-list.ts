@@ -20,6 +20,14 @@ export interface RecordResult {
 export class MessageList {
   private readonly byId = new Map<number, MailboxMessage>();
   private readonly byPlace = new Map<string, MailboxMessage>();
+  /** Ids by mailbox, in the order they were recorded (the order of `byId`). */
+  private readonly byMailbox = new Map<number, number[]>();
+  /**
+   * Ids by mailbox, folder and what stays the same when the folder is renumbered, in the order
+   * recorded: a message that comes again under a new UIDVALIDITY is found here without reading
+   * the mailbox's whole list (which made a large first sync cost more for every message).
+   */
+  private readonly bySameMessage = new Map<string, number[]>();
   private readonly ids: IdSource;
   private readonly clock: Clock;
 
@@ -43,6 +51,8 @@ export class MessageList {
     const message: MailboxMessage = { ...inbound, id: this.ids.next('mailboxMessage'), mailboxId, syncedAt: this.clock() };
     this.byId.set(message.id, message);
     this.byPlace.set(place, message);
+    append(this.byMailbox, mailboxId, message.id);
+    append(this.bySameMessage, sameMessageKey(mailboxId, message), message.id);
     return { duplicate: false, message };
   }
 
@@ -53,16 +63,28 @@ export class MessageList {
   }
 
   ofMailbox(mailboxId: number): readonly MailboxMessage[] {
-    return [...this.byId.values()].filter((m) => m.mailboxId === mailboxId);
+    return (this.byMailbox.get(mailboxId) ?? []).map((id) => this.byId.get(id)!);
   }
 
+  /** The first message recorded in the same folder with the same identity under another UIDVALIDITY. */
   private sameMessageUnderOldUidValidity(mailboxId: number, inbound: InboundMailboxMessage): MailboxMessage | undefined {
-    const folder = canonicalFolder(inbound.folder);
-    const identity = identityOf(inbound);
-    return this.ofMailbox(mailboxId).find(
-      (m) => canonicalFolder(m.folder) === folder && m.uidValidity !== inbound.uidValidity && identityOf(m) === identity,
-    );
+    for (const id of this.bySameMessage.get(sameMessageKey(mailboxId, inbound)) ?? []) {
+      const message = this.byId.get(id)!;
+      if (message.uidValidity !== inbound.uidValidity) return message;
+    }
+    return undefined;
   }
+}
+
+function append<K>(index: Map<K, number[]>, key: K, id: number): void {
+  const ids = index.get(key);
+  if (ids) ids.push(id);
+  else index.set(key, [id]);
+}
+
+/** Folder and identity never change for a recorded message: a move keeps both (see record). */
+function sameMessageKey(mailboxId: number, m: InboundMailboxMessage): string {
+  return JSON.stringify([mailboxId, canonicalFolder(m.folder), identityOf(m)]);
 }
 
 function placeKey(mailboxId: number, m: InboundMailboxMessage): string {

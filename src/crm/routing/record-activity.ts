@@ -75,11 +75,8 @@ export function recordActivity(deps: RecordDeps, input: RecordInput): EmailActiv
  * once the parent arrives, the earlier replies join its thread (reference §1.5 rule 31).
  */
 function adoptEarlierReplies(activities: ActivityStore, parent: EmailActivity): void {
-  const id = normaliseMessageId(parent.messageId);
-  if (id === undefined) return;
-  for (const reply of activities.all()) {
-    if (reply.id !== parent.id && reply.parentId === undefined && normaliseMessageId(reply.inReplyTo) === id) {
-      activities.update(reply.id, { parentId: parent.id });
-    }
+  if (normaliseMessageId(parent.messageId) === undefined) return;
+  for (const reply of activities.repliesTo(parent.messageId)) {
+    if (reply.id !== parent.id && reply.parentId === undefined) activities.update(reply.id, { parentId: parent.id });
   }
 }

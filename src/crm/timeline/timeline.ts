@@ -15,8 +15,12 @@ export class Timelines {
 
   add(ref: ItemRef, entry: NewEntry): TimelineEntry {
     const added = { ...entry, id: this.ids.next('timelineEntry') } as TimelineEntry;
+    // Appended in place: copying the item's whole timeline for each entry made an item with
+    // many e-mails cost more per e-mail the more it had. `of` hands out copies only.
     const key = refKey(ref);
-    this.entries.set(key, [...(this.entries.get(key) ?? []), added]);
+    const entries = this.entries.get(key);
+    if (entries) entries.push(added);
+    else this.entries.set(key, [added]);
     return added;
   }
 
