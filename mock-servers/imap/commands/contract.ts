@@ -1,6 +1,6 @@
 import type { MailStore } from '../../store/index.ts';
 import type { Token } from '../protocol/tokens.ts';
-import { raw, type WireValue } from '../protocol/writer.ts';
+import type { Untagged } from '../protocol/untagged.ts';
 import type { SessionState, SessionStateName, StateOf } from '../session-state.ts';
 import type { TransportSecurity } from '../transport-security.ts';
 
@@ -10,8 +10,7 @@ import type { TransportSecurity } from '../transport-security.ts';
  * Protocol outcomes (NO, BAD) are values; a handler only throws on a bug.
  */
 
-/** One untagged response, without the leading `* ` (RFC 3501 §7). */
-export type Untagged = readonly WireValue[];
+export { untaggedStatus, type Untagged } from '../protocol/untagged.ts';
 
 export type TaggedStatus = 'OK' | 'NO' | 'BAD';
 
@@ -122,11 +121,6 @@ function complete(status: TaggedStatus, text: string, options: CompletionOptions
     ...(options.code === undefined ? {} : { code: options.code }),
     ...(options.nextState === undefined ? {} : { nextState: options.nextState }),
   };
-}
-
-/** An untagged status response such as `* OK [UIDNEXT 4] Predicted next UID` (RFC 3501 §7.1). */
-export function untaggedStatus(status: 'OK' | 'NO' | 'BAD' | 'BYE', text: string, code?: string): Untagged {
-  return [raw(`${status} ${code === undefined ? '' : `[${code}] `}${text}`)];
 }
 
 /** The usual wrong-arity answer, so every command words it the same way. */
