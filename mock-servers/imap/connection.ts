@@ -8,7 +8,8 @@ import { upgradeToTls } from './connection-tls.ts';
 import { ConnectionTranscript } from './connection-transcript.ts';
 import { Dispatcher, type Reply } from './dispatcher.ts';
 import { cutAfterFetchResponses } from './fetch-cut.ts';
-import type { FrameEvent, FramingLimits } from './protocol/framing.ts';
+import type { ImapLimits } from './imap-limits.ts';
+import type { FrameEvent } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { continuationLine } from './protocol/writer.ts';
 import { clientCommandLines, type TranscriptListener } from './transcript.ts';
@@ -17,7 +18,11 @@ import { transportSecurity, type TransportSecurity } from './transport-security.
 export interface ConnectionOptions {
   readonly id: number;
   readonly store: MailStore;
-  readonly limits: FramingLimits & { readonly maxBadCommands: number };
+  readonly limits: ImapLimits;
+  /** The server's clock, by which idle time is measured (a simulation's virtual clock). */
+  readonly clock: () => Date;
+  /** The client's address without the port, for the per-address connection cap. */
+  readonly address: string;
   readonly onLine: TranscriptListener | undefined;
   readonly onInternalError: (error: unknown) => void;
   readonly onClose: () => void;
@@ -48,11 +53,14 @@ export class ImapConnection {
   private closing = false;
   private readonly held: HeldReplies;
   private readonly faults: ConnectionFaults;
+  /** When the client last sent anything, by the server's clock. */
+  private lastActivity: number;
 
   constructor(socket: Socket, options: ConnectionOptions) {
     this.id = options.id;
     this.socket = socket;
     this.options = options;
+    this.lastActivity = options.clock().getTime();
     this.input = new ConnectionInput(options.limits, () => this.socket, (event) => this.handle(event), () => this.closing);
     this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError);
     this.encrypted = options.encrypted ?? false;
@@ -61,6 +69,9 @@ export class ImapConnection {
     this.dispatcher = new Dispatcher({
       store: options.store,
       maxBadCommands: options.limits.maxBadCommands,
+      maxLiteralSize: options.limits.maxLiteralSize,
+      maxListPatternLength: options.limits.maxListPatternLength,
+      maxAuthFailures: options.limits.maxAuthFailures,
       onInternalError: options.onInternalError,
       security: () => this.security,
       scriptedFailure: (name: string) => this.faults.commandFailure(name),
@@ -79,6 +90,23 @@ export class ImapConnection {
 
   get security(): TransportSecurity {
     return transportSecurity(this.options.tls !== undefined, this.options.tls?.requireTls ?? false, this.encrypted);
+  }
+
+  get address(): string {
+    return this.options.address;
+  }
+
+  /**
+   * Autologout (RFC 3501 §5.4): after the allowed idle time by the server's clock, `* BYE` and
+   * close. Checked by the server's sweep, so a virtual clock moved forward ends idle sessions
+   * as passing time would. True when the session was ended.
+   */
+  expireIfIdle(now: number): boolean {
+    if (this.closing) return false;
+    const allowed = this.dispatcher.authenticated ? this.options.limits.autologoutMs : this.options.limits.loginTimeoutMs;
+    if (now - this.lastActivity < allowed) return false;
+    this.bye(`Autologout; idle for too long (${Math.round(allowed / 1000)} s)`);
+    return true;
   }
 
   /** Ends the connection at once (server shutdown). */
@@ -126,7 +154,7 @@ export class ImapConnection {
         this.deliver(this.dispatcher.line(event.text));
         return;
       case 'rejected':
-        this.deliver(this.dispatcher.rejected(event.tag, event.reason));
+        this.deliver(this.dispatcher.rejected(event.tag, event.reason, event.literal));
         return;
     }
   }
@@ -135,7 +163,8 @@ export class ImapConnection {
   private deliver(reply: Reply, fetchCut?: number): void {
     // The framer must know at once whether the next input is a bare line (AUTHENTICATE, IDLE).
     if (this.dispatcher.awaitingLine) this.input.expectRawLine();
-    const delay = this.faults.replyDelayMs();
+    // A failed login is answered late, later with each failure (Dovecot's auth_failure_delay).
+    const delay = Math.max(this.faults.replyDelayMs(), (reply.authFailures ?? 0) * this.options.limits.authFailureDelayMs);
     if (this.held.mustWait(delay)) this.held.hold(delay, () => this.send(reply, fetchCut));
     else this.send(reply, fetchCut);
   }
@@ -160,7 +189,12 @@ export class ImapConnection {
   }
 
   private listen(socket: Socket): void {
-    socket.on('data', (chunk: Buffer) => this.guard(() => this.input.receive(chunk)));
+    socket.on('data', (chunk: Buffer) =>
+      this.guard(() => {
+        this.lastActivity = this.options.clock().getTime();
+        this.input.receive(chunk);
+      }),
+    );
     socket.on('drain', () => this.guard(() => this.input.drained()));
     // A reset, a failed handshake or a write to a vanished client: nothing to tell, just let
     // this connection go.

@@ -21,6 +21,10 @@ export interface CommandContext<S extends SessionState = SessionState> {
   readonly store: MailStore;
   /** The connection's TLS state; absent means a plaintext-only server. */
   readonly security?: TransportSecurity;
+  /** Characters LIST and LSUB accept in reference plus pattern; no limit when absent. */
+  readonly maxListPatternLength?: number;
+  /** The largest message APPEND takes, advertised as APPENDLIMIT (RFC 7889). */
+  readonly appendLimit?: number;
 }
 
 /** The command is over: untagged responses, then the tagged status line. */
