@@ -34,6 +34,8 @@ export interface ImapServerOptions {
   readonly nextConnectionId?: () => number;
   /** Told of each new connection before its greeting, with the client's address and port. */
   readonly onConnection?: (connection: { readonly connectionId: number; readonly remote: string }) => void;
+  /** Told when a connection is over, whatever ended it. */
+  readonly onDisconnect?: (connectionId: number) => void;
   /** Scripted faults (drops, failed commands, slow replies), consulted on every connection. */
   readonly faults?: FaultPlan;
   /** Told of every scripted fault that fired, with the connection it fired on. */
@@ -153,7 +155,10 @@ export class ImapServer {
       address,
       onLine: this.options.onLine,
       onInternalError: (error) => this.reportInternalError(error),
-      onClose: () => this.connections.delete(connection),
+      onClose: () => {
+        this.connections.delete(connection);
+        this.tellDisconnected(id);
+      },
       ...(this.secureContext ? { tls: { context: this.secureContext, requireTls: this.options.requireTls ?? false } } : {}),
       encrypted: this.options.implicitTls === true,
       ...(faults ? { faults: { plan: faults, report: (connectionId: number, event: FaultEvent) => this.options.onFault?.(connectionId, event) } } : {}),
@@ -182,7 +187,16 @@ export class ImapServer {
       this.reportInternalError(error);
     }
     socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.tellDisconnected(connectionId));
     socket.end(line);
+  }
+
+  private tellDisconnected(connectionId: number): void {
+    try {
+      this.options.onDisconnect?.(connectionId);
+    } catch (error) {
+      this.reportInternalError(error);
+    }
   }
 
   private reportInternalError(error: unknown): void {
