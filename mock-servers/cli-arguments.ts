@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LIMIT_OPTIONS, LIMITS_USAGE, readLimitOptions } from './cli-limits.ts';
 import { FAULT_KINDS, parseFault, type FaultRule } from './faults/index.ts';
 import type { ListenerAddress, MockMailServerOptions } from './mock-mail-server.ts';
 
@@ -26,6 +27,8 @@ export const USAGE = `Usage: npm run mail-server -- [options]
   --seed <n>                  seed of probabilistic faults (default 1)
                               (every fault that fires is written to standard error)
   --help                      this text
+
+${LIMITS_USAGE}
 
 Once every listener accepts connections, prints one line:
   ready smtp=<port> imap=<port> [submission=<port>] [smtps=<port>] [imaps=<port>]
@@ -64,6 +67,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
         fault: { type: 'string', multiple: true, default: [] },
         seed: { type: 'string' },
         help: { type: 'boolean', default: false },
+        ...LIMIT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -92,6 +96,12 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   const maxMessageSize = values['max-message-size'] === undefined ? undefined : readCount(values['max-message-size'], 'max-message-size');
   const faults = values.fault.map(readFault);
   const seed = values.seed === undefined ? undefined : readSeed(values.seed);
+  let limits;
+  try {
+    limits = readLimitOptions(values);
+  } catch (error) {
+    throw new CliArgumentError((error as Error).message);
+  }
   const options: MockMailServerOptions = {
     host: values.host,
     smtpPort: readPort(values['smtp-port'], 'smtp-port'),
@@ -105,6 +115,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     ...(maxMessageSize === undefined ? {} : { maxMessageSize }),
     ...(faults.length > 0 ? { faults } : {}),
     ...(seed === undefined ? {} : { seed }),
+    ...limits,
   };
   return { help: values.help, options, users };
 }

@@ -51,6 +51,8 @@ export interface MockMailServerOptions {
    * other limits, or false for no lines at all (the command line's default).
    */
   transcripts?: boolean | Partial<TranscriptLimits>;
+  /** Hears every transcript line as it is recorded (`IMAP#3 C: a1 LOGIN user ***`); the command line's --transcripts. */
+  onTranscriptLine?: (line: string) => void;
   /** IMAP limits: connection caps, autologout, literal and pattern sizes, failed logins (imap/imap-limits.ts). */
   imapLimits?: Partial<ImapLimits>;
   /** SMTP limits: connection caps, idle time-out, failed AUTH (smtp/smtp-limits.ts). */

@@ -51,7 +51,7 @@ export class MockMailServer {
     this.faults = new FaultPlan({ seed: options.seed ?? 1, clock: this.store.clock });
     for (const fault of options.faults ?? []) this.faults.add(typeof fault === 'string' ? parseFault(fault) : fault);
     this.asAnotherClient = new AnotherClient(this.store);
-    const book = new TranscriptBook(this.store.clock, transcriptLimits(options));
+    const book = new TranscriptBook(this.store.clock, transcriptLimits(options), options.onTranscriptLine);
     this.transcriptBook = book;
     // One id sequence for every connection of both protocols, so a transcript id names one connection.
     let lastConnectionId = 0;

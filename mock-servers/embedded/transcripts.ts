@@ -72,10 +72,13 @@ export class TranscriptBook {
   private readonly clock: () => Date;
   private readonly limits: TranscriptLimits;
   private closedChars = 0;
+  private readonly listener: ((line: string) => void) | undefined;
 
-  constructor(clock: () => Date, limits: Partial<TranscriptLimits> = {}) {
+  /** `listener` hears every line as it is recorded, formatted as formatTranscripts writes it. */
+  constructor(clock: () => Date, limits: Partial<TranscriptLimits> = {}, listener?: (line: string) => void) {
     this.clock = clock;
     this.limits = { ...DEFAULT_TRANSCRIPT_LIMITS, ...limits };
+    this.listener = listener;
   }
 
   opened(protocol: 'smtp' | 'imap', connectionId: number, remote: string): void {
@@ -133,6 +136,7 @@ export class TranscriptBook {
   }
 
   private push(transcript: OpenTranscript, line: TranscriptLine): void {
+    this.listener?.(formatLine(transcript, line));
     transcript.lines.push(line);
     if (line.direction === 'fault') transcript.faults += 1;
     const cost = line.text.length + LINE_OVERHEAD_CHARS;
@@ -168,7 +172,11 @@ export function formatTranscripts(transcripts: readonly Transcript[]): string {
     .flatMap((t) => [
       `${t.protocol.toUpperCase()}#${t.connectionId} from ${t.remote}`,
       ...(t.droppedLines > 0 ? [`${t.protocol.toUpperCase()}#${t.connectionId} … ${t.droppedLines} earlier lines not kept`] : []),
-      ...t.lines.map((line) => `${t.protocol.toUpperCase()}#${t.connectionId} ${line.direction === 'client' ? 'C:' : line.direction === 'server' ? 'S:' : '!!'} ${line.text}`),
+      ...t.lines.map((line) => formatLine(t, line)),
     ])
     .join('\n');
+}
+
+function formatLine(t: { readonly protocol: 'smtp' | 'imap'; readonly connectionId: number }, line: TranscriptLine): string {
+  return `${t.protocol.toUpperCase()}#${t.connectionId} ${line.direction === 'client' ? 'C:' : line.direction === 'server' ? 'S:' : '!!'} ${line.text}`;
 }
