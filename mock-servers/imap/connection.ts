@@ -15,6 +15,9 @@ import { continuationLine } from './protocol/writer.ts';
 import { clientCommandLines, type TranscriptListener } from './transcript.ts';
 import { transportSecurity, type TransportSecurity } from './transport-security.ts';
 
+/** Time one slice of a long reply may take before other sessions get their turn. */
+const SLICE_MS = 5;
+
 export interface ConnectionOptions {
   readonly id: number;
   readonly store: MailStore;
@@ -172,15 +175,59 @@ export class ImapConnection {
   private send(reply: Reply, fetchCut: number | undefined): void {
     this.transcript.client(reply.clientLines);
     if (fetchCut !== undefined) {
-      const { kept, cut, fetchResponses } = cutAfterFetchResponses(reply.output, fetchCut);
+      const output = [...reply.output];
+      const { kept, cut, fetchResponses } = cutAfterFetchResponses(output, fetchCut);
       if (cut) {
         this.write(kept);
         this.faults.reportAll([{ protocol: 'imap', rule: 'drop-mid-fetch', detail: `connection dropped after ${fetchResponses} FETCH response(s), before the tagged reply` }]);
         this.drop();
         return;
       }
+      reply = { ...reply, output };
     }
-    for (const chunk of reply.output) this.write(chunk);
+    if (Array.isArray(reply.output)) {
+      for (const chunk of reply.output as readonly Buffer[]) this.write(chunk);
+      this.finish(reply);
+      return;
+    }
+    this.writeInSlices(reply.output[Symbol.iterator](), () => this.finish(reply));
+  }
+
+  /**
+   * Writes a long reply a slice at a time: a few milliseconds of work, then the event loop is
+   * free for every other session before the next slice, and nothing more is made while the
+   * client has not read what was written ('drain'). The client's further input waits meanwhile,
+   * as commands run one at a time.
+   */
+  private writeInSlices(chunks: Iterator<Buffer>, done: () => void): void {
+    this.input.hold();
+    const step = () =>
+      this.guard(() => {
+        if (this.closing) return;
+        const started = performance.now();
+        for (let written = 1; ; written++) {
+          const next = chunks.next();
+          if (next.done) {
+            const last = this.input.release();
+            done();
+            if (last) this.input.unpause();
+            return;
+          }
+          this.write(next.value);
+          if (this.socket.writableNeedDrain) {
+            this.socket.once('drain', step);
+            return;
+          }
+          if (written % 32 === 0 && performance.now() - started >= SLICE_MS) {
+            setImmediate(step);
+            return;
+          }
+        }
+      });
+    step();
+  }
+
+  private finish(reply: Reply): void {
     if (reply.close) {
       this.closing = true;
       this.socket.end();

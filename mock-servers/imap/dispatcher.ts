@@ -1,6 +1,6 @@
 import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { capabilityText } from './capabilities.ts';
-import { bad, no, type Command, type CommandOutcome, type Continuation } from './commands/contract.ts';
+import { bad, no, type Command, type CommandOutcome, type Continuation, type Untagged } from './commands/contract.ts';
 import { loginDisabledRefusal } from './commands/login.ts';
 import { DEFAULT_IMAP_LIMITS } from './imap-limits.ts';
 import { findCommand } from './commands/registry.ts';
@@ -45,7 +45,11 @@ export interface ScriptedFailure {
 export interface Reply {
   /** The client's input as it goes into the transcript, secrets redacted. */
   readonly clientLines: readonly string[];
-  readonly output: readonly Buffer[];
+  /**
+   * What to write, in order. An array, or for a command whose responses are made as they are
+   * written (a large FETCH) a one-pass iterable, which the connection writes in slices.
+   */
+  readonly output: readonly Buffer[] | Iterable<Buffer>;
   /** Close the connection once the output is written. */
   readonly close: boolean;
   /** Start TLS once the output is written, dropping any input already buffered (STARTTLS). */
@@ -243,6 +247,8 @@ export class Dispatcher {
     if (outcome.nextState) this.state = outcome.nextState;
     this.consecutiveBad = outcome.status === 'BAD' ? this.consecutiveBad + 1 : 0;
     if (command && !command.endsSelection) output.push(...this.news(!command.defersExpunges));
+    // Streamed responses go between the command's own untagged responses and what follows them.
+    const head = output.splice(0, before.length + outcome.untagged.length);
     const tagged = statusLine(tag, outcome.status, outcome.text, outcome.code);
     // RFC 5530 codes that only LOGIN and AUTHENTICATE give: a failed login.
     const loginFailed = outcome.code === 'AUTHENTICATIONFAILED' || outcome.code === 'AUTHORIZATIONFAILED';
@@ -258,7 +264,9 @@ export class Dispatcher {
     }
     output.push(tagged);
     const startTls = outcome.startTls === true && outcome.status === 'OK';
-    return { clientLines, output, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}), ...(loginFailed ? { authFailures: this.authFailures } : {}) };
+    const stream = outcome.stream;
+    const written = stream ? chain(head, stream, output) : [...head, ...output];
+    return { clientLines, output: written, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}), ...(loginFailed ? { authFailures: this.authFailures } : {}) };
   }
 }
 
@@ -274,4 +282,11 @@ function stateError(command: Command, state: SessionState): string {
     case 'logout':
       return 'Logging out';
   }
+}
+
+/** The head, each streamed response rendered as it is reached, then the tail: one pass only. */
+function* chain(head: readonly Buffer[], stream: Iterable<Untagged>, tail: readonly Buffer[]): Generator<Buffer> {
+  yield* head;
+  for (const response of stream) yield untaggedLine(response);
+  yield* tail;
 }

@@ -31,7 +31,7 @@ async function start(limits: Partial<ImapLimits> = {}) {
     await server.close();
   };
   running = close;
-  return { server, transcript, errors, connect, loggedIn, advance: (ms: number) => (now += ms) };
+  return { server, store, account, transcript, errors, connect, loggedIn, advance: (ms: number) => (now += ms) };
 }
 
 let running: (() => Promise<void>) | undefined;
@@ -161,5 +161,26 @@ describe('IMAP limits', () => {
     }
     expect(lines[0]).toBe(`a1 UID LOGIN ${USER} ***`);
     expect(lines[7]).toBe('a8 NOOP');
+  });
+
+  it('writes a FETCH of many messages in slices: another session is answered before it ends', async () => {
+    const h = await start();
+    const inbox = h.account.requireFolderByRole('inbox');
+    const count = 5000;
+    for (let i = 1; i <= count; i++) h.store.deliver(h.account, inbox, Buffer.from(`Subject: message ${i}\r\nMessage-ID: <m${i}@acme.test>\r\n\r\n${'body '.repeat(100)}\r\n`));
+    const fetcher = await h.loggedIn();
+    await fetcher.command('s1 EXAMINE INBOX');
+    const other = await h.loggedIn();
+    fetcher.send('f1 FETCH 1:* (UID BODY.PEEK[])\r\n');
+    const noop = other.command('n1 NOOP');
+    const fetched = await fetcher.waitForTagged('f1');
+    expect(await noop).toEqual(['n1 OK NOOP completed']);
+    expect(fetched.filter((line) => / FETCH \(UID /.test(line))).toHaveLength(count);
+    expect(fetched.at(-1)).toBe('f1 OK FETCH completed');
+    // The order the server wrote them in: the NOOP's answer went out while the FETCH was still
+    // being written, which a FETCH made in one piece cannot allow.
+    const serverLines = h.transcript.filter((entry) => entry.direction === 'server').map((entry) => entry.line);
+    expect(serverLines.indexOf('n1 OK NOOP completed')).toBeLessThan(serverLines.indexOf('f1 OK FETCH completed'));
+    expect(h.errors).toEqual([]);
   });
 });

@@ -39,6 +39,12 @@ export interface Completion {
   readonly nextState?: SessionState;
   /** After this OK is written, the connection starts TLS on the same socket (STARTTLS). */
   readonly startTls?: true;
+  /**
+   * Untagged responses made one at a time as they are written, after `untagged`: a FETCH of a
+   * large folder is written in slices, so other sessions keep moving and its responses are never
+   * all in memory at once. Whatever a response changes (\Seen) is done as it is made.
+   */
+  readonly stream?: Iterable<Untagged>;
 }
 
 /** The command waits for a line from the client after a `+` continuation (RFC 3501 §7.5). */
