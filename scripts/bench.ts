@@ -8,6 +8,8 @@
  *   3. Building blocks of the simulation vs starting and stopping the server.
  *   4. The FAQ suite (every scenario of features/faq) vs a scenario whose only step does nothing.
  *   5. `npm start` as a whole process, every feature, vs the same over one empty scenario.
+ *   6. SMTP under many clients at once (lost, duplicated, msg/s, RSS) vs one client, and a
+ *      folder of 100,000 messages (RSS, FETCH time, peak RSS, RSS after) vs the store's size.
  *
  * Prints a Markdown table; `--json <file>` writes every sample; `--quick` is a smoke run.
  * Every server, client, child process and temporary folder is released however the run ends.
@@ -27,6 +29,9 @@ import { parseBenchOptions, USAGE, UsageError, type BenchOptions } from './bench
 import { jsonReport, markdownTable } from './bench/report.ts';
 import { withResources } from './bench/resources.ts';
 import { compareSmtpThroughput } from './bench/smtp-throughput.ts';
+import { loadTable } from './bench/load-and-memory.ts';
+import { measureSmtpLoad, type SmtpLoad } from './bench/smtp-load.ts';
+import { measureStoreAtScale, type StoreAtScale } from './bench/store-at-scale.ts';
 
 const SYNC_MESSAGES = 200;
 
@@ -34,9 +39,21 @@ function progress(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-async function run(options: BenchOptions): Promise<Comparison[]> {
+interface LoadRows {
+  load?: { many: SmtpLoad; one: SmtpLoad };
+  store?: StoreAtScale;
+}
+
+async function run(options: BenchOptions, rows: LoadRows): Promise<Comparison[]> {
   return withResources(async (resources) => {
     const comparisons: Comparison[] = [];
+
+    progress(`SMTP load: ${options.loadMessages} messages from ${options.loadClients} clients, then from 1…`);
+    const loadCorpus = buildCorpus({ count: options.loadMessages, seed: 4 }).messages;
+    rows.load = { many: await measureSmtpLoad(loadCorpus, options.loadClients, resources), one: await measureSmtpLoad(loadCorpus, 1, resources) };
+
+    progress(`Store at scale: ${options.storeMessages} messages…`);
+    rows.store = await measureStoreAtScale(options.storeMessages, resources);
 
     progress(`SMTP throughput: ${options.smtpMessages} messages…`);
     const smtpCorpus = buildCorpus({ count: options.smtpMessages, seed: 1 });
@@ -86,7 +103,8 @@ async function main(): Promise<void> {
   }
   const machine = describeMachine();
   const loadBefore = loadAverage();
-  const comparisons = await run(options);
+  const rows: LoadRows = {};
+  const comparisons = await run(options, rows);
   const load = { before: loadBefore, after: loadAverage() };
   const { warmup, rounds } = options.plan;
   process.stdout.write(`\nMachine: ${machineLine(machine)}; load average ${load.before} before, ${load.after} after\n`);
@@ -94,9 +112,11 @@ async function main(): Promise<void> {
   process.stdout.write('Ratios are ours ÷ the baseline\'s, round by round, median (and range) over the rounds: below 1 ours is cheaper.\n');
   process.stdout.write('Time is wall-clock; CPU time counts only what the last column names, so other load on the machine hardly moves it.\n\n');
   process.stdout.write(`${markdownTable(comparisons)}\n`);
+  process.stdout.write(`\nHolding up: one run each; the servers in processes of their own, RSS read from /proc, heap after a garbage collection.\n\n${loadTable(rows.load, rows.store)}\n`);
   if (options.jsonFile) {
-    const settings = { quick: options.quick, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES };
-    await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons }), null, 2)}\n`);
+    const settings = { quick: options.quick, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES, loadMessages: options.loadMessages, loadClients: options.loadClients, storeMessages: options.storeMessages };
+    const report = { ...(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons }) as object), holdingUp: rows };
+    await writeFile(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
     progress(`JSON report: ${options.jsonFile}`);
   }
 }

@@ -17,6 +17,11 @@ import { transportSecurity, type TransportSecurity } from './transport-security.
 
 /** Time one slice of a long reply may take before other sessions get their turn. */
 const SLICE_MS = 5;
+/**
+ * Output a long reply may have waiting for the client before the rest waits for 'drain': enough
+ * that a client reading quickly never waits on the server, little enough to bound memory.
+ */
+const UNREAD_OUTPUT_BYTES = 1024 * 1024;
 
 export interface ConnectionOptions {
   readonly id: number;
@@ -205,23 +210,30 @@ export class ImapConnection {
       this.guard(() => {
         if (this.closing) return;
         const started = performance.now();
-        for (let written = 1; ; written++) {
-          const next = chunks.next();
-          if (next.done) {
-            const last = this.input.release();
-            done();
-            if (last) this.input.unpause();
-            return;
+        // One slice goes out in as few writes as the socket allows.
+        const socket = this.socket;
+        socket.cork();
+        try {
+          for (let written = 1; ; written++) {
+            const next = chunks.next();
+            if (next.done) {
+              const last = this.input.release();
+              done();
+              if (last) this.input.unpause();
+              return;
+            }
+            this.write(next.value);
+            if (socket.writableLength >= UNREAD_OUTPUT_BYTES) {
+              socket.once('drain', step);
+              return;
+            }
+            if (written % 32 === 0 && performance.now() - started >= SLICE_MS) {
+              setImmediate(step);
+              return;
+            }
           }
-          this.write(next.value);
-          if (this.socket.writableNeedDrain) {
-            this.socket.once('drain', step);
-            return;
-          }
-          if (written % 32 === 0 && performance.now() - started >= SLICE_MS) {
-            setImmediate(step);
-            return;
-          }
+        } finally {
+          socket.uncork();
         }
       });
     step();

@@ -15,6 +15,11 @@ export interface BenchOptions {
   readonly imapMessages: number;
   /** Rounds of the FAQ suite's run, which takes seconds where the others take milliseconds. */
   readonly suitePlan: SamplingPlan;
+  /** SMTP load: messages sent, and by how many clients at once. */
+  readonly loadMessages: number;
+  readonly loadClients: number;
+  /** Messages in the folder of the store-at-scale row. */
+  readonly storeMessages: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--json <file>]
@@ -41,6 +46,6 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     } else throw new UsageError(`Unknown option ${arg}`);
   }
   return quick
-    ? { help, quick, jsonFile, plan: { warmup: 1, rounds: 3 }, smtpMessages: 100, imapMessages: 300, suitePlan: { warmup: 0, rounds: 1 } }
-    : { help, quick, jsonFile, plan: { warmup: 2, rounds: 9 }, smtpMessages: 500, imapMessages: 2000, suitePlan: { warmup: 1, rounds: 3 } };
+    ? { help, quick, jsonFile, plan: { warmup: 1, rounds: 3 }, smtpMessages: 100, imapMessages: 300, suitePlan: { warmup: 0, rounds: 1 }, loadMessages: 300, loadClients: 10, storeMessages: 5000 }
+    : { help, quick, jsonFile, plan: { warmup: 2, rounds: 9 }, smtpMessages: 500, imapMessages: 2000, suitePlan: { warmup: 1, rounds: 3 }, loadMessages: 5000, loadClients: 50, storeMessages: 100_000 };
 }
