@@ -163,24 +163,27 @@ describe('IMAP limits', () => {
     expect(lines[7]).toBe('a8 NOOP');
   });
 
-  it('writes a FETCH of many messages in slices: another session is answered before it ends', async () => {
+  it.each([
+    ['FETCH 1:* (UID BODY.PEEK[])', 'EXAMINE', / FETCH \(UID /, 'f1 OK FETCH completed'],
+    ['STORE 1:* +FLAGS (\\Flagged)', 'SELECT', / FETCH \(FLAGS \(.*\\Flagged/, 'f1 OK STORE completed'],
+  ])('writes %s over many messages in slices: another session is answered before it ends', async (command, open, response, tagged) => {
     const h = await start();
     const inbox = h.account.requireFolderByRole('inbox');
     const count = 5000;
     for (let i = 1; i <= count; i++) h.store.deliver(h.account, inbox, Buffer.from(`Subject: message ${i}\r\nMessage-ID: <m${i}@acme.test>\r\n\r\n${'body '.repeat(100)}\r\n`));
-    const fetcher = await h.loggedIn();
-    await fetcher.command('s1 EXAMINE INBOX');
+    const worker = await h.loggedIn();
+    await worker.command(`s1 ${open} INBOX`);
     const other = await h.loggedIn();
-    fetcher.send('f1 FETCH 1:* (UID BODY.PEEK[])\r\n');
+    worker.send(`f1 ${command}\r\n`);
     const noop = other.command('n1 NOOP');
-    const fetched = await fetcher.waitForTagged('f1');
+    const answered = await worker.waitForTagged('f1');
     expect(await noop).toEqual(['n1 OK NOOP completed']);
-    expect(fetched.filter((line) => / FETCH \(UID /.test(line))).toHaveLength(count);
-    expect(fetched.at(-1)).toBe('f1 OK FETCH completed');
-    // The order the server wrote them in: the NOOP's answer went out while the FETCH was still
-    // being written, which a FETCH made in one piece cannot allow.
+    expect(answered.filter((line) => response.test(line))).toHaveLength(count);
+    expect(answered.at(-1)).toBe(tagged);
+    // The order the server wrote them in: the NOOP's answer went out while the long reply was
+    // still being written, which a reply made in one piece cannot allow.
     const serverLines = h.transcript.filter((entry) => entry.direction === 'server').map((entry) => entry.line);
-    expect(serverLines.indexOf('n1 OK NOOP completed')).toBeLessThan(serverLines.indexOf('f1 OK FETCH completed'));
+    expect(serverLines.indexOf('n1 OK NOOP completed')).toBeLessThan(serverLines.indexOf(tagged));
     expect(h.errors).toEqual([]);
   });
 });
