@@ -86,6 +86,8 @@ export class MockMailServer {
       nextConnectionId,
       onConnection: ({ connectionId, remote }: { connectionId: number; remote: string }) => book.opened('imap', connectionId, remote),
       onDisconnect: (connectionId: number) => book.closed(connectionId),
+      // Without transcripts nor onWire listeners, responses are not decoded into lines at all.
+      wantsServerLines: () => book.keepsLines || this.wireListeners.size > 0,
       ...(options.imapLimits ? { limits: options.imapLimits } : {}),
       faults: this.faults,
       onFault: (connectionId: number, event: Parameters<TranscriptBook['fault']>[1]) => book.fault(connectionId, event),

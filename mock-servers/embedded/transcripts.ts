@@ -98,6 +98,11 @@ export class TranscriptBook {
     this.push(transcript, { direction: 'fault', text: this.cut(`${event.rule}: ${event.detail}`), at: this.clock() });
   }
 
+  /** Whether lines are kept or told to a listener at all (not with `transcripts: false`). */
+  get keepsLines(): boolean {
+    return this.listener !== undefined || this.limits.linesPerConnection > 0;
+  }
+
   /** The connection is over: its lines now count against the budget for closed connections. */
   closed(connectionId: number): void {
     const transcript = this.open.get(connectionId);

@@ -32,6 +32,8 @@ export interface ConnectionOptions {
   /** The client's address without the port, for the per-address connection cap. */
   readonly address: string;
   readonly onLine: TranscriptListener | undefined;
+  /** Whether the server's lines are wanted now (see ImapServerOptions). */
+  readonly wantsServerLines?: () => boolean;
   readonly onInternalError: (error: unknown) => void;
   readonly onClose: () => void;
   /** STARTTLS is offered with this context; `requireTls` refuses plaintext login (LOGINDISABLED). */
@@ -70,7 +72,7 @@ export class ImapConnection {
     this.options = options;
     this.lastActivity = options.clock().getTime();
     this.input = new ConnectionInput(options.limits, () => this.socket, (event) => this.handle(event), () => this.closing);
-    this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError);
+    this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError, options.wantsServerLines);
     this.encrypted = options.encrypted ?? false;
     this.faults = new ConnectionFaults(options.faults, options.id, options.onInternalError);
     this.held = new HeldReplies(this.input, (ms) => this.faults.sleep(ms), (action) => this.guard(action), () => this.closing);

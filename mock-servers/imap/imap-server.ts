@@ -21,6 +21,11 @@ export interface ImapServerOptions {
   readonly port?: number;
   /** Every line of every session, passwords redacted. */
   readonly onLine?: TranscriptListener;
+  /**
+   * Whether anyone wants the server's lines now; when it says no, responses are not decoded into
+   * lines at all (a FETCH of a large folder writes millions). Always yes when absent.
+   */
+  readonly wantsServerLines?: () => boolean;
   readonly limits?: Partial<ImapLimits>;
   /** Told of server bugs; the client only ever sees `BAD Internal server error`. Defaults to console.error. */
   readonly onInternalError?: (error: unknown) => void;
@@ -154,6 +159,7 @@ export class ImapServer {
       clock: this.options.store.clock,
       address,
       onLine: this.options.onLine,
+      ...(this.options.wantsServerLines ? { wantsServerLines: this.options.wantsServerLines } : {}),
       onInternalError: (error) => this.reportInternalError(error),
       onClose: () => {
         this.connections.delete(connection);
