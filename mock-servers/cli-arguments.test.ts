@@ -3,8 +3,33 @@ import { parseCliArguments, readyLine } from './cli-arguments.ts';
 import type { ListenerAddress } from './mock-mail-server.ts';
 
 describe('mail-server command line', () => {
+  // Unlike the embedded server, the command line delays failed logins and keeps no transcripts.
+  const COMMAND_LINE_DEFAULTS = { imapLimits: { authFailureDelayMs: 2000 }, smtpLimits: { authFailureDelayMs: 2000 }, transcripts: false, http: { port: 0 } };
+
   it('defaults to loopback and free ports, with no TLS', () => {
-    expect(parseCliArguments([])).toEqual({ help: false, users: [], options: { host: '127.0.0.1', smtpPort: 0, imapPort: 0, http: { port: 0 } } });
+    expect(parseCliArguments([])).toEqual({ help: false, users: [], options: { host: '127.0.0.1', smtpPort: 0, imapPort: 0, ...COMMAND_LINE_DEFAULTS } });
+  });
+
+  it('reads every limit into the options of both protocols', () => {
+    const request = parseCliArguments([
+      '--max-connections', '200', '--max-connections-per-address', '20', '--imap-autologout', '45m', '--imap-login-timeout', '30s',
+      '--smtp-timeout', '10m', '--auth-failure-delay', '0', '--max-auth-failures', '5', '--max-literal-size', '1048576',
+      '--max-line-length', '8192', '--max-list-pattern', '256', '--transcripts',
+    ]);
+    const shared = { maxConnections: 200, maxConnectionsPerAddress: 20, maxAuthFailures: 5, authFailureDelayMs: 0 };
+    expect(request.options.imapLimits).toEqual({
+      ...shared, autologoutMs: 45 * 60_000, loginTimeoutMs: 30_000, maxLiteralSize: 1048576, maxLineLength: 8192, maxListPatternLength: 256,
+    });
+    expect(request.options.smtpLimits).toEqual({ ...shared, idleTimeoutMs: 600_000 });
+    expect(request.options.transcripts).toBe(true);
+  });
+
+  it.each([
+    [['--imap-autologout', '10m'], '--imap-autologout must be at least 30m (RFC 3501 §5.4)'],
+    [['--smtp-timeout', 'soon'], '--smtp-timeout must be a time like 500ms, 30s or 5m, not "soon"'],
+    [['--max-connections', '0'], '--max-connections must be a whole number of at least 1, not "0"'],
+  ])('refuses the limit %j', (args, message) => {
+    expect(() => parseCliArguments(args)).toThrow(message);
   });
 
   it('reads every option', () => {
@@ -16,7 +41,7 @@ describe('mail-server command line', () => {
     expect(request.users).toEqual([{ address: 'sales@acme.test', password: 'se:cret' }, { address: 'ann@acme.test', password: 'pw' }]);
     expect(request.options).toEqual({
       host: '::1', smtpPort: 2525, imapPort: 1143, submission: true, submissionPort: 0, smtpsPort: 4465, imapsPort: 0,
-      tls: { keyFile: 'k.pem', certFile: 'c.pem' }, requireTls: true, maxRecipients: 50, maxMessageSize: 1048576, http: { port: 0 },
+      tls: { keyFile: 'k.pem', certFile: 'c.pem' }, requireTls: true, maxRecipients: 50, maxMessageSize: 1048576, ...COMMAND_LINE_DEFAULTS,
     });
     expect(parseCliArguments(['--tls']).options.tls).toBe(true);
     expect(parseCliArguments(['--help']).help).toBe(true);

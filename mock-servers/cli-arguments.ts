@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { withConfigFile } from './cli-config-file.ts';
+import { LIMIT_OPTIONS, LIMITS_USAGE, readLimitOptions } from './cli-limits.ts';
 import { FAULT_KINDS, parseFault, type FaultRule } from './faults/index.ts';
 import type { ListenerAddress, MockMailServerOptions } from './mock-mail-server.ts';
 
@@ -38,6 +39,8 @@ export const USAGE = `Usage: npm run mail-server -- [options]
                                  "fault": ["throttle:after=3"], "load": "mail"}
                               the command line wins over the file
   --help                      this text
+
+${LIMITS_USAGE}
 
 Once every listener accepts connections, prints one line:
   ready smtp=<port> imap=<port> [submission=<port>] [smtps=<port>] [imaps=<port>] http=<port>
@@ -80,6 +83,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
         'http-port': { type: 'string' },
         load: { type: 'string' },
         help: { type: 'boolean', default: false },
+        ...LIMIT_OPTIONS,
       },
       strict: true,
       allowPositionals: false,
@@ -108,6 +112,12 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
   const maxMessageSize = values['max-message-size'] === undefined ? undefined : readCount(values['max-message-size'], 'max-message-size');
   const faults = values.fault.map(readFault);
   const seed = values.seed === undefined ? undefined : readSeed(values.seed);
+  let limits;
+  try {
+    limits = readLimitOptions(values);
+  } catch (error) {
+    throw new CliArgumentError((error as Error).message);
+  }
   const options: MockMailServerOptions = {
     host: values.host,
     smtpPort: readPort(values['smtp-port'], 'smtp-port'),
@@ -122,6 +132,7 @@ export function parseCliArguments(argv: readonly string[]): CliRequest {
     ...(faults.length > 0 ? { faults } : {}),
     ...(seed === undefined ? {} : { seed }),
     http: { port: readPort(values['http-port'], 'http-port') },
+    ...limits,
   };
   return { help: values.help, options, users, ...(values.load === undefined ? {} : { load: values.load }) };
 }

@@ -158,6 +158,25 @@ describe('npm run mail-server', { timeout: 30_000 }, () => {
     expect(result.stderr).toContain('mail-server: fault (smtp) refuse <ann@acme.test> with 550: RCPT TO:<ann@acme.test> refused with 550\n');
   });
 
+  it('keeps transcripts only with --transcripts, then writes them to standard error with passwords hidden', async () => {
+    const session = async (imap: number) => {
+      const { socket, closed } = await openSocket(imap);
+      socket.write('a1 LOGIN sales@acme.test wrong-password\r\n');
+      await closed;
+    };
+    const quiet = run(['--user', 'sales@acme.test:secret', '--max-auth-failures', '1', '--auth-failure-delay', '10ms']);
+    await session(ports(await quiet.ready).imap!);
+    quiet.child.kill('SIGTERM');
+    expect((await quiet.exit).stderr).toBe('');
+    const told = run(['--user', 'sales@acme.test:secret', '--max-auth-failures', '1', '--auth-failure-delay', '10ms', '--transcripts']);
+    await session(ports(await told.ready).imap!);
+    told.child.kill('SIGTERM');
+    const { stderr } = await told.exit;
+    expect(stderr).toContain('mail-server: IMAP#1 C: a1 LOGIN sales@acme.test ***\n');
+    expect(stderr).toContain('mail-server: IMAP#1 S: * BYE Too many failed login attempts (1)\n');
+    expect(stderr).not.toContain('wrong-password');
+  });
+
   it('exits with 1 and says so when a port is taken', async () => {
     const blocker = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));

@@ -30,7 +30,8 @@ async function main(): Promise<number | undefined> {
   let server: MockMailServer;
   try {
     // Only configuration can fail here: an unreadable key or certificate file, say.
-    server = new MockMailServer(request.options);
+    const onTranscriptLine = (line: string) => process.stderr.write(`mail-server: ${line}\n`);
+    server = new MockMailServer({ ...request.options, ...(request.options.transcripts ? { onTranscriptLine } : {}) });
   } catch (error) {
     process.stderr.write(`mail-server: ${(error as Error).message}\n`);
     return 2;

@@ -1,6 +1,7 @@
 import type { FaultRule } from './faults/index.ts';
-import type { TranscriptEntry } from './imap/index.ts';
-import type { OutboundMessage, SmtpDeliveryEvent } from './smtp/index.ts';
+import type { TranscriptLimits } from './embedded/transcripts.ts';
+import type { ImapLimits, TranscriptEntry } from './imap/index.ts';
+import type { OutboundMessage, SmtpDeliveryEvent, SmtpLimits } from './smtp/index.ts';
 import type { Clock, FolderRole, StoreSnapshot } from './store/index.ts';
 import type { TlsOption } from './tls/index.ts';
 
@@ -43,13 +44,24 @@ export interface MockMailServerOptions {
   faults?: ReadonlyArray<FaultRule | string>;
   /** Seed of probabilistic faults (default 1): the same seed and traffic fail the same way. */
   seed?: number;
-  /** Lines kept per connection in `transcripts()` (default 10,000); later ones are only counted. */
+  /** Lines kept per connection in `transcripts()`, the latest (default 10,000); earlier ones are only counted. */
   transcriptLinesPerConnection?: number;
   /**
    * Opens the HTTP listener on `host`: the JSON API under /api/v1 and the page at / (see
    * mock-servers/http/). `true` or `{ port: 0 }` for any free port. Off by default.
    */
   http?: boolean | { readonly port?: number };
+  /**
+   * What `transcripts()` keeps: true (the default) within the limits of embedded/transcripts.ts,
+   * other limits, or false for no lines at all (the command line's default).
+   */
+  transcripts?: boolean | Partial<TranscriptLimits>;
+  /** Hears every transcript line as it is recorded (`IMAP#3 C: a1 LOGIN user ***`); the command line's --transcripts. */
+  onTranscriptLine?: (line: string) => void;
+  /** IMAP limits: connection caps, autologout, literal and pattern sizes, failed logins (imap/imap-limits.ts). */
+  imapLimits?: Partial<ImapLimits>;
+  /** SMTP limits: connection caps, idle time-out, failed AUTH (smtp/smtp-limits.ts). */
+  smtpLimits?: Partial<SmtpLimits>;
 }
 
 /** A folder as `folders()` lists it. */

@@ -126,3 +126,25 @@ describe('reset and close', () => {
     expect(() => server.address).toThrow(/not started/);
   });
 });
+
+describe('without transcripts', () => {
+  it('keeps no lines, yet an onWire listener still hears every line while it listens', async () => {
+    const quiet = new MockMailServer({ clock: () => AT, transcripts: false, users: [{ address: USER, password: 'secret' }] });
+    await quiet.start();
+    try {
+      const { client } = await RawImapClient.connect(quiet.address.imapPort);
+      await client.command('a1 NOOP');
+      const heard: string[] = [];
+      const stop = quiet.onWire((event) => {
+        if (event.protocol === 'imap') heard.push(`${event.entry.direction} ${event.entry.line}`);
+      });
+      await client.command('a2 NOOP');
+      stop();
+      await client.logout();
+      expect(heard).toEqual(['client a2 NOOP', 'server a2 OK NOOP completed']);
+      expect(quiet.transcripts().flatMap((t) => t.lines)).toEqual([]);
+    } finally {
+      await quiet.close();
+    }
+  });
+});

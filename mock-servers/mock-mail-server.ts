@@ -2,7 +2,7 @@ import { AnotherClient } from './embedded/another-client.ts';
 import { deliverDirectly, type DeliverOptions, type DeliveredCopy } from './embedded/deliver-directly.ts';
 import { summarise, type MessageSummary } from './embedded/message-summary.ts';
 import { resetStore } from './embedded/reset-store.ts';
-import { TranscriptBook, type Transcript } from './embedded/transcripts.ts';
+import { TranscriptBook, type Transcript, type TranscriptLimits } from './embedded/transcripts.ts';
 import { waitForMessages, type WaitForMessagesOptions } from './embedded/wait-for-messages.ts';
 import { FaultPlan, parseFault } from './faults/index.ts';
 import { MailHttpServer } from './http/http-server.ts';
@@ -54,7 +54,7 @@ export class MockMailServer {
     this.faults = new FaultPlan({ seed: options.seed ?? 1, clock: this.store.clock });
     for (const fault of options.faults ?? []) this.faults.add(typeof fault === 'string' ? parseFault(fault) : fault);
     this.asAnotherClient = new AnotherClient(this.store);
-    const book = new TranscriptBook(this.store.clock, options.transcriptLinesPerConnection);
+    const book = new TranscriptBook(this.store.clock, transcriptLimits(options), options.onTranscriptLine);
     this.transcriptBook = book;
     // One id sequence for every connection of both protocols, so a transcript id names one connection.
     let lastConnectionId = 0;
@@ -75,7 +75,9 @@ export class MockMailServer {
         opened: (id, remote) => book.opened('smtp', id, remote),
         line: (id, direction, text) => book.line(id, direction, text),
         fault: (id, event) => book.fault(id, event),
+        closed: (id) => book.closed(id),
       },
+      ...(options.smtpLimits ? { limits: options.smtpLimits } : {}),
     });
     const imapOptions = {
       store: this.store,
@@ -86,6 +88,10 @@ export class MockMailServer {
       },
       nextConnectionId,
       onConnection: ({ connectionId, remote }: { connectionId: number; remote: string }) => book.opened('imap', connectionId, remote),
+      onDisconnect: (connectionId: number) => book.closed(connectionId),
+      // Without transcripts nor onWire listeners, responses are not decoded into lines at all.
+      wantsServerLines: () => book.keepsLines || this.wireListeners.size > 0,
+      ...(options.imapLimits ? { limits: options.imapLimits } : {}),
       faults: this.faults,
       onFault: (connectionId: number, event: Parameters<TranscriptBook['fault']>[1]) => book.fault(connectionId, event),
       ...(tls ? { tls, requireTls: options.requireTls ?? false } : {}),
@@ -226,6 +232,15 @@ export class MockMailServer {
     return waitForMessages(this.store, options);
   }
 
+  /**
+   * Ends every session idle past its limit by the server's clock: IMAP autologout (RFC 3501
+   * §5.4) and the SMTP time-out. The servers look by themselves every second; after moving a
+   * virtual clock forward, call this to have the effect at once. Returns how many were ended.
+   */
+  expireIdleConnections(): number {
+    return this.imap.expireIdleSessions() + (this.imaps?.expireIdleSessions() ?? 0) + this.smtp.expireIdleConnections();
+  }
+
   /** Every connection's lines so far, both protocols, passwords redacted, faults marked. */
   transcripts(): Transcript[] {
     return this.transcriptBook.all();
@@ -266,4 +281,11 @@ export class MockMailServer {
     if (!account) throw new Error(`No account ${address} on the mail server; accounts: ${this.store.allAccounts.map((a) => a.address).join(', ') || 'none'}`);
     return account;
   }
+}
+
+/** What the transcript book keeps: nothing with `transcripts: false`, else the limits asked for. */
+function transcriptLimits(options: MockMailServerOptions): Partial<TranscriptLimits> {
+  if (options.transcripts === false) return { linesPerConnection: 0, charsPerConnection: 0, closedChars: 0 };
+  const limits = typeof options.transcripts === 'object' ? options.transcripts : {};
+  return { ...(options.transcriptLinesPerConnection === undefined ? {} : { linesPerConnection: options.transcriptLinesPerConnection }), ...limits };
 }

@@ -10,6 +10,8 @@
  *   5. `npm start` as a whole process, every feature, vs the same over one empty scenario.
  *   6. The CRM's sync of a whole mailbox (1,000 to 10,000 messages), each size vs the next
  *      smaller one; the CRM's CPU time and peak memory against the project's targets.
+ *   7. SMTP under many clients at once (lost, duplicated, msg/s, RSS) vs one client, and a
+ *      folder of 100,000 messages (RSS, FETCH time, peak RSS, RSS after) vs the store's size.
  *
  * Prints a Markdown table, and one of figures with targets; `--json <file>` writes every
  * sample; `--quick` is a smoke run; `--only crm-sync,faq` runs only those sections.
@@ -21,6 +23,9 @@ import path from 'node:path';
 import { compareBuildingBlocks } from './bench/building-blocks.ts';
 import { compareCrmSync } from './bench/crm-sync.ts';
 import { markdownFigures, type Figure } from './bench/figures.ts';
+import { loadTable } from './bench/load-and-memory.ts';
+import { measureSmtpLoad, type SmtpLoad } from './bench/smtp-load.ts';
+import { measureStoreAtScale, type StoreAtScale } from './bench/store-at-scale.ts';
 import { compareFaqSuite } from './bench/faq-suite.ts';
 import { compareSuiteProcess } from './bench/suite-process.ts';
 import type { Comparison } from './bench/comparison.ts';
@@ -39,11 +44,27 @@ function progress(text: string): void {
   process.stderr.write(`${text}\n`);
 }
 
-async function run(options: BenchOptions): Promise<{ comparisons: Comparison[]; figures: Figure[] }> {
+interface LoadRows {
+  load?: { many: SmtpLoad; one: SmtpLoad };
+  store?: StoreAtScale;
+}
+
+async function run(options: BenchOptions, rows: LoadRows): Promise<{ comparisons: Comparison[]; figures: Figure[] }> {
   return withResources(async (resources) => {
     const comparisons: Comparison[] = [];
     const figures: Figure[] = [];
     const runs = (section: BenchOptions['sections'][number]) => options.sections.includes(section);
+
+    if (runs('load')) {
+      progress(`SMTP load: ${options.loadMessages} messages from ${options.loadClients} clients, then from 1…`);
+      const loadCorpus = buildCorpus({ count: options.loadMessages, seed: 4 }).messages;
+      rows.load = { many: await measureSmtpLoad(loadCorpus, options.loadClients, resources), one: await measureSmtpLoad(loadCorpus, 1, resources) };
+    }
+
+    if (runs('store')) {
+      progress(`Store at scale: ${options.storeMessages} messages…`);
+      rows.store = await measureStoreAtScale(options.storeMessages, resources);
+    }
 
     if (runs('smtp')) {
       progress(`SMTP throughput: ${options.smtpMessages} messages…`);
@@ -110,7 +131,8 @@ async function main(): Promise<void> {
   }
   const machine = describeMachine();
   const loadBefore = loadAverage();
-  const { comparisons, figures } = await run(options);
+  const rows: LoadRows = {};
+  const { comparisons, figures } = await run(options, rows);
   const load = { before: loadBefore, after: loadAverage() };
   const { warmup, rounds } = options.plan;
   process.stdout.write(`\nMachine: ${machineLine(machine)}; load average ${load.before} before, ${load.after} after\n`);
@@ -118,10 +140,12 @@ async function main(): Promise<void> {
   process.stdout.write('Ratios are ours ÷ the baseline\'s, round by round, median (and range) over the rounds: below 1 ours is cheaper.\n');
   process.stdout.write('Time is wall-clock; CPU time counts only what the last column names, so other load on the machine hardly moves it.\n\n');
   process.stdout.write(`${markdownTable(comparisons)}\n`);
+  if (rows.load || rows.store) process.stdout.write(`\nHolding up: one run each; the servers in processes of their own, RSS read from /proc, heap after a garbage collection.\n\n${loadTable(rows.load, rows.store)}\n`);
   if (figures.length > 0) process.stdout.write(`\nFigures against the project's targets:\n\n${markdownFigures(figures)}\n`);
   if (options.jsonFile) {
-    const settings = { quick: options.quick, sections: options.sections, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES, crmSyncSizes: options.crmSyncSizes, crmSyncPlan: options.crmSyncPlan };
-    await writeFile(options.jsonFile, `${JSON.stringify(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons, figures }), null, 2)}\n`);
+    const settings = { quick: options.quick, sections: options.sections, ...options.plan, suitePlan: options.suitePlan, smtpMessages: options.smtpMessages, imapMessages: options.imapMessages, syncMessages: SYNC_MESSAGES, crmSyncSizes: options.crmSyncSizes, crmSyncPlan: options.crmSyncPlan, loadMessages: options.loadMessages, loadClients: options.loadClients, storeMessages: options.storeMessages };
+    const report = { ...(jsonReport({ machine: { ...machine, loadAverage: load }, settings, comparisons, figures }) as object), holdingUp: rows };
+    await writeFile(options.jsonFile, `${JSON.stringify(report, null, 2)}\n`);
     progress(`JSON report: ${options.jsonFile}`);
   }
 }

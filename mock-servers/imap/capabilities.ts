@@ -28,8 +28,10 @@ export const CAPABILITIES: readonly string[] = [
  * while LOGINDISABLED holds, no plaintext mechanism is offered either (RFC 4616 §6: PLAIN needs
  * a protected channel), and after STARTTLS both are gone (RFC 3501 §6.2.1).
  */
-export function capabilityText(security: TransportSecurity = PLAINTEXT_ONLY): string {
+export function capabilityText(security: TransportSecurity = PLAINTEXT_ONLY, appendLimit?: number): string {
   const names = security.loginDisabled ? CAPABILITIES.filter((name) => name !== 'AUTH=PLAIN') : [...CAPABILITIES];
+  // RFC 7889 §3: the largest message APPEND takes, so a client need not send one only to hear NO.
+  if (appendLimit !== undefined) names.push(`APPENDLIMIT=${appendLimit}`);
   if (security.canStartTls) names.push('STARTTLS');
   if (security.loginDisabled) names.push('LOGINDISABLED');
   return names.join(' ');

@@ -9,11 +9,13 @@ export class ConnectionTranscript {
   private readonly connectionId: number;
   private readonly listener: TranscriptListener | undefined;
   private readonly onError: (error: unknown) => void;
+  private readonly wanted: () => boolean;
 
-  constructor(connectionId: number, listener: TranscriptListener | undefined, onError: (error: unknown) => void) {
+  constructor(connectionId: number, listener: TranscriptListener | undefined, onError: (error: unknown) => void, wanted: () => boolean = () => true) {
     this.connectionId = connectionId;
     this.listener = listener;
     this.onError = onError;
+    this.wanted = wanted;
   }
 
   client(lines: readonly string[]): void {
@@ -21,7 +23,7 @@ export class ConnectionTranscript {
   }
 
   server(bytes: Buffer): void {
-    if (!this.listener) return;
+    if (!this.listener || !this.wanted()) return;
     for (const line of serverLines(bytes)) this.log('server', line);
   }
 

@@ -8,17 +8,32 @@ import { upgradeToTls } from './connection-tls.ts';
 import { ConnectionTranscript } from './connection-transcript.ts';
 import { Dispatcher, type Reply } from './dispatcher.ts';
 import { cutAfterFetchResponses } from './fetch-cut.ts';
-import type { FrameEvent, FramingLimits } from './protocol/framing.ts';
+import type { ImapLimits } from './imap-limits.ts';
+import type { FrameEvent } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { continuationLine } from './protocol/writer.ts';
 import { clientCommandLines, type TranscriptListener } from './transcript.ts';
 import { transportSecurity, type TransportSecurity } from './transport-security.ts';
 
+/** Time one slice of a long reply may take before other sessions get their turn. */
+const SLICE_MS = 5;
+/**
+ * Output a long reply may have waiting for the client before the rest waits for 'drain': enough
+ * that a client reading quickly never waits on the server, little enough to bound memory.
+ */
+const UNREAD_OUTPUT_BYTES = 1024 * 1024;
+
 export interface ConnectionOptions {
   readonly id: number;
   readonly store: MailStore;
-  readonly limits: FramingLimits & { readonly maxBadCommands: number };
+  readonly limits: ImapLimits;
+  /** The server's clock, by which idle time is measured (a simulation's virtual clock). */
+  readonly clock: () => Date;
+  /** The client's address without the port, for the per-address connection cap. */
+  readonly address: string;
   readonly onLine: TranscriptListener | undefined;
+  /** Whether the server's lines are wanted now (see ImapServerOptions). */
+  readonly wantsServerLines?: () => boolean;
   readonly onInternalError: (error: unknown) => void;
   readonly onClose: () => void;
   /** STARTTLS is offered with this context; `requireTls` refuses plaintext login (LOGINDISABLED). */
@@ -48,19 +63,25 @@ export class ImapConnection {
   private closing = false;
   private readonly held: HeldReplies;
   private readonly faults: ConnectionFaults;
+  /** When the client last sent anything, by the server's clock. */
+  private lastActivity: number;
 
   constructor(socket: Socket, options: ConnectionOptions) {
     this.id = options.id;
     this.socket = socket;
     this.options = options;
+    this.lastActivity = options.clock().getTime();
     this.input = new ConnectionInput(options.limits, () => this.socket, (event) => this.handle(event), () => this.closing);
-    this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError);
+    this.transcript = new ConnectionTranscript(options.id, options.onLine, options.onInternalError, options.wantsServerLines);
     this.encrypted = options.encrypted ?? false;
     this.faults = new ConnectionFaults(options.faults, options.id, options.onInternalError);
     this.held = new HeldReplies(this.input, (ms) => this.faults.sleep(ms), (action) => this.guard(action), () => this.closing);
     this.dispatcher = new Dispatcher({
       store: options.store,
       maxBadCommands: options.limits.maxBadCommands,
+      maxLiteralSize: options.limits.maxLiteralSize,
+      maxListPatternLength: options.limits.maxListPatternLength,
+      maxAuthFailures: options.limits.maxAuthFailures,
       onInternalError: options.onInternalError,
       security: () => this.security,
       scriptedFailure: (name: string) => this.faults.commandFailure(name),
@@ -79,6 +100,23 @@ export class ImapConnection {
 
   get security(): TransportSecurity {
     return transportSecurity(this.options.tls !== undefined, this.options.tls?.requireTls ?? false, this.encrypted);
+  }
+
+  get address(): string {
+    return this.options.address;
+  }
+
+  /**
+   * Autologout (RFC 3501 §5.4): after the allowed idle time by the server's clock, `* BYE` and
+   * close. Checked by the server's sweep, so a virtual clock moved forward ends idle sessions
+   * as passing time would. True when the session was ended.
+   */
+  expireIfIdle(now: number): boolean {
+    if (this.closing) return false;
+    const allowed = this.dispatcher.authenticated ? this.options.limits.autologoutMs : this.options.limits.loginTimeoutMs;
+    if (now - this.lastActivity < allowed) return false;
+    this.bye(`Autologout; idle for too long (${Math.round(allowed / 1000)} s)`);
+    return true;
   }
 
   /** Ends the connection at once (server shutdown). */
@@ -126,7 +164,7 @@ export class ImapConnection {
         this.deliver(this.dispatcher.line(event.text));
         return;
       case 'rejected':
-        this.deliver(this.dispatcher.rejected(event.tag, event.reason));
+        this.deliver(this.dispatcher.rejected(event.tag, event.reason, event.literal));
         return;
     }
   }
@@ -135,7 +173,8 @@ export class ImapConnection {
   private deliver(reply: Reply, fetchCut?: number): void {
     // The framer must know at once whether the next input is a bare line (AUTHENTICATE, IDLE).
     if (this.dispatcher.awaitingLine) this.input.expectRawLine();
-    const delay = this.faults.replyDelayMs();
+    // A failed login is answered late, later with each failure (Dovecot's auth_failure_delay).
+    const delay = Math.max(this.faults.replyDelayMs(), (reply.authFailures ?? 0) * this.options.limits.authFailureDelayMs);
     if (this.held.mustWait(delay)) this.held.hold(delay, () => this.send(reply, fetchCut));
     else this.send(reply, fetchCut);
   }
@@ -143,15 +182,66 @@ export class ImapConnection {
   private send(reply: Reply, fetchCut: number | undefined): void {
     this.transcript.client(reply.clientLines);
     if (fetchCut !== undefined) {
-      const { kept, cut, fetchResponses } = cutAfterFetchResponses(reply.output, fetchCut);
+      const output = [...reply.output];
+      const { kept, cut, fetchResponses } = cutAfterFetchResponses(output, fetchCut);
       if (cut) {
         this.write(kept);
         this.faults.reportAll([{ protocol: 'imap', rule: 'drop-mid-fetch', detail: `connection dropped after ${fetchResponses} FETCH response(s), before the tagged reply` }]);
         this.drop();
         return;
       }
+      reply = { ...reply, output };
     }
-    for (const chunk of reply.output) this.write(chunk);
+    if (Array.isArray(reply.output)) {
+      for (const chunk of reply.output as readonly Buffer[]) this.write(chunk);
+      this.finish(reply);
+      return;
+    }
+    this.writeInSlices(reply.output[Symbol.iterator](), () => this.finish(reply));
+  }
+
+  /**
+   * Writes a long reply a slice at a time: a few milliseconds of work, then the event loop is
+   * free for every other session before the next slice, and nothing more is made while the
+   * client has not read what was written ('drain'). The client's further input waits meanwhile,
+   * as commands run one at a time.
+   */
+  private writeInSlices(chunks: Iterator<Buffer>, done: () => void): void {
+    this.input.hold();
+    const step = () =>
+      this.guard(() => {
+        if (this.closing) return;
+        const started = performance.now();
+        // One slice goes out in as few writes as the socket allows.
+        const socket = this.socket;
+        socket.cork();
+        try {
+          for (let written = 1; ; written++) {
+            const next = chunks.next();
+            if (next.done) {
+              const last = this.input.release();
+              done();
+              if (last) this.input.unpause();
+              return;
+            }
+            this.write(next.value);
+            if (socket.writableLength >= UNREAD_OUTPUT_BYTES) {
+              socket.once('drain', step);
+              return;
+            }
+            if (written % 32 === 0 && performance.now() - started >= SLICE_MS) {
+              setImmediate(step);
+              return;
+            }
+          }
+        } finally {
+          socket.uncork();
+        }
+      });
+    step();
+  }
+
+  private finish(reply: Reply): void {
     if (reply.close) {
       this.closing = true;
       this.socket.end();
@@ -160,7 +250,12 @@ export class ImapConnection {
   }
 
   private listen(socket: Socket): void {
-    socket.on('data', (chunk: Buffer) => this.guard(() => this.input.receive(chunk)));
+    socket.on('data', (chunk: Buffer) =>
+      this.guard(() => {
+        this.lastActivity = this.options.clock().getTime();
+        this.input.receive(chunk);
+      }),
+    );
     socket.on('drain', () => this.guard(() => this.input.drained()));
     // A reset, a failed handshake or a write to a vanished client: nothing to tell, just let
     // this connection go.

@@ -12,7 +12,7 @@ function setUp() {
     dispatcher.command(Buffer.from(`b SELECT ${select}`));
     return dispatcher;
   };
-  const text = (output: readonly Buffer[]) => Buffer.concat(output).toString('latin1');
+  const text = (output: Iterable<Buffer>) => Buffer.concat([...output]).toString('latin1');
   return { store, account, work, session, text };
 }
 

@@ -1,9 +1,10 @@
 import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { capabilityText } from './capabilities.ts';
-import { bad, type Command, type CommandOutcome, type Continuation } from './commands/contract.ts';
+import { bad, no, type Command, type CommandOutcome, type Continuation, type Untagged } from './commands/contract.ts';
 import { loginDisabledRefusal } from './commands/login.ts';
+import { DEFAULT_IMAP_LIMITS } from './imap-limits.ts';
 import { findCommand } from './commands/registry.ts';
-import type { RejectReason } from './protocol/framing.ts';
+import type { AnnouncedLiteral, RejectReason } from './protocol/framing.ts';
 import { parseCommand } from './protocol/parser.ts';
 import { TAG_CHARS } from './protocol/tokens.ts';
 import { continuationLine, statusLine, untaggedLine } from './protocol/writer.ts';
@@ -17,6 +18,12 @@ export interface DispatcherOptions {
   readonly store: MailStore;
   /** Consecutive BAD answers after which the server says BYE and hangs up. */
   readonly maxBadCommands: number;
+  /** Octets a literal may have, told to a client whose literal is larger. */
+  readonly maxLiteralSize?: number;
+  /** Characters of LIST and LSUB reference plus pattern. */
+  readonly maxListPatternLength?: number;
+  /** Failed logins on the connection before BYE. */
+  readonly maxAuthFailures?: number;
   /** Told of bugs (exceptions from a handler); the client only sees `BAD Internal server error`. */
   readonly onInternalError: (error: unknown) => void;
   /** The connection's TLS state now; a plaintext-only server when absent. */
@@ -38,11 +45,17 @@ export interface ScriptedFailure {
 export interface Reply {
   /** The client's input as it goes into the transcript, secrets redacted. */
   readonly clientLines: readonly string[];
-  readonly output: readonly Buffer[];
+  /**
+   * What to write, in order. An array, or for a command whose responses are made as they are
+   * written (a large FETCH) a one-pass iterable, which the connection writes in slices.
+   */
+  readonly output: readonly Buffer[] | Iterable<Buffer>;
   /** Close the connection once the output is written. */
   readonly close: boolean;
   /** Start TLS once the output is written, dropping any input already buffered (STARTTLS). */
   readonly startTls?: true;
+  /** This reply refuses a login: the failures on this connection so far, this one included. */
+  readonly authFailures?: number;
 }
 
 const NOTHING: Reply = { clientLines: [], output: [], close: false };
@@ -63,6 +76,7 @@ export class Dispatcher {
   private state: SessionState = NOT_AUTHENTICATED;
   private pending: { readonly tag: string; readonly continuation: Continuation } | undefined;
   private consecutiveBad = 0;
+  private authFailures = 0;
   /** A handler is running: store changes it makes are its own to report. */
   private running = false;
 
@@ -72,7 +86,12 @@ export class Dispatcher {
 
   /** RFC 3501 §7.1.1, with the capabilities so that clients need not ask (§7.2.1). */
   greeting(): Buffer {
-    return statusLine('*', 'OK', 'Mock IMAP server ready', `CAPABILITY ${capabilityText(this.security)}`);
+    return statusLine('*', 'OK', 'Mock IMAP server ready', `CAPABILITY ${capabilityText(this.security, this.options.maxLiteralSize ?? DEFAULT_IMAP_LIMITS.maxLiteralSize)}`);
+  }
+
+  /** Logged in: the autologout time of RFC 3501 §5.4 applies, not the shorter one before login. */
+  get authenticated(): boolean {
+    return this.state.kind === 'authenticated' || this.state.kind === 'selected';
   }
 
   /** A command is waiting for a bare line from the client (AUTHENTICATE, IDLE). */
@@ -91,7 +110,8 @@ export class Dispatcher {
     const announced = command.endsSelection ? [] : this.news(false);
     const failure = this.options.scriptedFailure?.(name.replace(/^UID /, ''));
     if (failure) return this.reply(clientLines, tag, announced, this.failedOutcome(command, failure), command);
-    const outcome = this.run(() => command.handle({ tag, name, state: this.state, store: this.options.store, security: this.security }, args));
+    const context = { tag, name, state: this.state, store: this.options.store, security: this.security, maxListPatternLength: this.options.maxListPatternLength ?? DEFAULT_IMAP_LIMITS.maxListPatternLength, appendLimit: this.options.maxLiteralSize ?? DEFAULT_IMAP_LIMITS.maxLiteralSize };
+    const outcome = this.run(() => command.handle(context, args));
     return this.reply(clientLines, tag, announced, outcome, command);
   }
 
@@ -120,12 +140,32 @@ export class Dispatcher {
     return this.reply(clientLines, pending.tag, [], this.run(() => pending.continuation.resume(text)), undefined);
   }
 
-  /** A command the framer discarded for breaking a size limit. */
-  rejected(tag: string | undefined, reason: RejectReason): Reply {
+  /**
+   * A command the framer discarded for breaking a size limit. A literal over the limit is
+   * answered as soon as it is announced: APPEND's with TOOBIG (RFC 7889 §4, RFC 4469), NO for a
+   * synchronising one the client has not sent, BAD for a non-synchronising one, whose octets
+   * are already on their way, and the connection is closed rather than read through them (RFC
+   * 7888 §4; Dovecot does the same).
+   */
+  rejected(tag: string | undefined, reason: RejectReason, literal?: AnnouncedLiteral): Reply {
     const answerTo = this.pending?.tag ?? tag ?? '*';
     this.pending = undefined;
+    if (reason === 'literal-too-large' && literal) return this.literalTooLarge(tag, answerTo, literal);
     const text = reason === 'line-too-long' ? 'Command line too long' : 'Literal too large';
     return this.reply([`${tag ?? '*'} (${text.toLowerCase()}, discarded)`], answerTo, [], bad(text));
+  }
+
+  private literalTooLarge(tag: string | undefined, answerTo: string, literal: AnnouncedLiteral): Reply {
+    const clientLines = [`${tag ?? '*'} ${literal.command || '?'} {${literal.size}${literal.synchronising ? '' : '+'}} (literal over the limit, refused when announced)`];
+    const limit = this.options.maxLiteralSize ?? DEFAULT_IMAP_LIMITS.maxLiteralSize;
+    const append = literal.command === 'APPEND';
+    const text = append ? `Message of ${literal.size} octets is over the limit of ${limit} (APPENDLIMIT)` : `Literal too large: ${literal.size} octets, the limit is ${limit}`;
+    if (literal.synchronising) {
+      return this.reply(clientLines, answerTo, [], append ? no(text, { code: 'TOOBIG' }) : bad(text));
+    }
+    this.state = LOGOUT;
+    const output = [statusLine('*', 'BYE', 'Non-synchronizing literal over the limit, closing the connection'), statusLine(answerTo, 'BAD', text, 'TOOBIG')];
+    return { clientLines, output, close: true };
   }
 
   /**
@@ -207,15 +247,26 @@ export class Dispatcher {
     if (outcome.nextState) this.state = outcome.nextState;
     this.consecutiveBad = outcome.status === 'BAD' ? this.consecutiveBad + 1 : 0;
     if (command && !command.endsSelection) output.push(...this.news(!command.defersExpunges));
+    // Streamed responses go between the command's own untagged responses and what follows them.
+    const head = output.splice(0, before.length + outcome.untagged.length);
     const tagged = statusLine(tag, outcome.status, outcome.text, outcome.code);
+    // RFC 5530 codes that only LOGIN and AUTHENTICATE give: a failed login.
+    const loginFailed = outcome.code === 'AUTHENTICATIONFAILED' || outcome.code === 'AUTHORIZATIONFAILED';
+    if (loginFailed) this.authFailures += 1;
     // As with LOGOUT, the BYE comes before the tagged answer (RFC 3501 §7.1.5).
     if (this.consecutiveBad >= this.options.maxBadCommands) {
       output.push(statusLine('*', 'BYE', 'Too many invalid commands'));
       this.state = LOGOUT;
+    } else if (loginFailed && this.authFailures >= (this.options.maxAuthFailures ?? DEFAULT_IMAP_LIMITS.maxAuthFailures)) {
+      // Dovecot hangs up after a few failures too, so guessing costs a new connection each time.
+      output.push(statusLine('*', 'BYE', `Too many failed login attempts (${this.authFailures})`));
+      this.state = LOGOUT;
     }
     output.push(tagged);
     const startTls = outcome.startTls === true && outcome.status === 'OK';
-    return { clientLines, output, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}) };
+    const stream = outcome.stream;
+    const written = stream ? chain(head, stream, output) : [...head, ...output];
+    return { clientLines, output: written, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}), ...(loginFailed ? { authFailures: this.authFailures } : {}) };
   }
 }
 
@@ -231,4 +282,11 @@ function stateError(command: Command, state: SessionState): string {
     case 'logout':
       return 'Logging out';
   }
+}
+
+/** The head, each streamed response rendered as it is reached, then the tail: one pass only. */
+function* chain(head: readonly Buffer[], stream: Iterable<Untagged>, tail: readonly Buffer[]): Generator<Buffer> {
+  yield* head;
+  for (const response of stream) yield untaggedLine(response);
+  yield* tail;
 }

@@ -44,24 +44,33 @@ describe('IMAP robustness', () => {
     expect(await client.command('a2 NOOP')).toEqual(['a2 OK NOOP completed']);
   });
 
-  it('refuses a literal over the limit: no continuation for {n}, octets skipped for {n+}', async () => {
+  it('refuses a literal over the limit when announced: no continuation for {n}, BAD and close for {n+} (RFC 7888 §4)', async () => {
     const h = await start({ maxLiteralSize: 100 });
     const { client } = await h.client();
-    expect(await client.command('a1 LOGIN {5000}')).toEqual(['a1 BAD Literal too large']);
-    client.send(`a2 LOGIN {200+}\r\n${'y'.repeat(200)} pass\r\na3 NOOP\r\n`);
-    expect(await client.waitForTagged('a2')).toEqual(['a2 BAD Literal too large']);
-    expect(await client.waitForTagged('a3')).toEqual(['a3 OK NOOP completed']);
+    expect(await client.command('a1 LOGIN {5000}')).toEqual(['a1 BAD Literal too large: 5000 octets, the limit is 100']);
+    expect(await client.command('a2 NOOP')).toEqual(['a2 OK NOOP completed']);
+    // The octets are never waited for: the answer comes while the client is still sending.
+    client.send('a3 LOGIN {2147483648+}\r\n');
+    client.send('y'.repeat(64 * 1024));
+    expect(await client.waitForTagged('a3')).toEqual([
+      '* BYE Non-synchronizing literal over the limit, closing the connection',
+      'a3 BAD [TOOBIG] Literal too large: 2147483648 octets, the limit is 100',
+    ]);
+    expect(await client.waitForClose()).toEqual([]);
   });
 
-  it('holds the literal limit for APPEND, both literal forms, and stores nothing', async () => {
+  it('holds the literal limit for APPEND: NO [TOOBIG] before the octets, APPENDLIMIT advertised, nothing stored', async () => {
     const h = await start({ maxLiteralSize: 100 });
     const client = await h.loggedIn('SELECT');
-    expect(await client.command('a1 APPEND INBOX {101}')).toEqual(['a1 BAD Literal too large']);
-    client.send(`a2 APPEND INBOX (\\Seen) {200+}\r\n${'y'.repeat(200)}\r\na3 NOOP\r\n`);
-    expect(await client.waitForTagged('a2')).toEqual(['a2 BAD Literal too large']);
-    expect(await client.waitForTagged('a3')).toEqual(['a3 OK NOOP completed']);
+    expect(await client.command('c1 CAPABILITY')).toEqual([expect.stringContaining(' APPENDLIMIT=100'), 'c1 OK Capability completed']);
+    expect(await client.command('a1 APPEND INBOX {101}')).toEqual(['a1 NO [TOOBIG] Message of 101 octets is over the limit of 100 (APPENDLIMIT)']);
     client.send(`a4 APPEND INBOX {100+}\r\nSubject: x\r\n\r\n${'z'.repeat(85)}\r\n`);
     expect(await client.waitForTagged('a4')).toEqual(['* 3 EXISTS', '* 1 RECENT', 'a4 OK [APPENDUID 1000 3] APPEND completed']);
+    client.send(`a2 APPEND INBOX (\\Seen) {200+}\r\n${'y'.repeat(200)}\r\na3 NOOP\r\n`);
+    expect(await client.waitForClose()).toEqual([
+      '* BYE Non-synchronizing literal over the limit, closing the connection',
+      'a2 BAD [TOOBIG] Message of 200 octets is over the limit of 100 (APPENDLIMIT)',
+    ]);
     expect(h.inbox.messages).toHaveLength(3);
   });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PASSWORD, USER, useHarness } from './test-support/fixtures.ts';
 
-const CAPS = 'IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ID ENABLE IDLE NAMESPACE UNSELECT SPECIAL-USE UIDPLUS MOVE';
+const CAPS = 'IMAP4rev1 LITERAL+ SASL-IR AUTH=PLAIN ID ENABLE IDLE NAMESPACE UNSELECT SPECIAL-USE UIDPLUS MOVE APPENDLIMIT=16777216';
 const plain = (text: string) => Buffer.from(text).toString('base64');
 
 const harness = useHarness();

@@ -4,17 +4,14 @@ import type { FaultEvent, FaultPlan } from '../faults/index.ts';
 import type { TlsCredentials } from '../tls/index.ts';
 import type { MailStore } from '../store/index.ts';
 import { ImapConnection } from './connection.ts';
-import { DEFAULT_FRAMING_LIMITS } from './protocol/framing.ts';
+import { DEFAULT_IMAP_LIMITS, type ImapLimits } from './imap-limits.ts';
+import { statusLine } from './protocol/writer.ts';
 import type { TranscriptListener } from './transcript.ts';
 
-export interface ImapLimits {
-  /** Octets of command text per command, literals excluded (default 64 KiB). */
-  readonly maxLineLength: number;
-  /** Octets of literal data per command (default 16 MiB). */
-  readonly maxLiteralSize: number;
-  /** Consecutive BAD answers before `* BYE Too many invalid commands` (default 20). */
-  readonly maxBadCommands: number;
-}
+export type { ImapLimits } from './imap-limits.ts';
+
+/** How often idle sessions are looked for; each check reads the server's clock. */
+const IDLE_SWEEP_MS = 1000;
 
 export interface ImapServerOptions {
   readonly store: MailStore;
@@ -24,6 +21,11 @@ export interface ImapServerOptions {
   readonly port?: number;
   /** Every line of every session, passwords redacted. */
   readonly onLine?: TranscriptListener;
+  /**
+   * Whether anyone wants the server's lines now; when it says no, responses are not decoded into
+   * lines at all (a FETCH of a large folder writes millions). Always yes when absent.
+   */
+  readonly wantsServerLines?: () => boolean;
   readonly limits?: Partial<ImapLimits>;
   /** Told of server bugs; the client only ever sees `BAD Internal server error`. Defaults to console.error. */
   readonly onInternalError?: (error: unknown) => void;
@@ -37,6 +39,8 @@ export interface ImapServerOptions {
   readonly nextConnectionId?: () => number;
   /** Told of each new connection before its greeting, with the client's address and port. */
   readonly onConnection?: (connection: { readonly connectionId: number; readonly remote: string }) => void;
+  /** Told when a connection is over, whatever ended it. */
+  readonly onDisconnect?: (connectionId: number) => void;
   /** Scripted faults (drops, failed commands, slow replies), consulted on every connection. */
   readonly faults?: FaultPlan;
   /** Told of every scripted fault that fired, with the connection it fired on. */
@@ -60,10 +64,11 @@ export class ImapServer {
   private nextConnectionId = 1;
   private endpoint: ImapEndpoint | undefined;
   private readonly secureContext: SecureContext | undefined;
+  private idleSweep: NodeJS.Timeout | undefined;
 
   constructor(options: ImapServerOptions) {
     this.options = options;
-    this.limits = { ...DEFAULT_FRAMING_LIMITS, maxBadCommands: 20, ...options.limits };
+    this.limits = { ...DEFAULT_IMAP_LIMITS, ...options.limits };
     if (!options.tls && (options.requireTls || options.implicitTls)) throw new Error('requireTls and implicitTls need a TLS key and certificate (the tls option)');
     this.secureContext = options.tls ? createSecureContext({ key: options.tls.key, cert: options.tls.cert }) : undefined;
     this.server = options.implicitTls && this.secureContext
@@ -86,6 +91,10 @@ export class ImapServer {
         this.server.off('error', onError);
         const address = this.server.address() as AddressInfo;
         this.endpoint = { host, port: address.port };
+        // Real time only says when to look; whether a session is idle is read off the
+        // server's clock, so a virtual clock that stands still ends nothing.
+        this.idleSweep = setInterval(() => this.expireIdleSessions(), IDLE_SWEEP_MS);
+        this.idleSweep.unref();
         resolve(this.endpoint);
       });
     });
@@ -99,6 +108,7 @@ export class ImapServer {
   /** Stops listening and drops every open connection, so nothing is left to wait for. */
   async close(): Promise<void> {
     const closed = this.server.listening ? new Promise<void>((resolve) => this.server.close(() => resolve())) : Promise.resolve();
+    clearInterval(this.idleSweep);
     for (const connection of this.connections) connection.destroy();
     this.connections.clear();
     this.endpoint = undefined;
@@ -110,6 +120,18 @@ export class ImapServer {
     for (const connection of this.connections) connection.bye(text);
   }
 
+  /**
+   * Ends every session idle past its limit by the server's clock (RFC 3501 §5.4 autologout),
+   * with `* BYE`. Runs every second by itself; after moving a virtual clock forward a test may
+   * call it to have the effect at once. Returns how many sessions it ended.
+   */
+  expireIdleSessions(): number {
+    const now = this.options.store.clock().getTime();
+    let ended = 0;
+    for (const connection of this.connections) if (connection.expireIfIdle(now)) ended += 1;
+    return ended;
+  }
+
   /** Sessions open now. */
   get connectionCount(): number {
     return this.connections.size;
@@ -117,25 +139,70 @@ export class ImapServer {
 
   private accept(socket: Socket): void {
     const id = this.options.nextConnectionId?.() ?? this.nextConnectionId++;
-    const remote = `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`;
+    const address = socket.remoteAddress ?? '?';
+    const remote = `${address}:${socket.remotePort ?? 0}`;
     try {
       this.options.onConnection?.({ connectionId: id, remote });
     } catch (error) {
       this.reportInternalError(error);
+    }
+    const refusal = this.connectionCapRefusal(address);
+    if (refusal) {
+      this.refuse(socket, id, refusal);
+      return;
     }
     const faults = this.options.faults;
     const connection = new ImapConnection(socket, {
       id,
       store: this.options.store,
       limits: this.limits,
+      clock: this.options.store.clock,
+      address,
       onLine: this.options.onLine,
+      ...(this.options.wantsServerLines ? { wantsServerLines: this.options.wantsServerLines } : {}),
       onInternalError: (error) => this.reportInternalError(error),
-      onClose: () => this.connections.delete(connection),
+      onClose: () => {
+        this.connections.delete(connection);
+        this.tellDisconnected(id);
+      },
       ...(this.secureContext ? { tls: { context: this.secureContext, requireTls: this.options.requireTls ?? false } } : {}),
       encrypted: this.options.implicitTls === true,
       ...(faults ? { faults: { plan: faults, report: (connectionId: number, event: FaultEvent) => this.options.onFault?.(connectionId, event) } } : {}),
     });
     this.connections.add(connection);
+  }
+
+  /**
+   * Too many connections in all or from this address: the reason, else undefined. Dovecot
+   * words it "Maximum number of connections from user+IP exceeded"; UNAVAILABLE is RFC 5530's
+   * code for a server that cannot serve now, and BYE in the greeting's place is RFC 3501 §7.1.5.
+   */
+  private connectionCapRefusal(address: string): string | undefined {
+    if (this.connections.size >= this.limits.maxConnections) return `[UNAVAILABLE] Too many connections to this server (limit ${this.limits.maxConnections}), try again later`;
+    let fromAddress = 0;
+    for (const connection of this.connections) if (connection.address === address) fromAddress += 1;
+    if (fromAddress >= this.limits.maxConnectionsPerAddress) return `[UNAVAILABLE] Too many connections from ${address} (limit ${this.limits.maxConnectionsPerAddress}), try again later`;
+    return undefined;
+  }
+
+  private refuse(socket: Socket, connectionId: number, text: string): void {
+    const line = statusLine('*', 'BYE', text);
+    try {
+      this.options.onLine?.({ connectionId, direction: 'server', line: line.toString('utf8').replace(/\r\n$/, '') });
+    } catch (error) {
+      this.reportInternalError(error);
+    }
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.tellDisconnected(connectionId));
+    socket.end(line);
+  }
+
+  private tellDisconnected(connectionId: number): void {
+    try {
+      this.options.onDisconnect?.(connectionId);
+    } catch (error) {
+      this.reportInternalError(error);
+    }
   }
 
   private reportInternalError(error: unknown): void {

@@ -20,23 +20,32 @@ export const REDACTED = '***';
 /**
  * The transcript lines for a client command, with secrets replaced: the LOGIN password
  * (RFC 3501 §6.2.3) and an AUTHENTICATE initial response (RFC 4959), which carries one too.
- * A command that failed to parse but looks like either is redacted whole after its name.
+ * Every form is covered: after `UID` (not a valid command, but a client may send it), in any
+ * case, and malformed (whatever follows a LOGIN or AUTHENTICATE word is hidden, since a
+ * password may be in it however the line is broken).
  */
 export function clientCommandLines(bytes: Buffer, parsed: ParseResult): string[] {
   if (parsed.ok) {
     const { tag, name, args } = parsed.command;
-    if (name === 'LOGIN' && args.length >= 2) return [`${tag} LOGIN ${quoteForTranscript(astringValue(args[0]) ?? '?')} ${REDACTED}`];
-    if (name === 'AUTHENTICATE' && args.length >= 2) return [`${tag} AUTHENTICATE ${astringValue(args[0]) ?? '?'} ${REDACTED}`];
+    const base = name.replace(/^UID /, '');
+    if (base === 'LOGIN' && args.length >= 2) return [`${tag} ${name} ${quoteForTranscript(astringValue(args[0]) ?? '?')} ${REDACTED}`];
+    if (base === 'LOGIN' && args.length === 1) return [`${tag} ${name} ${REDACTED}`];
+    if (base === 'AUTHENTICATE' && args.length >= 2) return [`${tag} ${name} ${astringValue(args[0]) ?? '?'} ${REDACTED}`];
   } else {
-    const secret = /^(\S+ (?:LOGIN|AUTHENTICATE))(?: |$)/i.exec(bytes.subarray(0, 200).toString('latin1'));
+    const secret = SECRET_COMMAND.exec(bytes.subarray(0, 400).toString('latin1'));
     if (secret) return [`${secret[1]} ${REDACTED}`];
   }
   return transcriptLines(bytes);
 }
 
+/** Up to the first LOGIN or AUTHENTICATE word among the first few words of a line. */
+const SECRET_COMMAND = /^(\S*(?:\s+\S+){0,2}?\s+(?:LOGIN|AUTHENTICATE))(?:\s|$)/i;
+
 /** The transcript line for a command answered before its literal was sent. */
 export function refusedCommandLines(firstLine: Buffer, tag: string, name: string): string[] {
-  if (name === 'LOGIN' || name === 'AUTHENTICATE') return [`${tag} ${name} ${REDACTED}`];
+  if (/^(?:UID )?(?:LOGIN|AUTHENTICATE)$/.test(name)) return [`${tag} ${name} ${REDACTED}`];
+  const secret = SECRET_COMMAND.exec(firstLine.subarray(0, 400).toString('latin1'));
+  if (secret) return [`${secret[1]} ${REDACTED}`];
   return [firstLine.toString('utf8')];
 }
 

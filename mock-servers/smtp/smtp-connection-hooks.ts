@@ -27,6 +27,7 @@ export interface ConnectionHookOptions {
   /** Our id for the next connection: one sequence with IMAP, so transcripts never clash. */
   readonly nextConnectionId: () => number;
   readonly onConnection: (connectionId: number, remote: string) => void;
+  readonly onClosed?: (connectionId: number) => void;
   readonly faults: FaultPlan | undefined;
   readonly onFault: (connectionId: number, event: FaultEvent) => void;
 }
@@ -43,6 +44,7 @@ export function hookConnections(smtpServer: SMTPServer, options: ConnectionHookO
   server.connect = (socket, socketOptions) => {
     const connectionId = options.nextConnectionId();
     options.onConnection(connectionId, `${socket.remoteAddress ?? '?'}:${socket.remotePort ?? 0}`);
+    socket.once('close', () => options.onClosed?.(connectionId));
     connect(socket, { ...(socketOptions ?? {}), id: String(connectionId) });
     const connection = [...server.connections].find((c) => c.id === String(connectionId));
     // Should smtp-server's insides ever change shape, the connection runs unhooked rather than

@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
 import { askPlan, type FaultEvent, type FaultPlan, type SmtpFaultReply } from '../faults/index.ts';
-import type { MailStore } from '../store/index.ts';
+import { normaliseAddress, type MailStore } from '../store/index.ts';
 import type { TlsCredentials } from '../tls/index.ts';
 import { classifyRecipient, deliver, type DeliveryReport } from './delivery.ts';
 import { prependHeaders } from './header-block.ts';
 import { hookConnections } from './smtp-connection-hooks.ts';
+import { SmtpConnectionGuard } from './smtp-connection-guard.ts';
+import { DEFAULT_SMTP_LIMITS, type SmtpLimits } from './smtp-limits.ts';
 import { greetAtOnce } from './immediate-greeting.ts';
 import { transcriptLogger, type SmtpLineSink } from './transcript-logger.ts';
 import { requiresAuth, tlsModeOf, type SmtpListenerAddress, type SmtpListenerKind } from './listeners.ts';
@@ -44,6 +46,8 @@ export interface SmtpMockServerOptions {
   transcript?: SmtpTranscript;
   /** Connection ids, when IMAP shares the sequence (the default counts from 1). */
   nextConnectionId?: () => number;
+  /** Connection caps, the idle time-out and failed-AUTH handling (smtp-limits.ts for defaults). */
+  limits?: Partial<SmtpLimits>;
 }
 
 /** Where a connection's lines and fired faults are recorded. */
@@ -51,6 +55,8 @@ export interface SmtpTranscript {
   readonly opened: (connectionId: number, remote: string) => void;
   readonly line: SmtpLineSink;
   readonly fault: (connectionId: number, event: FaultEvent) => void;
+  /** The connection is over. */
+  readonly closed?: (connectionId: number) => void;
 }
 
 export interface SmtpDeliveryEvent extends DeliveryReport {
@@ -94,6 +100,11 @@ export class SmtpMockServer {
   private readonly deliveryListeners = new Set<(event: SmtpDeliveryEvent) => void>();
   private traceCounter = 0;
   private lastConnectionId = 0;
+  private readonly limits: SmtpLimits;
+  private readonly guard: SmtpConnectionGuard;
+  private idleSweep: NodeJS.Timeout | undefined;
+  /** Failed AUTH attempts per open session. */
+  private readonly authFailures = new Map<string, number>();
 
   constructor(options: SmtpMockServerOptions) {
     if (!options.tls && options.requireTls) throw new Error('requireTls needs a TLS key and certificate (the tls option)');
@@ -102,6 +113,8 @@ export class SmtpMockServer {
     this.store = options.store;
     this.host = options.host ?? '127.0.0.1';
     this.hostname = options.hostname ?? 'mock-smtp.local';
+    this.limits = { ...DEFAULT_SMTP_LIMITS, ...options.limits };
+    this.guard = new SmtpConnectionGuard({ limits: this.limits, hostname: this.hostname, clock: options.store.clock });
     this.listeners.push(this.createListener('inbound', options.port ?? 0));
     if (options.submissionPort !== undefined) this.listeners.push(this.createListener('submission', options.submissionPort));
     if (options.implicitTlsPort !== undefined) this.listeners.push(this.createListener('implicit-tls', options.implicitTlsPort));
@@ -114,6 +127,9 @@ export class SmtpMockServer {
       await this.close();
       throw failure.reason;
     }
+    // Real time says when to look; idleness is read off the server's clock.
+    this.idleSweep = setInterval(() => this.expireIdleConnections(), 1000);
+    this.idleSweep.unref();
     return this.inbound.server.server.address() as AddressInfo;
   }
 
@@ -137,7 +153,17 @@ export class SmtpMockServer {
     });
   }
 
+  /**
+   * Ends every connection silent past the idle time-out by the server's clock (421 4.4.2).
+   * Runs every second by itself; after moving a virtual clock a test may call it to have the
+   * effect at once. Returns how many connections it ended.
+   */
+  expireIdleConnections(): number {
+    return this.guard.expireIdle();
+  }
+
   async close(): Promise<void> {
+    clearInterval(this.idleSweep);
     await Promise.all(this.listeners.map((listener) => new Promise<void>((resolve) => listener.server.close(() => resolve()))));
   }
 
@@ -171,9 +197,11 @@ export class SmtpMockServer {
     hookConnections(server, {
       nextConnectionId: this.options.nextConnectionId ?? (() => ++this.lastConnectionId),
       onConnection: (id, remote) => this.options.transcript?.opened(id, remote),
+      onClosed: (id) => this.options.transcript?.closed?.(id),
       faults: this.options.faults,
       onFault: (id, event) => this.options.transcript?.fault(id, event),
     });
+    this.guard.guard(server);
     return { kind, requestedPort, server };
   }
 
@@ -202,6 +230,9 @@ export class SmtpMockServer {
       // Connections still open at close() are told 421 and dropped at once, so a test run never
       // waits on a client that forgot to QUIT.
       closeTimeout: 1,
+      // smtp-server's own time-out runs on real time; it is set to the same length only as a
+      // backstop, the guard's check on the server's clock being the one that counts.
+      socketTimeout: this.limits.idleTimeoutMs,
     };
   }
 
@@ -221,13 +252,22 @@ export class SmtpMockServer {
     else action();
   }
 
-  private handlers(): Pick<SMTPServerOptions, 'onConnect' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData'> {
+  private handlers(): Pick<SMTPServerOptions, 'onConnect' | 'onAuth' | 'onMailFrom' | 'onRcptTo' | 'onData' | 'onClose'> {
     return {
       onConnect: (_session, callback) => this.later(() => callback()),
-      onAuth: (auth, _session, callback) => {
+      onAuth: (auth, session, callback) => {
         const account = this.store.authenticate(auth.username ?? '', auth.password ?? '');
-        if (!account) return callback(smtpError(535, 'Authentication credentials invalid'));
+        if (!account) return this.authFailed(session, callback, smtpError(535, 'Authentication credentials invalid'));
+        // RFC 4616 §2: an authorization identity other than the authenticated one asks to act
+        // as another user, which no user here may (IMAP answers AUTHORIZATIONFAILED the same).
+        const authzid = auth.method === 'PLAIN' ? (auth as { authzid?: string }).authzid ?? '' : '';
+        if (authzid !== '' && normaliseAddress(authzid) !== account.address) {
+          return this.authFailed(session, callback, smtpError(535, `5.7.8 Not authorised to act as ${authzid}`));
+        }
         callback(null, { user: account.address });
+      },
+      onClose: (session) => {
+        this.authFailures.delete(session.id);
       },
       onMailFrom: (address, session, callback) => {
         // A throttled server answers 421 and closes the connection (RFC 5321 §3.8); smtp-server
@@ -251,6 +291,20 @@ export class SmtpMockServer {
       },
       onData: (stream, session, callback) => this.receive(stream, session, callback),
     };
+  }
+
+  /**
+   * A failed AUTH is answered after a delay that grows with each failure on the connection, and
+   * the last allowed failure closes it with 421 (smtp-server closes after any 421), so guessing
+   * passwords costs time and connections, as with Dovecot's auth_failure_delay.
+   */
+  private authFailed(session: SMTPServerSession, callback: (error: Error) => void, error: Error): void {
+    const failures = (this.authFailures.get(session.id) ?? 0) + 1;
+    this.authFailures.set(session.id, failures);
+    const answer = failures >= this.limits.maxAuthFailures ? smtpError(421, `4.7.0 Too many failed authentication attempts (${failures})`) : error;
+    const delay = failures * this.limits.authFailureDelayMs;
+    if (delay > 0) setTimeout(() => callback(answer), delay);
+    else callback(answer);
   }
 
   private receive(stream: SMTPServerDataStream, session: SMTPServerSession, callback: (err?: Error | null, message?: string) => void): void {

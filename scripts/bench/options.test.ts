@@ -30,11 +30,11 @@ describe('parseBenchOptions', () => {
   });
 
   it('runs every section unless --only names some, kept in the benchmark\'s order', () => {
-    expect(parseBenchOptions([]).sections).toEqual(['smtp', 'imap', 'blocks', 'faq', 'suite', 'crm-sync']);
+    expect(parseBenchOptions([]).sections).toEqual(['load', 'store', 'smtp', 'imap', 'blocks', 'faq', 'suite', 'crm-sync']);
     expect(parseBenchOptions(['--only', 'crm-sync,smtp']).sections).toEqual(['smtp', 'crm-sync']);
     expect(parseBenchOptions(['--only=faq']).sections).toEqual(['faq']);
     expect(() => parseBenchOptions(['--only'])).toThrow(/--only needs a section/);
-    expect(() => parseBenchOptions(['--only', 'crm'])).toThrow(/Unknown section crm; the sections are smtp, imap/);
+    expect(() => parseBenchOptions(['--only', 'crm'])).toThrow(/Unknown section crm; the sections are load, store, smtp, imap/);
   });
 
   it('measures the CRM sync up to 10,000 messages, by doubling steps at both ends', () => {

@@ -21,10 +21,15 @@ export interface BenchOptions {
   readonly crmSyncPlan: SamplingPlan;
   /** --only: the sections to run, in the benchmark's order; all of them by default. */
   readonly sections: readonly BenchSection[];
+  /** SMTP load: messages sent, and by how many clients at once. */
+  readonly loadMessages: number;
+  readonly loadClients: number;
+  /** Messages in the folder of the store-at-scale row. */
+  readonly storeMessages: number;
 }
 
 /** The benchmark's sections, by the names --only takes. */
-export const BENCH_SECTIONS = ['smtp', 'imap', 'blocks', 'faq', 'suite', 'crm-sync'] as const;
+export const BENCH_SECTIONS = ['load', 'store', 'smtp', 'imap', 'blocks', 'faq', 'suite', 'crm-sync'] as const;
 export type BenchSection = (typeof BENCH_SECTIONS)[number];
 
 export const USAGE = `Usage: npm run bench -- [--quick] [--only <sections>] [--json <file>]
@@ -55,8 +60,8 @@ export function parseBenchOptions(args: readonly string[]): BenchOptions {
     } else throw new UsageError(`Unknown option ${arg}`);
   }
   return quick
-    ? { help, quick, jsonFile, sections, plan: { warmup: 1, rounds: 3 }, smtpMessages: 100, imapMessages: 300, suitePlan: { warmup: 0, rounds: 1 }, crmSyncSizes: [100, 200, 500, 1000], crmSyncPlan: { warmup: 0, rounds: 1 } }
-    : { help, quick, jsonFile, sections, plan: { warmup: 2, rounds: 9 }, smtpMessages: 500, imapMessages: 2000, suitePlan: { warmup: 1, rounds: 3 }, crmSyncSizes: [1000, 2000, 5000, 10000], crmSyncPlan: { warmup: 1, rounds: 3 } };
+    ? { help, quick, jsonFile, sections, plan: { warmup: 1, rounds: 3 }, smtpMessages: 100, imapMessages: 300, suitePlan: { warmup: 0, rounds: 1 }, crmSyncSizes: [100, 200, 500, 1000], crmSyncPlan: { warmup: 0, rounds: 1 }, loadMessages: 300, loadClients: 10, storeMessages: 5000 }
+    : { help, quick, jsonFile, sections, plan: { warmup: 2, rounds: 9 }, smtpMessages: 500, imapMessages: 2000, suitePlan: { warmup: 1, rounds: 3 }, crmSyncSizes: [1000, 2000, 5000, 10000], crmSyncPlan: { warmup: 1, rounds: 3 }, loadMessages: 5000, loadClients: 50, storeMessages: 100_000 };
 }
 
 function parseSections(value: string | undefined): BenchSection[] {

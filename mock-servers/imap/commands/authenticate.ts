@@ -26,20 +26,20 @@ export const authenticateCommand = defineCommand({
     // PLAIN is not offered while LOGINDISABLED holds: refused before any secret is sent.
     if (ctx.security?.loginDisabled) return loginDisabledRefusal();
     const security = ctx.security;
-    if (initial !== undefined) return checkPlain(ctx.store, initial === '=' ? '' : initial, security);
+    if (initial !== undefined) return checkPlain(ctx.store, initial === '=' ? '' : initial, security, ctx.appendLimit);
     return {
       kind: 'continue',
       untagged: [],
       prompt: '',
       sensitive: true,
       announceArrivals: false,
-      resume: (line) => (line === '*' ? bad('Authentication cancelled') : checkPlain(ctx.store, line, security)),
+      resume: (line) => (line === '*' ? bad('Authentication cancelled') : checkPlain(ctx.store, line, security, ctx.appendLimit)),
     };
   },
 });
 
 /** RFC 4616 §2: message = [authzid] NUL authcid NUL passwd. */
-function checkPlain(store: MailStore, response: string, security: TransportSecurity | undefined): Completion {
+function checkPlain(store: MailStore, response: string, security: TransportSecurity | undefined, appendLimit: number | undefined): Completion {
   if (!BASE64.test(response)) return bad('Invalid base64 in authentication response');
   const parts = Buffer.from(response, 'base64').toString('utf8').split('\0');
   const [authzid, user, password] = parts;
@@ -52,5 +52,5 @@ function checkPlain(store: MailStore, response: string, security: TransportSecur
   if (authzid !== '' && normaliseAddress(authzid) !== account.address) {
     return no('Not authorised to act as that user', { code: 'AUTHORIZATIONFAILED' });
   }
-  return ok('Logged in', { code: `CAPABILITY ${capabilityText(security)}`, nextState: authenticated(account) });
+  return ok('Logged in', { code: `CAPABILITY ${capabilityText(security, appendLimit)}`, nextState: authenticated(account) });
 }

@@ -8,6 +8,6 @@ export const capabilityCommand = defineCommand({
   allowedIn: ['not-authenticated', 'authenticated', 'selected'],
   handle(ctx, args) {
     if (args.length > 0) return badArguments('CAPABILITY', '(no arguments)');
-    return ok('Capability completed', { untagged: [[raw(`CAPABILITY ${capabilityText(ctx.security)}`)]] });
+    return ok('Capability completed', { untagged: [[raw(`CAPABILITY ${capabilityText(ctx.security, ctx.appendLimit)}`)]] });
   },
 });

@@ -1,6 +1,6 @@
 import type { MailStore } from '../../store/index.ts';
 import type { Token } from '../protocol/tokens.ts';
-import { raw, type WireValue } from '../protocol/writer.ts';
+import type { Untagged } from '../protocol/untagged.ts';
 import type { SessionState, SessionStateName, StateOf } from '../session-state.ts';
 import type { TransportSecurity } from '../transport-security.ts';
 
@@ -10,8 +10,7 @@ import type { TransportSecurity } from '../transport-security.ts';
  * Protocol outcomes (NO, BAD) are values; a handler only throws on a bug.
  */
 
-/** One untagged response, without the leading `* ` (RFC 3501 §7). */
-export type Untagged = readonly WireValue[];
+export { untaggedStatus, type Untagged } from '../protocol/untagged.ts';
 
 export type TaggedStatus = 'OK' | 'NO' | 'BAD';
 
@@ -22,6 +21,10 @@ export interface CommandContext<S extends SessionState = SessionState> {
   readonly store: MailStore;
   /** The connection's TLS state; absent means a plaintext-only server. */
   readonly security?: TransportSecurity;
+  /** Characters LIST and LSUB accept in reference plus pattern; no limit when absent. */
+  readonly maxListPatternLength?: number;
+  /** The largest message APPEND takes, advertised as APPENDLIMIT (RFC 7889). */
+  readonly appendLimit?: number;
 }
 
 /** The command is over: untagged responses, then the tagged status line. */
@@ -36,6 +39,12 @@ export interface Completion {
   readonly nextState?: SessionState;
   /** After this OK is written, the connection starts TLS on the same socket (STARTTLS). */
   readonly startTls?: true;
+  /**
+   * Untagged responses made one at a time as they are written, after `untagged`: a FETCH of a
+   * large folder is written in slices, so other sessions keep moving and its responses are never
+   * all in memory at once. Whatever a response changes (\Seen) is done as it is made.
+   */
+  readonly stream?: Iterable<Untagged>;
 }
 
 /** The command waits for a line from the client after a `+` continuation (RFC 3501 §7.5). */
@@ -122,11 +131,6 @@ function complete(status: TaggedStatus, text: string, options: CompletionOptions
     ...(options.code === undefined ? {} : { code: options.code }),
     ...(options.nextState === undefined ? {} : { nextState: options.nextState }),
   };
-}
-
-/** An untagged status response such as `* OK [UIDNEXT 4] Predicted next UID` (RFC 3501 §7.1). */
-export function untaggedStatus(status: 'OK' | 'NO' | 'BAD' | 'BYE', text: string, code?: string): Untagged {
-  return [raw(`${status} ${code === undefined ? '' : `[${code}] `}${text}`)];
 }
 
 /** The usual wrong-arity answer, so every command words it the same way. */

@@ -1,4 +1,4 @@
-import { hierarchyRoot, listEntries } from '../mailbox/list-entries.ts';
+import { hierarchyRoot, listEntries, patternTooLong } from '../mailbox/list-entries.ts';
 import { parseListArguments } from '../mailbox/list-arguments.ts';
 import { encodeMailboxName, MAILBOX_DELIMITER } from '../mailbox/mailbox-names.ts';
 import { list, raw, str } from '../protocol/writer.ts';
@@ -15,6 +15,8 @@ export const listCommand = defineCommand({
   handle(ctx, args) {
     const parsed = parseListArguments(args, true);
     if (typeof parsed === 'string') return bad(`Invalid arguments for LIST: ${parsed}`);
+    const tooLong = patternTooLong(parsed.reference, parsed.pattern, ctx.maxListPatternLength);
+    if (tooLong) return bad(`LIST ${tooLong}`);
     if (parsed.pattern === '') {
       return ok('LIST completed', { untagged: [listLine('LIST', ['\\Noselect'], hierarchyRoot(parsed.reference))] });
     }

@@ -19,7 +19,7 @@ export const loginCommand = defineCommand({
     const account = ctx.store.authenticate(user, password);
     // RFC 5530 response codes; the capability list is sent again because it may change (§7.1).
     if (!account) return no('Invalid credentials', { code: 'AUTHENTICATIONFAILED' });
-    return ok('Logged in', { code: `CAPABILITY ${capabilityText(ctx.security)}`, nextState: authenticated(account) });
+    return ok('Logged in', { code: `CAPABILITY ${capabilityText(ctx.security, ctx.appendLimit)}`, nextState: authenticated(account) });
   },
 });
 

@@ -1,4 +1,4 @@
-import { hierarchyRoot, lsubEntries } from '../mailbox/list-entries.ts';
+import { hierarchyRoot, lsubEntries, patternTooLong } from '../mailbox/list-entries.ts';
 import { parseListArguments } from '../mailbox/list-arguments.ts';
 import { bad, defineCommand, ok } from './contract.ts';
 import { listLine } from './list.ts';
@@ -13,6 +13,8 @@ export const lsubCommand = defineCommand({
   handle(ctx, args) {
     const parsed = parseListArguments(args, false);
     if (typeof parsed === 'string') return bad(`Invalid arguments for LSUB: ${parsed}`);
+    const tooLong = patternTooLong(parsed.reference, parsed.pattern, ctx.maxListPatternLength);
+    if (tooLong) return bad(`LSUB ${tooLong}`);
     if (parsed.pattern === '') {
       return ok('LSUB completed', { untagged: [listLine('LSUB', ['\\Noselect'], hierarchyRoot(parsed.reference))] });
     }

@@ -12,12 +12,17 @@ import { sourceMimeTree } from './section-content.ts';
  * message's octets, which the store never alters; and INTERNALDATE. Flags, which do change,
  * are never cached.
  */
-export const envelopeItem = perMessage((raw) => preEncoded(envelope(sourceParts(raw))));
+export const envelopeItem = perMessage((raw) => preEncoded(envelope(sourceParts(raw))), encodedBytes);
 
-export const bodyStructureItem = perMessage((raw) => preEncoded(bodyStructure(sourceMimeTree(raw), true)));
+export const bodyStructureItem = perMessage((raw) => preEncoded(bodyStructure(sourceMimeTree(raw), true)), encodedBytes);
 
 /** BODY: the body structure without extension data. */
-export const bodyItem = perMessage((raw) => preEncoded(bodyStructure(sourceMimeTree(raw), false)));
+export const bodyItem = perMessage((raw) => preEncoded(bodyStructure(sourceMimeTree(raw), false)), encodedBytes);
+
+/** What a rendered item holds: its octets, and the objects around them. */
+function encodedBytes(value: WireValue): number {
+  return (value.kind === 'encoded' ? value.bytes.length : 0) + 100;
+}
 
 const internalDates = new WeakMap<Date, { readonly time: number; readonly item: WireValue }>();
 

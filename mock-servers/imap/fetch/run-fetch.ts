@@ -21,16 +21,24 @@ export function runFetch(ctx: CommandContext<Selected>, args: readonly Token[], 
   if (!targets.ok) return bad(targets.message);
   const items = parseFetchItems(itemsToken);
   if (!items.ok) return bad(items.message);
-  const asksFlags = items.items.some((item) => item.kind === 'FLAGS');
-  const untagged: Untagged[] = [];
-  for (const { seq, message } of targets.messages) {
-    const markSeen = () => {
-      store.setFlags(state.account, state.folder, [message], 'add', ['\\Seen']);
-      view.reported(message);
-    };
-    const canMarkSeen = !state.readOnly && !view.isExpunged(message);
-    untagged.push(fetchResponse(seq, message, items.items, { byUid, flags: () => view.flags(message), ...(canMarkSeen ? { markSeen } : {}) }));
-    if (asksFlags) view.reported(message);
+  const wanted = items.items;
+  const selected = targets.messages;
+  const asksFlags = wanted.some((item) => item.kind === 'FLAGS');
+  function* responses(): Generator<Untagged> {
+    for (const { seq, message } of selected) {
+      const markSeen = () => {
+        store.setFlags(state.account, state.folder, [message], 'add', ['\\Seen']);
+        view.reported(message);
+      };
+      const canMarkSeen = !state.readOnly && !view.isExpunged(message);
+      yield fetchResponse(seq, message, wanted, { byUid, flags: () => view.flags(message), ...(canMarkSeen ? { markSeen } : {}) });
+      if (asksFlags) view.reported(message);
+    }
   }
-  return ok(`${command} completed`, { untagged });
+  // A few messages are answered at once; many are made as they are written (contract.ts).
+  if (selected.length <= STREAM_FROM) return ok(`${command} completed`, { untagged: [...responses()] });
+  return { ...ok(`${command} completed`), stream: responses() };
 }
+
+/** Above this many messages a FETCH is written in slices. */
+const STREAM_FROM = 64;

@@ -76,3 +76,14 @@ export function hierarchyRoot(reference: string): string {
   const index = reference.indexOf(MAILBOX_DELIMITER);
   return index < 0 ? '' : reference.slice(0, index + 1);
 }
+
+/**
+ * Why a LIST or LSUB pattern is refused, if it is: reference and pattern together longer than
+ * the limit. Matching is linear (mailbox-names.ts), yet a pattern no mailbox name comes near
+ * only costs time, once per folder.
+ */
+export function patternTooLong(reference: string, pattern: string, limit: number | undefined): string | undefined {
+  if (limit === undefined) return undefined;
+  const length = [...reference].length + [...pattern].length;
+  return length > limit ? `pattern too long: ${length} characters, the limit is ${limit}` : undefined;
+}

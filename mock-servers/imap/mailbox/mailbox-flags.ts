@@ -1,5 +1,5 @@
 import { SYSTEM_FLAGS, type Folder } from '../../store/index.ts';
-import { untaggedStatus, type Untagged } from '../commands/contract.ts';
+import { untaggedStatus, type Untagged } from '../protocol/untagged.ts';
 import { list, raw } from '../protocol/writer.ts';
 
 /** The flags a mailbox knows (RFC 3501 §7.2.6): the system flags, then keywords in use. */

@@ -39,16 +39,51 @@ export function findFolder(account: Account, wireName: string): Folder | undefin
 /**
  * LIST pattern matching (RFC 3501 §6.3.8): "*" matches anything, "%" anything but the
  * delimiter. INBOX matches its name in any case (§5.1).
+ *
+ * Matched by stepping the set of pattern positions reached over the name, one character at a
+ * time, as an NFA is run: time is linear in pattern × name whatever the client sends, where a
+ * regular expression built from the pattern backtracks (16,000 "%" against a name holding "/"
+ * took seconds, and held every other session up meanwhile).
  */
 export function matchesListPattern(name: string, pattern: string): boolean {
-  const source = [...pattern]
-    .map((char) => (char === '*' ? '.*' : char === '%' ? `[^${escapeRegExp(MAILBOX_DELIMITER)}]*` : escapeRegExp(char)))
-    .join('');
-  const regex = new RegExp(`^${source}$`, 'su');
-  if (regex.test(name)) return true;
-  return name.toUpperCase() === 'INBOX' && new RegExp(`^${source}$`, 'isu').test('INBOX');
+  const patternChars = [...pattern];
+  if (matchesCodePoints([...name], patternChars, (a, b) => a === b)) return true;
+  return name.toUpperCase() === 'INBOX' && matchesCodePoints([...'INBOX'], patternChars, (a, b) => a === b.toUpperCase());
 }
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/**
+ * Whether the pattern matches the whole name. `reached[i]` says pattern position i is reachable
+ * after the name characters read so far; a wildcard at i also reaches i + 1 at once (it may
+ * match nothing), and on reading a character it stays at i ("*", or "%" unless the character is
+ * the delimiter) while a literal at i moves on to i + 1 when `same` says it matches.
+ */
+function matchesCodePoints(name: readonly string[], pattern: readonly string[], same: (nameChar: string, patternChar: string) => boolean): boolean {
+  const start = new Uint8Array(pattern.length + 1);
+  start[0] = 1;
+  let reached = closeOverWildcards(pattern, start);
+  for (const char of name) {
+    const next = new Uint8Array(pattern.length + 1);
+    let any = false;
+    for (let i = 0; i < pattern.length; i++) {
+      if (!reached[i]) continue;
+      const token = pattern[i] ?? '';
+      if (token === '*' || (token === '%' && char !== MAILBOX_DELIMITER)) {
+        next[i] = 1;
+        any = true;
+      } else if (token !== '*' && token !== '%' && same(char, token)) {
+        next[i + 1] = 1;
+        any = true;
+      }
+    }
+    if (!any) return false;
+    reached = closeOverWildcards(pattern, next);
+  }
+  return reached[pattern.length] === 1;
+}
+
+function closeOverWildcards(pattern: readonly string[], reached: Uint8Array): Uint8Array {
+  for (let i = 0; i < pattern.length; i++) {
+    if (reached[i] && (pattern[i] === '*' || pattern[i] === '%')) reached[i + 1] = 1;
+  }
+  return reached;
 }

@@ -1,5 +1,5 @@
 import { flagKey, type Account, type Folder, type StoredMessage } from '../../store/index.ts';
-import type { Untagged } from '../commands/contract.ts';
+import type { Untagged } from '../protocol/untagged.ts';
 import { list, num, raw } from '../protocol/writer.ts';
 import { definedFlags, flagsResponses } from './mailbox-flags.ts';
 

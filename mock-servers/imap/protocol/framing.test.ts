@@ -50,18 +50,26 @@ describe('CommandFramer', () => {
     ['a line over the limit, then a good command', ['a1 NOOP 12345678901234567890\r\na2 NOOP\r\n'], [{ type: 'rejected', reason: 'line-too-long', tag: 'a1' }, { command: 'a2 NOOP' }]],
     ['an over-long partial line is not kept', ['a1 ' + 'x'.repeat(50), 'y'.repeat(50), '\r\na2 NOOP\r\n'], [{ type: 'rejected', reason: 'line-too-long', tag: 'a1' }, { command: 'a2 NOOP' }]],
     ['no tag on an over-long garbage line', ['(((((((((((((((((((((((((\r\n'], [{ type: 'rejected', reason: 'line-too-long', tag: undefined }]],
-    ['a synchronising literal over the limit ends the command at once', ['a1 X {6}\r\na2 NOOP\r\n'], [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1' }, { command: 'a2 NOOP' }]],
     [
-      'the octets of a non-synchronising literal over the limit are skipped',
-      ['a1 X {6+}\r\nabc', 'def Y\r\na3 NOOP\r\n'],
-      [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1' }, { command: 'a3 NOOP' }],
+      'a synchronising literal over the limit ends the command at once',
+      ['a1 X {6}\r\na2 NOOP\r\n'],
+      [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1', literal: { size: 6, synchronising: true, command: 'X' } }, { command: 'a2 NOOP' }],
+    ],
+    [
+      'a non-synchronising literal over the limit is refused when announced, and nothing after it is read (RFC 7888 §4)',
+      ['a1 uid  append {6+}\r\nabc', 'def Y\r\na3 NOOP\r\n'],
+      [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1', literal: { size: 6, synchronising: false, command: 'UID APPEND' } }],
     ],
     [
       'a literal announced at the end of an over-long line is skipped too',
       ['a1 ' + 'x'.repeat(30) + ' {3+}\r\nabc\r\na2 NOOP\r\n'],
       [{ type: 'rejected', reason: 'line-too-long', tag: 'a1' }, { command: 'a2 NOOP' }],
     ],
-    ['literals count against one budget per command', ['a1 X {3+}\r\nabc {3+}\r\ndef\r\n'], [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1' }]],
+    [
+      'literals count against one budget per command',
+      ['a1 X {3+}\r\nabc {3+}\r\ndef\r\n'],
+      [{ type: 'rejected', reason: 'literal-too-large', tag: 'a1', literal: { size: 3, synchronising: false, command: 'X' } }],
+    ],
   ])('enforces limits: %s', (_name, chunks, expected) => {
     expect(frame(chunks, small)).toEqual(expected);
   });

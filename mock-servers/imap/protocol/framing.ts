@@ -37,11 +37,25 @@ export type FrameEvent =
   | { readonly type: 'continue'; readonly firstLine: Buffer }
   /** A bare line (an AUTHENTICATE response, IDLE's DONE), read in line mode. */
   | { readonly type: 'line'; readonly text: string }
-  /** A command that broke a limit; `tag` is its tag when one could be read. */
-  | { readonly type: 'rejected'; readonly reason: RejectReason; readonly tag: string | undefined };
+  /**
+   * A command that broke a limit; `tag` is its tag when one could be read. For a literal over
+   * the limit, `literal` says how large it was announced, whether it was synchronising, and
+   * the command's name (`APPEND` is answered with TOOBIG, RFC 7889). A non-synchronising one is
+   * reported as soon as it is announced: its octets are on their way, and the connection is to
+   * be closed rather than read past them (RFC 7888 §4).
+   */
+  | { readonly type: 'rejected'; readonly reason: RejectReason; readonly tag: string | undefined; readonly literal?: AnnouncedLiteral };
+
+export interface AnnouncedLiteral {
+  readonly size: number;
+  readonly synchronising: boolean;
+  /** The command's name, upper case, `UID ` kept; empty when it could not be read. */
+  readonly command: string;
+}
 
 const LITERAL_HEADER = /\{(\d{1,20})(\+?)\}$/;
 const TAG_AT_START = new RegExp(`^([${TAG_CHARS}]+) `);
+const NAME_AFTER_TAG = new RegExp(`^[${TAG_CHARS}]+ +((?:UID +)?[A-Za-z]+)`, 'i');
 /** Enough of a discarded line's end to still see a literal header there. */
 const TAIL_KEPT = 32;
 
@@ -60,14 +74,17 @@ export class CommandFramer {
   private parts: Buffer[] = [];
   private lineBytes = 0;
   private literalBytes = 0;
-  private rejected: { reason: RejectReason; tag: string | undefined } | undefined;
+  private rejected: { reason: RejectReason; tag: string | undefined; literal?: AnnouncedLiteral } | undefined;
   private rawLineWanted = false;
+  /** A non-synchronising literal over the limit was announced: nothing more is read. */
+  private stopped = false;
 
   constructor(limits: FramingLimits = DEFAULT_FRAMING_LIMITS) {
     this.limits = limits;
   }
 
   push(chunk: Buffer): void {
+    if (this.stopped) return;
     this.input = this.input.length === 0 ? chunk : Buffer.concat([this.input, chunk]);
   }
 
@@ -141,8 +158,16 @@ export class CommandFramer {
     const synchronising = header[2] === '';
     this.parts.push(Buffer.from('\r\n'));
     if (this.literalBytes + size > this.limits.maxLiteralSize) {
-      this.reject('literal-too-large', Buffer.concat(this.parts));
-      return this.startSkippedLiteral(size, synchronising);
+      const command = NAME_AFTER_TAG.exec(this.parts[0]?.subarray(0, 200).toString('latin1') ?? '')?.[1]?.replace(/ +/, ' ').toUpperCase() ?? '';
+      this.reject('literal-too-large', Buffer.concat(this.parts), { size, synchronising, command });
+      // Checked when announced, never after the octets have come: a synchronising literal is
+      // refused instead of invited (RFC 3501 §7.5), a non-synchronising one ends the command
+      // here and the connection with it (RFC 7888 §4), so nothing of it is read.
+      if (!synchronising) {
+        this.input = Buffer.alloc(0);
+        this.stopped = true;
+      }
+      return this.finishCommand();
     }
     this.literalBytes += size;
     this.mode = { kind: 'literal', remaining: size };
@@ -177,11 +202,11 @@ export class CommandFramer {
     return { type: 'command', bytes };
   }
 
-  private reject(reason: RejectReason, firstBytes: Buffer): void {
+  private reject(reason: RejectReason, firstBytes: Buffer, literal?: AnnouncedLiteral): void {
     if (this.rejected) return;
     const start = this.parts.length > 0 ? Buffer.concat(this.parts) : firstBytes;
     const tag = TAG_AT_START.exec(start.subarray(0, 200).toString('latin1'))?.[1];
-    this.rejected = { reason, tag };
+    this.rejected = { reason, tag, ...(literal ? { literal } : {}) };
     this.parts = [];
     this.rawLineWanted = false;
   }

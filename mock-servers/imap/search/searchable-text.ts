@@ -11,13 +11,18 @@ import { decodeCharset, decodeTransfer } from '../message/transfer-decoding.ts';
  * Attachments that are not text are not searched, as on common servers: their octets would
  * only add noise.
  */
-export const searchableBody = perMessage((raw) => entityText(parseMime(raw)).join('\n'));
+export const searchableBody = perMessage((raw) => entityText(parseMime(raw)).join('\n'), textBytes);
 
 /** What SEARCH TEXT looks in: the header, encoded-words decoded, and the body as above. */
 export const searchableText = perMessage((raw) => {
   const root = parseMime(raw);
   return [decodeEncodedWords(root.parts.header.toString('utf8')), ...entityText(root)].join('\n');
-});
+}, textBytes);
+
+/** A string of UTF-16 code units. */
+function textBytes(text: string): number {
+  return text.length * 2;
+}
 
 function entityText(entity: MimeEntity): string[] {
   if (entity.message) return [decodeEncodedWords(entity.message.parts.header.toString('utf8')), ...entityText(entity.message)];

@@ -27,15 +27,24 @@ export function runStore(ctx: CommandContext<Selected>, args: readonly Token[], 
   store.setFlags(state.account, state.folder, living.map(({ message }) => message), operation, flags);
   // A keyword new to the mailbox is announced before the FETCH that shows it (RFC 3501 §7.2.6).
   const untagged: Untagged[] = state.view.keywordNews();
-  for (const { seq, message } of living) {
-    state.view.reported(message);
-    if (item[2]) continue;
-    const flagList = [raw('FLAGS'), list(state.view.flags(message).map(raw))];
-    untagged.push([num(seq), raw('FETCH'), list(byUid ? [raw('UID'), num(message.uid), ...flagList] : flagList)]);
+  // Told now, so that the news sent after the command does not tell of these changes again.
+  for (const { message } of living) state.view.reported(message);
+  const silent = item[2] !== undefined;
+  function* responses(): Generator<Untagged> {
+    if (silent) return;
+    for (const { seq, message } of living) {
+      const flagList = [raw('FLAGS'), list(state.view.flags(message).map(raw))];
+      yield [num(seq), raw('FETCH'), list(byUid ? [raw('UID'), num(message.uid), ...flagList] : flagList)];
+    }
   }
-  if (living.length < targets.messages.length) return no('Some of the requested messages no longer exist', { untagged, code: 'EXPUNGEISSUED' });
-  return ok(`${command} completed`, { untagged });
+  // Many responses are made as they are written, in slices (contract.ts).
+  const streamed = !silent && living.length > STREAM_FROM;
+  const done = living.length < targets.messages.length ? no('Some of the requested messages no longer exist', { untagged, code: 'EXPUNGEISSUED' }) : ok(`${command} completed`, { untagged });
+  return streamed ? { ...done, stream: responses() } : { ...done, untagged: [...untagged, ...responses()] };
 }
+
+/** Above this many messages, STORE's FETCH responses are written in slices. */
+const STREAM_FROM = 64;
 
 /**
  * System flags are written in their canonical case; \Recent is the server's to set and is

@@ -38,7 +38,7 @@ export const key = (flags: Iterable<string>) => [...flags].filter((flag) => flag
 /** Sends one command line and returns the response lines. */
 export function send(real: Real, session: 0 | 1, line: string): string[] {
   const reply = real.sessions[session].command(Buffer.from(line, 'latin1'));
-  return Buffer.concat(reply.output).toString('latin1').split('\r\n').filter((text) => text !== '');
+  return Buffer.concat([...reply.output]).toString('latin1').split('\r\n').filter((text) => text !== '');
 }
 
 /** The client side: applies untagged responses to its mirror; returns the tagged line. */

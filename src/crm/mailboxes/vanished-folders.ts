@@ -1,8 +1,10 @@
 import { sameFolder, type MailboxFolder } from './folder-path.ts';
-import type { MailboxSettings } from './mailbox-settings.ts';
 
 /** The settings that give a folder a role: "Move spam to folder" and the roles of "Configure folders for synchronization". */
 export const FOLDER_ROLE_SETTINGS = ['spamFolder', 'inboxFolder', 'sentFolder', 'trashFolder', 'draftsFolder'] as const;
+
+/** Chosen mailbox settings, as far as this file needs them (mailbox-settings.ts imports this one). */
+type FolderChoices = { readonly [role in (typeof FOLDER_ROLE_SETTINGS)[number]]?: string };
 
 /**
  * A role is kept with the folder it was given to: when the connector's last list of the server's
@@ -11,12 +13,12 @@ export const FOLDER_ROLE_SETTINGS = ['spamFolder', 'inboxFolder', 'sentFolder', 
  * it (RFC 6154). A renamed folder is a new folder to the CRM; it can be chosen again. Before the
  * first list (no folders known yet), choices are kept as made.
  */
-export function withoutVanishedFolders(chosen: Partial<MailboxSettings>, folders: readonly MailboxFolder[]): Partial<MailboxSettings> {
+export function withoutVanishedFolders<Chosen extends FolderChoices>(chosen: Chosen, folders: readonly MailboxFolder[]): Chosen {
   if (folders.length === 0) return chosen;
   const kept: Record<string, unknown> = { ...chosen };
   for (const role of FOLDER_ROLE_SETTINGS) {
     const path = chosen[role];
     if (path !== undefined && !folders.some((f) => sameFolder(f.path, path))) delete kept[role];
   }
-  return kept as Partial<MailboxSettings>;
+  return kept as Chosen;
 }
