@@ -1,3 +1,4 @@
+import { expectedOne } from './scenario-errors.ts';
 import type { Crm, ItemRef, ItemType } from '../crm/index.ts';
 
 /**
@@ -11,8 +12,7 @@ export function findItem(crm: Crm, type: ItemType, label: string): ItemRef {
       : (type === 'lead' ? crm.leads() : type === 'deal' ? crm.deals() : crm.companies()).map((i) => ({ id: i.id, label: i.title }));
   const matches = candidates.filter((c) => c.label === label);
   if (matches.length === 1) return { type, id: matches[0]!.id };
-  const known = candidates.map((c) => `"${c.label}"`).join(', ') || 'none';
-  throw new Error(`Expected one ${type} "${label}", found ${matches.length}. The CRM's ${type}s: ${known}`);
+  throw expectedOne(type, label, matches.length, candidates.map((c) => c.label));
 }
 
 /** "deal "Printers"", "lead 2": how an item reads in a failed step. */

@@ -1,7 +1,6 @@
 import { headerValues, MockMailServer, type OutboundMessage } from '../../mock-servers/index.ts';
 import {
   Crm,
-  CrmError,
   isCrmError,
   type AutomationRule,
   type Company,
@@ -39,6 +38,7 @@ import { VirtualClock } from './virtual-clock.ts';
 import { markReadInMail, moveInMail } from './webmail-reader.ts';
 import { OutsideWorld, type IncomingEmail } from './outside-world.ts';
 import { WireLog } from './wire-log.ts';
+import { FeatureWordingError, expectedOne } from './scenario-errors.ts';
 
 export type { FormRecipient } from './form-sending.ts';
 export type { IncomingEmail } from './outside-world.ts';
@@ -108,7 +108,7 @@ export class Simulation {
     } catch (error) {
       if (!isCrmError(error, 'CRM.UNKNOWN_EMPLOYEE')) throw error;
       const known = this.crm.employees().map((e) => `"${e.name}"`).join(', ') || 'none yet';
-      throw new CrmError('CRM.UNKNOWN_EMPLOYEE', `There is no employee named "${name}". The employees are: ${known}.`);
+      throw new FeatureWordingError(`There is no employee named "${name}". The employees are: ${known}.`);
     }
   }
 
@@ -207,14 +207,14 @@ export class Simulation {
   leadByTitle(title: string): Lead {
     const matches = this.crm.leads().filter((l) => l.title === title);
     if (matches.length === 1) return matches[0]!;
-    throw new Error(`Expected one lead "${title}", found ${matches.length}. Leads: ${this.crm.leads().map((l) => `"${l.title}"`).join(', ') || 'none'}`);
+    throw expectedOne('lead', title, matches.length, this.crm.leads().map((l) => l.title));
   }
 
   /** The one message with this subject across the connected mailboxes. */
   findMailboxMessage(subject: string): MailboxMessage {
     const matches = [...this.connections.keys()].flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
-    throw new Error(`Expected one e-mail "${subject}" in the connected mailboxes, found ${matches.length}`);
+    throw expectedOne('e-mail', subject, matches.length, [], 'e-mails in the connected mailboxes');
   }
 
   /**
@@ -241,8 +241,7 @@ export class Simulation {
     const mailbox = this.crm.mailbox(mailboxAddress);
     const matches = this.crm.mailboxMessages(mailbox.id).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
-    const listed = this.crm.mailboxMessages(mailbox.id).map((m) => `"${m.subject}" (${m.folder})`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail "${subject}" in ${mailboxAddress}, found ${matches.length}. Listed: ${listed}`);
+    throw expectedOne('e-mail', subject, matches.length, this.crm.mailboxMessages(mailbox.id).map((m) => `${m.subject} (${m.folder})`), `e-mails in ${mailboxAddress}`);
   }
 
   // Access rights, "Change deal", sending from CRM forms, history and search (R6–R9)
@@ -311,7 +310,7 @@ export class Simulation {
     const contacts = this.crm.contacts().filter((c) => c.name === name);
     const companies = this.crm.companies().filter((c) => c.title === name);
     if (contacts.length + companies.length === 1) return contacts[0] ? { type: 'contact', id: contacts[0].id } : { type: 'company', id: companies[0]!.id };
-    throw new Error(`Expected one contact or company "${name}", found ${contacts.length + companies.length}`);
+    throw expectedOne('contact or company', name, contacts.length + companies.length, [], 'contacts or companies');
   }
 
   /**
@@ -465,8 +464,7 @@ export class Simulation {
   activityFor(subject: string): EmailActivity {
     const matches = this.activitiesFor(subject);
     if (matches.length === 1) return matches[0]!;
-    const known = this.crm.emailActivities().map((a) => `"${a.subject}"`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}. Activities: ${known}`);
+    throw expectedOne('e-mail activity', subject, matches.length, this.crm.emailActivities().map((a) => a.subject), 'e-mail activities');
   }
 
   /** "Complete" on the e-mail's activity (R5.3). */

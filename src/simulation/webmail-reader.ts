@@ -1,3 +1,4 @@
+import { expectedOne } from './scenario-errors.ts';
 import { ImapFlow } from 'imapflow';
 import type { ImapAccount } from '../mail-sync/index.ts';
 
@@ -23,7 +24,7 @@ async function withMessage<T>(imap: ImapAccount, folder: string, subject: string
     try {
       const found = await client.search({ subject }, { uid: true });
       const uids = found || [];
-      if (uids.length !== 1) throw new Error(`Expected one e-mail "${subject}" in ${imap.user}/${folder}, found ${uids.length}`);
+      if (uids.length !== 1) throw expectedOne(`e-mail in ${imap.user}/${folder}`, subject, uids.length, []);
       return await act(client, uids[0]!);
     } finally {
       lock.release();

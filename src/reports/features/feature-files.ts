@@ -11,6 +11,8 @@ export interface FeatureScenario {
   readonly tags: readonly string[];
   /** Whether it comes from a Scenario Outline. */
   readonly fromOutline: boolean;
+  /** Where Cucumber places it, `path:line` (an outline row's own line): as a run's results and shards name it. */
+  readonly place: string;
 }
 
 export interface FeatureFile {
@@ -35,11 +37,13 @@ export function parseFeature(path: string, text: string): FeatureFile {
   if (!feature) throw new Error(`${path} holds no feature`);
   const outlineLines = new Set<number>();
   const scenarioLines = new Map<string, number>();
+  const rowLines = new Map<string, number>();
   const visit = (children: typeof feature.children): void => {
     for (const child of children) {
       if (child.scenario) {
         scenarioLines.set(child.scenario.id, child.scenario.location.line);
         if (child.scenario.examples.length > 0) outlineLines.add(child.scenario.location.line);
+        for (const examples of child.scenario.examples) for (const row of examples.tableBody) rowLines.set(row.id, row.location.line);
       }
       if (child.rule) visit(child.rule.children);
     }
@@ -53,7 +57,8 @@ export function parseFeature(path: string, text: string): FeatureFile {
     tags: feature.tags.map((t) => t.name),
     scenarios: pickles.map((pickle) => {
       const line = scenarioLines.get(pickle.astNodeIds[0] ?? '') ?? 0;
-      return { name: pickle.name, line, tags: pickle.tags.map((t) => t.name), fromOutline: outlineLines.has(line) };
+      const placeLine = rowLines.get(pickle.astNodeIds[1] ?? '') ?? line;
+      return { name: pickle.name, line, tags: pickle.tags.map((t) => t.name), fromOutline: outlineLines.has(line), place: `${path}:${placeLine}` };
     }),
   };
 }
