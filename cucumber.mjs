@@ -13,15 +13,16 @@ const base = {
   // worker or a plain `npx cucumber-js`; the npm scripts load it already (--import).
   import: ['scripts/register-ts.mjs', 'steps/**/!(*.test).ts'],
   format: [
-    'progress',
+    // The terminal: a character per scenario, a short block per scenario that did not pass, where the reports are.
+    './src/reports/terminal-formatter.ts',
     `html:${reports}/cucumber.html`,
-    `junit:${reports}/junit.xml`,
     `message:${reports}/messages.ndjson`,
-    // This project's reports: summary.md (its output), and beside it history.json and faq.html.
+    // This project's reports: summary.md (its output), and beside it faq.html, junit.xml, run.json and history.json.
     ['./src/reports/reports-formatter.ts', `${reports}/summary.md`],
   ],
   formatOptions: {
-    junit: { suiteName: 'CRM e-mail FAQ' },
+    crmReports: { suiteName: 'CRM e-mail FAQ' },
+    crmTerminal: { reports },
   },
   strict: true,
 };
@@ -35,5 +36,6 @@ export default base;
 export const ci = {
   ...base,
   format: [...base.format, `rerun:${reports}/@rerun.txt`],
+  formatOptions: { ...base.formatOptions, crmTerminal: { reports, rerun: `${reports}/@rerun.txt` } },
   parallel: Math.max(2, availableParallelism()),
 };

@@ -48,3 +48,19 @@ export const FAQ_QUESTIONS: readonly FaqQuestion[] = QUESTIONS.map((q) => ({ ...
 export function questionOfTags(tags: readonly string[]): FaqQuestion | undefined {
   return FAQ_QUESTIONS.find((q) => tags.includes(`@${q.id}`));
 }
+
+/** The answers in Polish, by question id (same keys as FAQ_ANSWERS), in the FAQ's own terms, for the FAQ page's Polish view. */
+export const FAQ_ANSWERS_PL: Readonly<Record<string, string>> = {
+  Q0: 'Cała korespondencja z klientem, przychodząca i wychodząca, jest zapisywana po kolei razem z odpowiedziami na osi czasu formularza elementu CRM, a e-mail można znaleźć po temacie, nadawcy lub treści.',
+  Q1: 'Jeśli w punkcie „Przenieś spam do folderu” wybrano folder Odebrane, to folder Odebrane jest traktowany jak folder spamu i żaden przychodzący e-mail nie jest automatycznie zapisywany w CRM (ręczne zapisywanie nadal działa); po wybraniu innego folderu, na przykład Spam, przychodzące e-maile znów są zapisywane.',
+  Q2: 'Gdy integracja skrzynki pocztowej z CRM jest włączona, leady lub deale są tworzone z e-maili automatycznie; gdy jest wyłączona, pracownik z dostępem do skrzynki może nadal zapisać e-mail ręcznie przyciskiem „Zapisz do CRM”.',
+  Q3: 'Tak, przez „Zmień deal”, jeśli pracownik może edytować oba deale (uprawnienia nadaje administrator lub pracownik, który może edytować ustawienia), z wyjątkiem e-maila przypisanego do deala utworzonego na podstawie leadu, który pozostaje przypisany do obu.',
+  Q4: 'Odpowiedzialnym za e-mail jest odpowiedzialny za element, w którym e-mail zapisano, a systemowy wpis „Nowy e-mail” na osi czasu pokazuje pracownika, który podłączył skrzynkę pocztową i może zmienić jej ustawienia integracji z CRM.',
+  Q5: 'Jeden e-mail ma trzy godziny: kiedy serwer poczty go odebrał (widać ją w Poczcie), kiedy trafił do CRM (widać ją na osi czasu) oraz czas aktywności, który dla zaplanowanej aktywności jest czasem trafienia do CRM, a dla zakończonej czasem jej zakończenia.',
+  Q6: 'Pracownik widzi e-mail tylko wtedy, gdy ma uprawnienia do przeglądania każdego elementu, do którego e-mail jest przypisany, więc e-mail powiązany z dealem i kontaktem pozostaje ukryty, także w dealu, przed kimś, kto nie może przeglądać kontaktów.',
+  Q7: 'Z deala można wysłać e-mail tylko do powiązanego z nim kontaktu lub firmy, które mają adres e-mail: wybierz klienta w polu „Klient” deala albo dodaj nowy adres w formularzu e-maila, co tworzy kontakt niepowiązany z dealem.',
+  Q8: 'Odpowiedź nie zamyka aktywności, aby korespondencję można było kontynuować; zakończ aktywność ręcznie albo utwórz nową aktywność z e-maila.',
+  Q9: 'Wysłanie e-maila do kontaktu, który już jest w CRM, nie tworzy duplikatu, ale adres z książki adresowej poczty albo zapisany inaczej (z dodatkowymi spacjami) tworzy nowy kontakt; odznaczenie „Zezwalaj na wysyłanie wiadomości e-mail na dowolne adresy” temu zapobiega.',
+  Q10: 'Gdy opcja „Włącz tryb powtarzania sprzedaży” jest włączona, e-mail od znanego klienta bez aktywnego deala tworzy powtarzalny lead bez względu na ustawienie leadów w skrzynce; po jej wyłączeniu i włączeniu starszego trybu tworzenia leadu taki e-mail trafia do aktywnego deala klienta, a jeśli go nie ma, do jego zamkniętego leadu.',
+  Q11: 'Nie można wybrać: o tym, do którego elementu zostanie przypisany zapisany e-mail, decydują ustawienia skrzynki pocztowej i reguły automatyzacji CRM; potem można go przenieść do innego deala przez „Zmień deal”.',
+};

@@ -1,7 +1,7 @@
-import { After, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, Before, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import { formatTranscripts, parseFault } from '../../mock-servers/index.ts';
 import { Simulation } from '../../src/simulation/index.ts';
-import { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState, type ScenarioStory } from '../../src/simulation/scenario-story.ts';
+import { STORY_MEDIA_TYPE, buildScenarioStory, itemKeysOf, renderCrmState, type ScenarioStory } from '../../src/simulation/scenario-story.ts';
 import type { CrmWorld } from './world.ts';
 
 // A scenario talks to loopback servers only; anything near this long is a hang, not slowness.
@@ -18,13 +18,18 @@ Before(async function (this: CrmWorld, { pickle }) {
   }
 });
 
+// What the CRM held before the first When step: the story marks every other item "created in this scenario".
+BeforeStep(function (this: CrmWorld, { pickleStep }) {
+  if (pickleStep.type === 'Action' && this.itemsBeforeAction === undefined && this.hasSimulation) this.itemsBeforeAction = itemKeysOf(this.sim.crm);
+});
+
 After(async function (this: CrmWorld, { result }) {
   if (!this.hasSimulation) return;
   // Every scenario carries its story (e-mails, what the CRM did, timelines) for the FAQ page.
   // Taking it reads the simulation only; should it fail, the scenario keeps its own result.
   let story: ScenarioStory | undefined;
   try {
-    story = buildScenarioStory(this.sim);
+    story = buildScenarioStory(this.sim, { ...(this.itemsBeforeAction && { existedBefore: this.itemsBeforeAction }) });
     this.attach(JSON.stringify(story), { mediaType: STORY_MEDIA_TYPE, fileName: 'story.json' });
   } catch (error) {
     this.attach(`The scenario's story could not be taken: ${error instanceof Error ? error.stack : String(error)}`, { mediaType: 'text/plain', fileName: 'story-error.txt' });

@@ -14,6 +14,8 @@ export class CrmWorld extends World {
   lastSearch: string[] | undefined;
   /** After a step broke the network: how many connections it cut so far. */
   droppedConnections: (() => number) | undefined;
+  /** The CRM's items just before the scenario's first action (a When step), for the story. */
+  itemsBeforeAction: ReadonlySet<string> | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);
