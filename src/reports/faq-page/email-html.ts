@@ -16,7 +16,7 @@ export function emailBodyHtml(message: ReadableMessage): string {
   const text = message.text !== undefined ? `<h5>${bothHtml('Text', 'Tekst')}</h5><pre class="body">${escapeHtml(message.text)}</pre>` : '';
   const html = message.html !== undefined
     ? `<h5>${bothHtml('HTML, shown without scripts or remote content', 'HTML, bez skryptów i zdalnych treści')}</h5>`
-      + `<iframe class="html-body" sandbox="" referrerpolicy="no-referrer" loading="lazy" title="HTML" srcdoc="${escapeHtml(`<!doctype html><meta http-equiv="Content-Security-Policy" content="${EMAIL_CSP}"><meta charset="utf-8">${message.html}`)}"></iframe>`
+      + `<iframe class="html-body" sandbox="" referrerpolicy="no-referrer" title="HTML" srcdoc="${escapeHtml(`<!doctype html><meta http-equiv="Content-Security-Policy" content="${EMAIL_CSP}"><meta charset="utf-8">${message.html}`)}"></iframe>`
     : '';
   const attachments = message.attachments.length
     ? `<h5>${bothHtml('Attachments', 'Załączniki')}</h5><ul class="attachments">${message.attachments.map((a) => `<li>${escapeHtml(a.fileName)} <span class="details">(${escapeHtml(a.contentType)}, ${size(a.size)})</span></li>`).join('')}</ul>`
