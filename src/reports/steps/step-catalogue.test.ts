@@ -1,6 +1,8 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { describe, expect, it } from 'vitest';
-import { renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
+import { rebaseLinks, renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
 import { buildStepCatalogue, titleOf, undocumentedSteps } from './step-catalogue.ts';
 import { readStepDocs } from './step-docs.ts';
 import { commentAbove, fileIntro, findDefinition } from './step-source.ts';
@@ -140,5 +142,20 @@ describe('readStepDocs', () => {
     expect(docs.intro).toBe('How to write a scenario.');
     expect(docs.descriptions.get('the mailbox {string} is {mailbox-state}')).toBe("Checks the mailbox's state.");
     expect(docs.descriptions.has('step')).toBe(false);
+  });
+});
+
+describe('links in the generated catalogue', () => {
+  it('rebases the intro\'s links from docs/ to features/', () => {
+    expect(rebaseLinks('see [rules](faq-rules.md), [x](../features/STEPS.md#top), [web](https://example.test/a.md)', 'docs', 'features'))
+      .toBe('see [rules](../docs/faq-rules.md), [x](STEPS.md#top), [web](https://example.test/a.md)');
+  });
+
+  it('every relative link of features/STEPS.md names a file that exists', () => {
+    const root = join(import.meta.dirname, '..', '..', '..');
+    const markdown = readFileSync(join(root, 'features', 'STEPS.md'), 'utf8');
+    const targets = [...markdown.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/i.test(t));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(existsSync(join(root, 'features', target)), target).toBe(true);
   });
 });
