@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
-// Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
+// Every run writes the reports (Cucumber's HTML and messages, and the project's summary, FAQ page, JUnit XML, run details and history); `strict` makes undefined or pending steps fail the run.
 // Where the reports go: reports/ unless REPORTS_DIR names another directory (a test's temporary one).
 const reports = process.env.REPORTS_DIR ?? 'reports';
 
