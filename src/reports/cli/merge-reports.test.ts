@@ -30,7 +30,7 @@ describe('mergeReports', () => {
     expect(scenarios).toBe(2);
     const summary = await readFile(summaryFile, 'utf8');
     // Time: the slowest shard's wall time, with every shard's added up beside it.
-    expect(summary).toContain('2 scenarios: 1 passed, 1 disagree with the FAQ, 0 could not run, 0 not run (steps: 1 passed, 1 failed). Run time 2.0 s (machine time 3.0 s, every shard added up)');
+    expect(summary).toContain('2 scenarios: 1 passed, 1 disagree with the FAQ, 0 could not run, 0 not run (by Cucumber status: 1 passed, 1 failed). Run time 2.0 s (machine time 3.0 s, every shard added up)');
     expect(summary).not.toContain('Partial run');
     expect(summary).toContain('| **Q2** Who can create leads and deals from e-mail | ❌ the product disagrees |');
     expect(await readFile(join(out, 'faq.html'), 'utf8')).toContain('<section class="question disagrees" id="Q2"');

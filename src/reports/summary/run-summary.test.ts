@@ -20,7 +20,7 @@ describe('renderRunSummary', () => {
 
   it('opens with the verdict and the totals', () => {
     expect(summary).toMatch(/^# CRM e-mail FAQ: ❌ the product disagrees with the FAQ in 1 scenario\n/);
-    expect(summary).toContain('5 scenarios: 3 passed, 1 disagree with the FAQ, 1 could not run, 0 not run (steps: 3 passed, 1 failed, 1 undefined). Run time 1.6 s, started 2026-03-02T09:00:00.000Z, commit `0123456789ab`.');
+    expect(summary).toContain('5 scenarios: 3 passed, 1 disagree with the FAQ, 1 could not run, 0 not run (by Cucumber status: 3 passed, 1 failed, 1 undefined). Run time 1.6 s, started 2026-03-02T09:00:00.000Z, commit `0123456789ab`.');
     expect(summary).not.toContain('Partial run');
     expect(summary).toContain('⚠️ 2 flaky scenario(s)');
   });

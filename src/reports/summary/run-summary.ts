@@ -82,7 +82,7 @@ export function renderRunSummary(model: RunModel, context: SummaryContext): stri
   const wall = context.wallMs ?? model.durationMs;
   const machine = context.machineMs ?? model.durationMs;
   const commit = context.details?.commit;
-  out.push(`${scenarios(c.total)}: ${c.agrees} passed, ${c.disagrees} disagree with the FAQ, ${c.couldNotRun} could not run, ${c.notRun} not run (steps: ${counts(ran)}). `
+  out.push(`${scenarios(c.total)}: ${c.agrees} passed, ${c.disagrees} disagree with the FAQ, ${c.couldNotRun} could not run, ${c.notRun} not run (by Cucumber status: ${counts(ran)}). `
     + `Run time ${seconds(wall)}${machine !== wall ? ` (machine time ${seconds(machine)}, every shard added up)` : ''}${model.startedAt ? `, started ${model.startedAt.toISOString()}` : ''}${commit ? `, commit \`${commit.slice(0, 12)}\`` : ''}.`);
   if (flakyLines.length) out.push('', `⚠️ ${flakyLines.length} flaky scenario(s): see "Flaky scenarios" below.`);
 
