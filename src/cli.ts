@@ -32,7 +32,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { summaryFile, scenarios, suite, problems } = await mergeReports(args, DIR);
     for (const problem of problems) process.stderr.write(`${problem}\n`);
     if (await publishJobSummary(summaryFile)) out('The summary was added to the GitHub Actions job summary.\n');
-    out(`${scenarios} of ${suite} scenario${suite === 1 ? '' : 's'} from ${args.length} messages file${args.length === 1 ? '' : 's'}${problems.length ? ' (a partial run: see above)' : ''}. `
+    out(`${scenarios} of ${suite} scenario${suite === 1 ? '' : 's'} from ${args.length} messages file${args.length === 1 ? '' : 's'}${problems.length || scenarios < suite ? ' (a partial run)' : ''}. `
       + `Reports in ${resolve(DIR)}: faq.html, summary.md, junit.xml, cucumber.html, messages.ndjson.\n`);
     return problems.length ? 1 : 0;
   }
