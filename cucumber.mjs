@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 
 // Cucumber configuration shared by `npm test` (features part) and `npm start`.
-// Every run writes the reports (Cucumber's three, and the project's summary, history and FAQ page); `strict` makes undefined or pending steps fail the run.
+// Every run writes the reports (Cucumber's HTML and messages, and the project's summary, FAQ page, JUnit XML, run details and history); `strict` makes undefined or pending steps fail the run.
 // Where the reports go: reports/ unless REPORTS_DIR names another directory (a test's temporary one).
 const reports = process.env.REPORTS_DIR ?? 'reports';
 
@@ -13,15 +13,16 @@ const base = {
   // worker or a plain `npx cucumber-js`; the npm scripts load it already (--import).
   import: ['scripts/register-ts.mjs', 'steps/**/!(*.test).ts'],
   format: [
-    'progress',
+    // The terminal: a character per scenario, a short block per scenario that did not pass, where the reports are.
+    './src/reports/terminal-formatter.ts',
     `html:${reports}/cucumber.html`,
-    `junit:${reports}/junit.xml`,
     `message:${reports}/messages.ndjson`,
-    // This project's reports: summary.md (its output), and beside it history.json and faq.html.
+    // This project's reports: summary.md (its output), and beside it faq.html, junit.xml, run.json and history.json.
     ['./src/reports/reports-formatter.ts', `${reports}/summary.md`],
   ],
   formatOptions: {
-    junit: { suiteName: 'CRM e-mail FAQ' },
+    crmReports: { suiteName: 'CRM e-mail FAQ' },
+    crmTerminal: { reports },
   },
   strict: true,
 };
@@ -35,5 +36,6 @@ export default base;
 export const ci = {
   ...base,
   format: [...base.format, `rerun:${reports}/@rerun.txt`],
+  formatOptions: { ...base.formatOptions, crmTerminal: { reports, rerun: `${reports}/@rerun.txt` } },
   parallel: Math.max(2, availableParallelism()),
 };

@@ -6,10 +6,13 @@
  *                                          a rerun file, and the job summary on GitHub Actions
  *   steps [--write | --check [features]]   the step catalogue (features/STEPS.md); --check names undefined
  *                                          and ambiguous steps
- *   report <messages.ndjson>...            summary.md and faq.html again from messages files, e.g.
- *                                          those of every shard of a CI run; adds no history
+ *   report <messages.ndjson>...            every report again from messages files, e.g. those of
+ *                                          every shard of a CI run (each with its run.json beside
+ *                                          it); adds no history; exits 1 when a shard is missing,
+ *                                          repeated or unfinished, still writing the reports
  *
- * Exits non-zero when any scenario fails.
+ * Exits non-zero when any scenario does not pass. The run's own lines (a short block per scenario
+ * that did not pass, one line naming the reports) come from src/reports/terminal-formatter.ts.
  */
 import { join, resolve } from 'node:path';
 
@@ -20,15 +23,6 @@ const reportCommands = () => Promise.all([import('./reports/cli/shard.ts'), impo
 /** As in cucumber.mjs: reports/ unless REPORTS_DIR names another directory. */
 const DIR = process.env.REPORTS_DIR ?? 'reports';
 
-const REPORTS = [
-  ['summary.md', 'the run in short, for a CI job summary'],
-  ['faq.html', 'the FAQ question by question, for product owners'],
-  ['cucumber.html', 'every feature, scenario and step'],
-  ['junit.xml', 'JUnit XML for CI'],
-  ['messages.ndjson', 'Cucumber messages for tools'],
-  ['history.json', 'the last runs, for flaky scenarios'],
-] as const;
-
 const USAGE = 'Usage: npm start [-- cucumber options] | npm run report -- <messages.ndjson>... | npm run ci [-- --shard i/n] | npm run steps [-- --write | --check [feature files]]\n';
 const out = (text: string) => process.stdout.write(text);
 
@@ -37,10 +31,12 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'steps') return (await import('./reports/steps/steps-command.ts')).runStepsCommand(args, process.cwd(), out);
   const [{ takeShard }, { mergeReports }, { publishJobSummary, runFeatures }] = await reportCommands();
   if (command === 'report') {
-    const { summaryFile, scenarios } = await mergeReports(args, DIR);
-    out(`${scenarios} scenarios from ${args.length} messages file(s):\n  ${resolve(summaryFile)}\n  ${resolve(DIR, 'faq.html')}\n`);
+    const { summaryFile, scenarios, suite, problems } = await mergeReports(args, DIR);
+    for (const problem of problems) process.stderr.write(`${problem}\n`);
     if (await publishJobSummary(summaryFile)) out('The summary was added to the GitHub Actions job summary.\n');
-    return 0;
+    out(`${scenarios} of ${suite} scenario${suite === 1 ? '' : 's'} from ${args.length} messages file${args.length === 1 ? '' : 's'}${problems.length || scenarios < suite ? ' (a partial run)' : ''}. `
+      + `Reports in ${resolve(DIR)}: faq.html, summary.md, junit.xml, cucumber.html, messages.ndjson.\n`);
+    return problems.length ? 1 : 0;
   }
   if (command !== 'run' && command !== 'ci') {
     process.stderr.write(`Unknown command "${command}". ${USAGE}`);
@@ -48,13 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const { shard, rest } = command === 'ci' ? takeShard(args) : { rest: [...args] };
   const success = await runFeatures({ ...(command === 'ci' && { profiles: ['ci'] }), cucumberArgs: rest, ...(shard && { shard }), out });
-  out('\nReports:\n');
-  for (const [file, what] of REPORTS) out(`  ${resolve(DIR, file)}  (${what})\n`);
-  if (command === 'ci') {
-    out(`  ${resolve(DIR, '@rerun.txt')}  (failed scenarios; run them again with: npm run ci -- @${join(DIR, '@rerun.txt')})\n`);
-    if (await publishJobSummary(join(DIR, 'summary.md'))) out('The summary was added to the GitHub Actions job summary.\n');
-  }
-  out(success ? '\nAll scenarios passed.\n' : '\nSome scenarios failed: see the reports above.\n');
+  if (command === 'ci' && (await publishJobSummary(join(DIR, 'summary.md')))) out('The summary was added to the GitHub Actions job summary.\n');
   return success ? 0 : 1;
 }
 

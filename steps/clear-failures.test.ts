@@ -88,7 +88,7 @@ describe('failures in scenarios say what is wrong', () => {
   });
 
   it('an item that does not exist names the items of its type', () => {
-    expect(outcome.errors.get('A failed check about an e-mail')).toContain('Expected one deal "Hello", found 0. The CRM\'s deals: none');
+    expect(outcome.errors.get('A failed check about an e-mail')).toContain('Expected a deal "Hello"; the CRM has no such deal');
   });
 
   it('a failed check about an item ends with its timeline', () => {

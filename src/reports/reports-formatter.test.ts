@@ -30,15 +30,21 @@ const runWith = (status: string) => fakeRun([{ uri: 'features/faq/q01.feature', 
 ] }], { stepDefinitions: ['the CRM has {int} lead(s)'] });
 
 describe('the reports formatter', () => {
-  it('writes summary.md to its stream, faq.html and history.json beside it, and warns of undefined steps', async () => {
+  it('writes summary.md to its stream, and faq.html, junit.xml, run.json and history.json beside it, printing nothing twice', async () => {
     const directory = await mkdtemp(join(tmpdir(), 'reports-'));
     const { written, warnings, infos } = await runFormatter(directory, runWith('PASSED'));
-    expect(infos).toEqual([`Run summary: ${join(directory, 'summary.md')}; FAQ page: ${join(directory, 'faq.html')}`]);
-    expect(written).toMatch(/^# CRM e-mail FAQ: ❌ 1 of 2 scenarios did not pass/);
-    expect(await readFile(join(directory, 'faq.html'), 'utf8')).toContain('<section class="question failing" id="Q1"');
+    expect(infos).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(written).toMatch(/^# CRM e-mail FAQ: ⚠️ 1 scenario could not run/);
+    // The project's own features are the suite: two fake scenarios are a partial run of it.
+    expect(written).toContain('> **Partial run**');
+    expect(await readFile(join(directory, 'faq.html'), 'utf8')).toContain('<section class="question could-not-run" id="Q1"');
+    expect(await readFile(join(directory, 'junit.xml'), 'utf8')).toMatch(/<testcase classname="Q1" name="missing" file="features\/faq\/q01.feature" line="6" time="[\d.]+"><error type="undefined-step"/);
+    const details = JSON.parse(await readFile(join(directory, 'run.json'), 'utf8'));
+    expect(details.node).toBe(process.version);
+    expect(details.commit).toMatch(/^[0-9a-f]{40}/);
     const history = JSON.parse(await readFile(join(directory, 'history.json'), 'utf8'));
     expect(Object.keys(history.runs[0].scenarios)).toEqual(['features/faq/q01.feature › spam in Inbox', 'features/faq/q01.feature › missing']);
-    expect(warnings).toEqual(['Undefined step at features/faq/q01.feature:7: Given the CRM has 2 leadz\n  Closest existing steps:\n    the CRM has {int} lead(s)']);
   });
 
   it('marks a scenario flaky once its result flips between runs', async () => {

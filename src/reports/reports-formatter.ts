@@ -1,9 +1,15 @@
-import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { writeRunReports } from './run-reports.ts';
+import { collectRunDetails, type ShardRecord } from './run/run-details.ts';
+import { buildRunModel } from './run/run-model.ts';
 
 interface ReportsOptions {
   keepRuns?: number;
+  /** Cucumber's arguments as the command line gave them, set by src/cli.ts. */
+  selection?: string[];
+  /** The shard this run is, set by src/cli.ts for `npm run ci -- --shard i/n`. */
+  shard?: ShardRecord;
+  suiteName?: string;
 }
 
 interface FormatterContext {
@@ -17,8 +23,10 @@ interface FormatterContext {
 /**
  * A Cucumber formatter (plugin form), named in cucumber.mjs with summary.md as its output:
  * `'./src/reports/reports-formatter.ts': 'reports/summary.md'`. It keeps the run's messages and,
- * when the run ends, records the history and writes summary.md and faq.html beside it. It runs
- * in the coordinating process, so it sees every scenario of a parallel run.
+ * when the run ends, records the history and writes summary.md and, beside it, faq.html,
+ * junit.xml, run.json and the files of scenarios that did not pass. It runs in the coordinating
+ * process, so it sees every scenario of a parallel run. The terminal's own lines come from
+ * terminal-formatter.ts; this one only warns of what is said nowhere else.
  */
 export default {
   type: 'formatter' as const,
@@ -27,13 +35,22 @@ export default {
     const envelopes: Envelope[] = [];
     on('message', (envelope) => envelopes.push(envelope));
     return async () => {
+      const model = buildRunModel(envelopes);
+      const details = await collectRunDetails({
+        cwd: process.cwd(),
+        ...(options.selection && { selection: options.selection }),
+        ...(options.shard && { shard: options.shard }),
+        ...(model.startedAt && { startedAt: model.startedAt }),
+        wallMs: model.durationMs,
+      });
       const { summary, notices } = await writeRunReports(envelopes, {
         directory: directory ?? 'reports',
+        details,
         ...(options.keepRuns !== undefined && { keepRuns: options.keepRuns }),
+        ...(options.suiteName && { suiteName: options.suiteName }),
       });
       write(summary);
       for (const notice of notices) logger.warn(notice);
-      logger.info(`Run summary: ${join(directory ?? 'reports', 'summary.md')}; FAQ page: ${join(directory ?? 'reports', 'faq.html')}`);
     };
   },
 };

@@ -18,9 +18,35 @@ describe('readRunResults', () => {
       ['broken', 'failed', 'Q1 Why not saved'],
       ['missing', 'undefined', 'Q1 Why not saved'],
     ]);
-    expect(results[1]!.failure).toEqual({ step: 'b', message: 'AssertionError: boom\n    at x', line: 9 });
+    expect(results[1]!.failure).toEqual({ step: 'b', keyword: 'Given', kind: 'context', message: 'AssertionError: boom\n    at x', line: 9, errorType: 'AssertionError' });
+    expect(results[1]!.steps.map((s) => [s.text, s.status])).toEqual([['a', 'passed'], ['b', 'failed'], ['c', 'skipped']]);
     expect(results[0]!.tags).toEqual(['@Q1', '@R1.3']);
-    expect(results[2]!.undefinedSteps).toEqual([{ keyword: 'Given', text: 'a', line: 13, status: 'undefined' }]);
+    expect(results[2]!.undefinedSteps).toEqual([{ keyword: 'Given', text: 'a', line: 13, kind: 'context', status: 'undefined' }]);
+  });
+
+  it('gives each scenario one of three verdicts from the failing step and the class of its error, not its message', () => {
+    const results = readRunResults(q1([
+      { name: 'passes', steps: [{ text: 'a', status: 'PASSED' }] },
+      { name: 'wrong expectation', steps: [{ text: 'a', status: 'PASSED' }, { keyword: 'Then', text: 'b', status: 'FAILED', message: 'Expected a lead', errorType: 'NothingFoundFailure' }] },
+      { name: 'assertion', steps: [{ keyword: 'When', text: 'b', status: 'FAILED', message: 'There is no employee', errorType: 'AssertionError' }] },
+      { name: 'typo', steps: [{ keyword: 'Then', text: 'b', status: 'FAILED', message: 'Expected a lead', errorType: 'FeatureWordingError' }] },
+      { name: 'set-up', steps: [{ keyword: 'Given', text: 'b', status: 'FAILED', message: 'Expected a lead', errorType: 'ExpectationFailure' }] },
+      { name: 'harness', steps: [{ keyword: 'Then', text: 'b', status: 'FAILED', message: 'Expected a lead', errorType: 'TypeError' }] },
+      { name: 'undefined', steps: [{ text: 'a', status: 'UNDEFINED' }] },
+      { name: 'pending', steps: [{ text: 'a', status: 'PENDING' }] },
+      { name: 'ambiguous', steps: [{ text: 'a', status: 'AMBIGUOUS' }] },
+    ]));
+    expect(results.map((r) => [r.name, r.verdict, r.cause])).toEqual([
+      ['passes', 'agrees', undefined],
+      ['wrong expectation', 'disagrees', undefined],
+      ['assertion', 'disagrees', undefined],
+      ['typo', 'could-not-run', 'feature-wording'],
+      ['set-up', 'could-not-run', 'set-up'],
+      ['harness', 'could-not-run', 'harness'],
+      ['undefined', 'could-not-run', 'undefined-step'],
+      ['pending', 'could-not-run', 'pending-step'],
+      ['ambiguous', 'could-not-run', 'ambiguous-step'],
+    ]);
   });
 
   it('keeps the status of the last attempt and remembers a pass on a retry', () => {

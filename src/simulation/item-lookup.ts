@@ -1,3 +1,4 @@
+import { expectedOne } from './scenario-errors.ts';
 import type { Crm, ItemRef, ItemType } from '../crm/index.ts';
 
 /**
@@ -11,10 +12,10 @@ export function findItem(crm: Crm, type: ItemType, label: string): ItemRef {
       : (type === 'lead' ? crm.leads() : type === 'deal' ? crm.deals() : crm.companies()).map((i) => ({ id: i.id, label: i.title }));
   const matches = candidates.filter((c) => c.label === label);
   if (matches.length === 1) return { type, id: matches[0]!.id };
-  const known = candidates.map((c) => `"${c.label}"`).join(', ') || 'none';
+  const failure = expectedOne(type, label, matches.length, candidates.map((c) => c.label), type === 'company' ? 'companies' : `${type}s`);
   // Several of the same name: say how each differs, since their names cannot.
-  const which = matches.length > 1 ? ` (${matches.map((m) => describeDuplicate(crm, { type, id: m.id })).join('; ')})` : '';
-  throw new Error(`Expected one ${type} "${label}", found ${matches.length}${which}. The CRM's ${type === 'company' ? 'companies' : `${type}s`}: ${known}`);
+  if (matches.length > 1) failure.message += ` (${matches.map((m) => describeDuplicate(crm, { type, id: m.id })).join('; ')})`;
+  throw failure;
 }
 
 /** "deal "Printers"", "lead 2": how an item reads in a failed step. */

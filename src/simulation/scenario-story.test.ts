@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeMimeWords } from './mime-words.ts';
-import { buildScenarioStory, renderCrmState } from './scenario-story.ts';
+import { buildScenarioStory, itemKeysOf, renderCrmState } from './scenario-story.ts';
 import { Simulation } from './simulation.ts';
 
 describe('the scenario story', () => {
@@ -22,14 +22,15 @@ describe('the scenario story', () => {
     sim.clock.set(new Date('2026-03-02T10:20:00Z'));
     sim.saveToCrm('Anna Nowak', 'Zapytanie o ofertę');
 
-    const story = buildScenarioStory(sim);
+    // Nothing existed before the scenario's first action, so the lead is marked as made by it.
+    const story = buildScenarioStory(sim, { existedBefore: new Set() });
     expect(story.at).toBe('2026-03-02T10:20:00.000Z');
     expect(story.emails).toEqual([
-      { at: '2026-03-02T10:15:00.000Z', from: 'Jan Kowalski <jan@client.test>', to: ['sales@acme.test'], subject: 'Zapytanie o ofertę', mailbox: 'sales@acme.test', folder: 'INBOX' },
-      { at: '2026-03-02T10:15:00.000Z', from: 'sales@acme.test', to: ['buyer@elsewhere.test'], subject: 'Our offer', mailbox: 'outbox', folder: 'other domains' },
+      { at: '2026-03-02T10:15:00.000Z', from: 'Jan Kowalski <jan@client.test>', to: ['sales@acme.test'], subject: 'Zapytanie o ofertę', mailbox: 'sales@acme.test', folder: 'INBOX', raw: expect.stringContaining('Subject: =?UTF-8?') },
+      { at: '2026-03-02T10:15:00.000Z', from: 'sales@acme.test', to: ['buyer@elsewhere.test'], subject: 'Our offer', mailbox: 'outbox', folder: 'other domains', raw: expect.stringContaining('Subject: Our offer') },
     ]);
     expect(story.intake).toEqual([
-      { mailbox: 'sales@acme.test', folder: 'INBOX', subject: 'Zapytanie o ofertę', saved: false, outcome: expect.stringContaining('"Move spam to folder"') },
+      { mailbox: 'sales@acme.test', folder: 'INBOX', subject: 'Zapytanie o ofertę', saved: false, outcome: expect.stringContaining('"Move spam to folder"'), reason: 'spam-folder' },
     ]);
     expect(story.activities).toEqual([expect.objectContaining({ direction: 'incoming', subject: 'Zapytanie o ofertę', boundTo: ['lead "Zapytanie o ofertę"'], responsible: 'Anna Nowak', savedBy: 'Anna Nowak', completed: false, enteredCrm: '2026-03-02T10:20:00.000Z', received: '2026-03-02T10:15:00.000Z' })]);
     expect(story.items).toEqual([{
@@ -37,12 +38,15 @@ describe('the scenario story', () => {
       title: 'Zapytanie o ofertę',
       responsible: 'Anna Nowak',
       details: 'status Unassigned, source E-Mail, jan@client.test (WORK)',
+      origin: 'created',
       timeline: [
-        { at: '2026-03-02T10:20:00.000Z', entry: 'E-mail "Zapytanie o ofertę", incoming, planned, responsible Anna Nowak' },
-        { at: '2026-03-02T10:20:00.000Z', entry: 'New e-mail "Zapytanie o ofertę" (entry by Anna Nowak)' },
+        { at: '2026-03-02T10:20:00.000Z', entry: 'E-mail "Zapytanie o ofertę", incoming, planned, responsible Anna Nowak', kind: 'email', subject: 'Zapytanie o ofertę', direction: 'incoming', completed: false, responsible: 'Anna Nowak' },
+        { at: '2026-03-02T10:20:00.000Z', entry: 'New e-mail "Zapytanie o ofertę" (entry by Anna Nowak)', kind: 'system', subject: 'Zapytanie o ofertę', title: 'New e-mail', author: 'Anna Nowak' },
       ],
     }]);
     expect(JSON.parse(JSON.stringify(story))).toEqual(story);
+
+    expect(buildScenarioStory(sim, { existedBefore: itemKeysOf(sim.crm) }).items[0]?.origin).toBe('existed-before');
 
     const text = renderCrmState(story);
     expect(text).toContain('10:15:00  sales@acme.test/INBOX  "Zapytanie o ofertę"  from Jan Kowalski <jan@client.test> to sales@acme.test');

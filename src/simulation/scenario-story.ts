@@ -20,6 +20,9 @@ export interface StoryEmail {
   /** The account that holds it, or "outbox" for mail to another domain. */
   readonly mailbox: string;
   readonly folder: string;
+  /** The message as the server holds it, for reading it on the FAQ page (UTF-8, or base64 when it is not). */
+  readonly raw?: string;
+  readonly rawBase64?: string;
 }
 
 export interface StoryIntake {
@@ -29,6 +32,10 @@ export interface StoryIntake {
   readonly saved: boolean;
   /** "saved to lead 1" or why it was not saved. */
   readonly outcome: string;
+  /** Why it was not saved, as the CRM names the reason (NotSavedReason). */
+  readonly reason?: string;
+  /** The items it was saved to. */
+  readonly savedTo?: readonly string[];
 }
 
 export interface StoryActivity {
@@ -52,7 +59,24 @@ export interface StoryItem {
   readonly title: string;
   readonly responsible: string;
   readonly details: string;
-  readonly timeline: ReadonlyArray<{ at: string; entry: string }>;
+  /** Whether it was there before the scenario's first action (a When step), or the scenario made it. */
+  readonly origin?: 'existed-before' | 'created';
+  readonly timeline: readonly StoryTimelineEntry[];
+}
+
+export interface StoryTimelineEntry {
+  readonly at: string;
+  /** The entry in English, as one line. */
+  readonly entry: string;
+  /** The same in parts, so a report can word it in another language. */
+  readonly kind?: 'email' | 'system';
+  readonly subject?: string;
+  readonly direction?: string;
+  readonly completed?: boolean;
+  readonly responsible?: string;
+  /** A system entry's title ("New e-mail") and author. */
+  readonly title?: string;
+  readonly author?: string;
 }
 
 export interface ScenarioStory {
@@ -95,6 +119,29 @@ function titledRef(crm: Crm, ref: ItemRef): string {
   }
 }
 
+function timelineParts(crm: Crm, entry: TimelineEntry): Omit<StoryTimelineEntry, 'at' | 'entry'> {
+  const activity = crm.emailActivities().find((a) => a.id === entry.activityId);
+  const subject = activity?.subject ?? `activity ${entry.activityId}`;
+  if (entry.kind === 'system') return { kind: 'system', subject, title: entry.title, author: employeeName(crm, entry.authorId) };
+  return activity
+    ? { kind: 'email', subject, direction: activity.direction, completed: activity.completed, responsible: employeeName(crm, activity.responsibleId) }
+    : { kind: 'email', subject };
+}
+
+/** Items by their reference ("lead 1"), to tell later which ones a scenario's action made. */
+export function itemKeysOf(crm: Crm): ReadonlySet<string> {
+  return new Set(itemsOf(crm).map((i) => formatRef(i.ref)));
+}
+
+function rawOf(raw: Buffer): Pick<StoryEmail, 'raw' | 'rawBase64'> {
+  const limited = raw.length > RAW_KEPT ? raw.subarray(0, RAW_KEPT) : raw;
+  const text = limited.toString('utf8');
+  return Buffer.from(text, 'utf8').equals(limited) ? { raw: text } : { rawBase64: limited.toString('base64') };
+}
+
+/** Raw messages longer than this are kept cut (a scenario about size limits sends megabytes). */
+const RAW_KEPT = 256 * 1024;
+
 function timelineText(crm: Crm, entry: TimelineEntry): string {
   const activity = crm.emailActivities().find((a) => a.id === entry.activityId);
   const subject = activity ? `"${activity.subject}"` : `activity ${entry.activityId}`;
@@ -104,7 +151,12 @@ function timelineText(crm: Crm, entry: TimelineEntry): string {
     : `E-mail ${subject}`;
 }
 
-export function buildScenarioStory(sim: Simulation): ScenarioStory {
+export interface StoryOptions {
+  /** Items there before the scenario's first action; absent when it had no action (all were set up). */
+  readonly existedBefore?: ReadonlySet<string>;
+}
+
+export function buildScenarioStory(sim: Simulation, options: StoryOptions = {}): ScenarioStory {
   const { crm } = sim;
   const stored = sim.mail.store.allAccounts.flatMap((account) =>
     account.folders.flatMap((folder) =>
@@ -115,6 +167,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
         subject: header(m.raw, 'Subject'),
         mailbox: account.address,
         folder: folder.name,
+        ...rawOf(m.raw),
       })),
     ),
   );
@@ -125,6 +178,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
     subject: header(m.raw, 'Subject'),
     mailbox: 'outbox',
     folder: 'other domains',
+    ...rawOf(m.raw),
   }));
   const intake = sim.synchronisations.flatMap((sync) =>
     sync.outcomes.map(({ outcome }): StoryIntake => ({
@@ -133,6 +187,7 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
       subject: outcome.mailboxMessage.subject,
       saved: outcome.saved,
       outcome: outcome.saved ? `saved to ${outcome.activity.bindings.map((ref) => titledRef(crm, ref)).join(', ')}` : NOT_SAVED_EXPLANATIONS[outcome.reason],
+      ...(outcome.saved ? { savedTo: outcome.activity.bindings.map((ref) => titledRef(crm, ref)) } : { reason: outcome.reason }),
     })),
   );
   const activities = crm.emailActivities().map((a): StoryActivity => ({
@@ -153,7 +208,8 @@ export function buildScenarioStory(sim: Simulation): ScenarioStory {
     title: item.title,
     responsible: employeeName(crm, item.responsibleId),
     details: item.details,
-    timeline: crm.timeline(item.ref).map((entry) => ({ at: entry.at.toISOString(), entry: timelineText(crm, entry) })),
+    origin: !options.existedBefore || options.existedBefore.has(formatRef(item.ref)) ? 'existed-before' : 'created',
+    timeline: crm.timeline(item.ref).map((entry) => ({ at: entry.at.toISOString(), entry: timelineText(crm, entry), ...timelineParts(crm, entry) })),
   }));
   return {
     version: 1,

@@ -1,7 +1,6 @@
 import { headerValues, MockMailServer, type OutboundMessage } from '../../mock-servers/index.ts';
 import {
   Crm,
-  CrmError,
   isCrmError,
   type AutomationRule,
   type Company,
@@ -41,6 +40,7 @@ import { changeFolder, type FolderChange } from './mail-folders.ts';
 import { actOnMail, type MailAction } from './webmail.ts';
 import { OutsideWorld, type IncomingEmail } from './outside-world.ts';
 import { WireLog } from './wire-log.ts';
+import { FeatureWordingError, expectedOne } from './scenario-errors.ts';
 
 export type { FormRecipient } from './form-sending.ts';
 export type { IncomingEmail } from './outside-world.ts';
@@ -113,7 +113,7 @@ export class Simulation {
     } catch (error) {
       if (!isCrmError(error, 'CRM.UNKNOWN_EMPLOYEE')) throw error;
       const known = this.crm.employees().map((e) => `"${e.name}"`).join(', ') || 'none yet';
-      throw new CrmError('CRM.UNKNOWN_EMPLOYEE', `There is no employee named "${name}". The employees are: ${known}.`);
+      throw new FeatureWordingError(`There is no employee named "${name}". The employees are: ${known}.`);
     }
   }
 
@@ -205,8 +205,8 @@ export class Simulation {
   findMailboxMessage(subject: string): MailboxMessage {
     const matches = this.connected.mailboxIds.flatMap((id) => this.crm.mailboxMessages(id)).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
-    const listed = this.connected.mailboxIds.flatMap((id) => this.crm.mailboxMessages(id).map((m) => `"${m.subject}" (${this.crm.mailboxById(id).address}/${m.folder})`));
-    throw new Error(`Expected one e-mail with the subject "${subject}" in the connected mailboxes, found ${matches.length}. Listed: ${listed.join(', ') || 'none'}`);
+    const listed = this.connected.mailboxIds.flatMap((id) => this.crm.mailboxMessages(id).map((m) => `${m.subject} (${this.crm.mailboxById(id).address}/${m.folder})`));
+    throw expectedOne('e-mail', subject, matches.length, listed, 'e-mails in the connected mailboxes');
   }
 
   /**
@@ -233,8 +233,7 @@ export class Simulation {
     const mailbox = this.crm.mailbox(mailboxAddress);
     const matches = this.crm.mailboxMessages(mailbox.id).filter((m) => m.subject === subject);
     if (matches.length === 1) return matches[0]!;
-    const listed = this.crm.mailboxMessages(mailbox.id).map((m) => `"${m.subject}" (${m.folder})`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail with the subject "${subject}" in ${mailboxAddress}, found ${matches.length}. Listed: ${listed}`);
+    throw expectedOne('e-mail', subject, matches.length, this.crm.mailboxMessages(mailbox.id).map((m) => `${m.subject} (${m.folder})`), `e-mails in ${mailboxAddress}`);
   }
 
   // Access rights, "Change deal", sending from CRM forms, history and search (R6–R9)
@@ -304,9 +303,10 @@ export class Simulation {
     const companies = this.crm.companies().filter((c) => c.title === name);
     if (contacts.length + companies.length === 1) return contacts[0] ? { type: 'contact', id: contacts[0].id } : { type: 'company', id: companies[0]!.id };
     const found = [...contacts.map((c) => ({ type: 'contact' as const, id: c.id })), ...companies.map((c) => ({ type: 'company' as const, id: c.id }))];
-    const which = found.length ? `: ${found.map((ref) => `${ref.type} id ${ref.id}`).join(', ')}` : '';
-    const known = [...this.crm.contacts().map((c) => `contact "${c.name}"`), ...this.crm.companies().map((c) => `company "${c.title}"`)].join(', ') || 'none';
-    throw new Error(`Expected one contact or company "${name}", found ${found.length}${which}. The CRM's contacts and companies: ${known}`);
+    const known = [...this.crm.contacts().map((c) => `contact ${c.name}`), ...this.crm.companies().map((c) => `company ${c.title}`)];
+    const failure = expectedOne('contact or company', name, found.length, known, 'contacts or companies');
+    if (found.length > 1) failure.message += ` (${found.map((ref) => `${ref.type} id ${ref.id}`).join(', ')})`;
+    throw failure;
   }
 
   /**
@@ -460,12 +460,10 @@ export class Simulation {
   activityFor(subject: string): EmailActivity {
     const matches = this.activitiesFor(subject);
     if (matches.length === 1) return matches[0]!;
-    if (matches.length > 1) {
-      const each = matches.map((a) => `${a.direction}, bound to ${a.bindings.map((b) => this.describe(b)).join(' and ') || 'nothing'}`).join('; ');
-      throw new Error(`Expected one e-mail activity "${subject}", found ${matches.length}: ${each}`);
-    }
-    const known = this.crm.emailActivities().map((a) => `"${a.subject}"`).join(', ') || 'none';
-    throw new Error(`Expected one e-mail activity "${subject}", found none. Activities: ${known}`);
+    const failure = expectedOne('e-mail activity', subject, matches.length, this.crm.emailActivities().map((a) => a.subject), 'e-mail activities');
+    // Several: say how each differs, since their subjects cannot.
+    if (matches.length > 1) failure.message += ` (${matches.map((a) => `${a.direction}, bound to ${a.bindings.map((b) => this.describe(b)).join(' and ') || 'nothing'}`).join('; ')})`;
+    throw failure;
   }
 
   /** "Complete" on the e-mail's activity (R5.3). */

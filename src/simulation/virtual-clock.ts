@@ -1,3 +1,4 @@
+import { FeatureWordingError } from './scenario-errors.ts';
 /**
  * The scenario's clock. Time moves only when a step moves it, so "at 10:00" means 10:00 in every
  * run, on every machine. Times are UTC, so a run does not depend on the machine's time zone.
@@ -16,9 +17,9 @@ export class VirtualClock {
   /** Sets the time of day ("10:00", "09:30:15") on the current date. */
   setTimeOfDay(time: string): void {
     const match = /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(time.trim());
-    if (!match) throw new Error(`"${time}" is not a time of day; write it as HH:MM or HH:MM:SS`);
+    if (!match) throw new FeatureWordingError(`"${time}" is not a time of day; write it as HH:MM or HH:MM:SS`);
     const [hours, minutes, seconds] = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)];
-    if (hours > 23 || minutes > 59 || seconds > 59) throw new Error(`"${time}" is not a valid time of day`);
+    if (hours > 23 || minutes > 59 || seconds > 59) throw new FeatureWordingError(`"${time}" is not a valid time of day`);
     const next = new Date(this.current.getTime());
     next.setUTCHours(hours, minutes, seconds, 0);
     this.set(next);

@@ -1,3 +1,4 @@
+import { FeatureWordingError } from '../../src/simulation/scenario-errors.ts';
 /**
  * The CRM settings a feature file names (CRM > Settings > Other > Other settings), and how the
  * words after "to" become a value: "on"/"off" for switches, the mode's name for "CRM mode".
@@ -14,7 +15,7 @@ const onOff = (words: string): boolean => {
   const value = words.trim().toLowerCase();
   if (value === 'on') return true;
   if (value === 'off') return false;
-  throw new Error(`Write "on" or "off", not "${words}"`);
+  throw new FeatureWordingError(`Write "on" or "off", not "${words}"`);
 };
 
 const verbatim = (words: string): string => words;
@@ -30,5 +31,5 @@ export const CRM_SETTING_WORDS: Readonly<Record<string, CrmSettingWords>> = {
 export function crmSettingNamed(name: string): CrmSettingWords {
   const setting = CRM_SETTING_WORDS[name];
   if (setting) return setting;
-  throw new Error(`Unknown CRM setting "${name}". Known settings: ${Object.keys(CRM_SETTING_WORDS).map((s) => `"${s}"`).join(', ')}`);
+  throw new FeatureWordingError(`Unknown CRM setting "${name}". Known settings: ${Object.keys(CRM_SETTING_WORDS).map((s) => `"${s}"`).join(', ')}`);
 }

@@ -1,4 +1,4 @@
-import { After, Before, Status, setDefaultTimeout } from '@cucumber/cucumber';
+import { After, Before, BeforeStep, Status, setDefaultTimeout } from '@cucumber/cucumber';
 import type { ScenarioStory } from '../../src/simulation/scenario-story.ts';
 import type { CrmWorld } from './world.ts';
 
@@ -26,6 +26,13 @@ Before(async function (this: CrmWorld, { pickle }) {
   }
 });
 
+// What the CRM held before the first When step: the story marks every other item "created in this scenario".
+BeforeStep(async function (this: CrmWorld, { pickleStep }) {
+  if (pickleStep.type !== 'Action' || this.itemsBeforeAction !== undefined || !this.hasSimulation) return;
+  const [, , { itemKeysOf }] = await simulationModules();
+  this.itemsBeforeAction = itemKeysOf(this.sim.crm);
+});
+
 After(async function (this: CrmWorld, { result }) {
   if (!this.hasSimulation) return;
   const [{ formatTranscripts }, , { STORY_MEDIA_TYPE, buildScenarioStory, renderCrmState }] = await simulationModules();
@@ -33,7 +40,7 @@ After(async function (this: CrmWorld, { result }) {
   // Taking it reads the simulation only; should it fail, the scenario keeps its own result.
   let story: ScenarioStory | undefined;
   try {
-    story = buildScenarioStory(this.sim);
+    story = buildScenarioStory(this.sim, { ...(this.itemsBeforeAction && { existedBefore: this.itemsBeforeAction }) });
     this.attach(JSON.stringify(story), { mediaType: STORY_MEDIA_TYPE, fileName: 'story.json' });
   } catch (error) {
     this.attach(`The scenario's story could not be taken: ${error instanceof Error ? error.stack : String(error)}`, { mediaType: 'text/plain', fileName: 'story-error.txt' });

@@ -1,3 +1,5 @@
+import { FeatureWordingError } from '../../src/simulation/scenario-errors.ts';
+
 /**
  * The mailbox settings as feature files name them (the product's own wording), how the words
  * after "to" become a setting value, and how a value reads back in words. An unknown name is an
@@ -11,12 +13,12 @@ const onOff: ValueReader = (words) => {
   const value = words.trim().toLowerCase();
   if (value === 'on') return true;
   if (value === 'off') return false;
-  throw new Error(`Write "on" or "off", not "${words}"`);
+  throw new FeatureWordingError(`Write "on" or "off", not "${words}"`);
 };
 const entity: ValueReader = (words) => {
   const value = words.trim().toLowerCase();
   if (value === 'lead' || value === 'contact' || value === 'off') return value;
-  throw new Error(`Write "Lead", "Contact" or "off", not "${words}"`);
+  throw new FeatureWordingError(`Write "Lead", "Contact" or "off", not "${words}"`);
 };
 
 const period: ValueReader = (words) => {
@@ -24,7 +26,7 @@ const period: ValueReader = (words) => {
   if (value === 'all') return 'all';
   const days = /^(7|30) days$/.exec(value);
   if (days) return Number(days[1]);
-  throw new Error(`Write "7 days", "30 days" or "all", not "${words}"`);
+  throw new FeatureWordingError(`Write "7 days", "30 days" or "all", not "${words}"`);
 };
 
 /** "all", or folder paths separated by commas: "INBOX, Clients/Acme". */
@@ -67,7 +69,7 @@ export const MAILBOX_SETTINGS: readonly MailboxSettingWords[] = [
 export function mailboxSettingNamed(name: string): MailboxSettingWords {
   const setting = MAILBOX_SETTINGS.find((s) => s.name === name);
   if (setting) return setting;
-  throw new Error(`Unknown mailbox setting "${name}". Known settings: ${MAILBOX_SETTINGS.map((s) => `"${s.name}"`).join(', ')}`);
+  throw new FeatureWordingError(`Unknown mailbox setting "${name}". Known settings: ${MAILBOX_SETTINGS.map((s) => `"${s.name}"`).join(', ')}`);
 }
 
 export function mailboxSettingFromWords(name: string, words: string): { key: string; value: unknown } {

@@ -15,6 +15,8 @@ export class CrmWorld extends World {
   droppedConnections: (() => number) | undefined;
   /** An item's timeline in words, for failed checks; set with the simulation (hooks.ts). */
   renderTimeline: ((crm: Crm, ref: ItemRef) => string) | undefined;
+  /** The CRM's items just before the scenario's first action (a When step), for the story. */
+  itemsBeforeAction: ReadonlySet<string> | undefined;
 
   constructor(options: IWorldOptions) {
     super(options);

@@ -22,12 +22,16 @@ export async function runFeatures(options: FeatureRunOptions): Promise<boolean> 
     ...(options.cucumberArgs?.length && { provided: [...options.cucumberArgs] }),
   });
   let sources = runConfiguration.sources;
+  // The reports say what the run selected, and a shard records what it was dealt (run.json).
+  const reportOptions: Record<string, unknown> = { ...(runConfiguration.formats.options.crmReports as object | undefined), selection: [...(options.cucumberArgs ?? [])] };
+  (runConfiguration.formats.options as Record<string, unknown>).crmReports = reportOptions;
   if (options.shard) {
     const { plan, errors } = await loadSources(sources);
     if (errors.length) throw new Error(`The feature files do not parse: ${errors.map((e) => `${e.uri}:${e.location.line} ${e.message}`).join('; ')}`);
     const part = selectShard(plan, options.shard);
     options.out(`Shard ${options.shard.index}/${options.shard.total}: ${part.length} of ${plan.length} scenarios.\n`);
     // No paths would mean every feature, so an empty shard runs nothing rather than everything.
+    reportOptions.shard = { index: options.shard.index, total: options.shard.total, dealt: part };
     if (part.length === 0) return true;
     sources = { ...sources, paths: part };
   }

@@ -19,5 +19,25 @@ details.story{margin:.3rem 0 0}details.story summary{cursor:pointer;color:#1f4fb
 .yes{color:#1a7f37;font-weight:600}.no{color:#b42318;font-weight:600}.details{color:#4b5563}
 ol.timeline{margin:.2rem 0 .4rem;padding-left:1.4rem;font-size:.9rem}
 nav table td:first-child{white-space:nowrap}
-@media print{details.story{display:block}}
+html[lang=en] .pl,html[lang=pl] .en{display:none}
+section.holds{border-left-color:#1a7f37}section.disagrees{border-left-color:#b42318}section.could-not-run{border-left-color:#8a5a00}section.incomplete{border-left-color:#6b7280}
+.verdict.holds{color:#1a7f37}.verdict.disagrees{color:#b42318}.verdict.could-not-run{color:#8a5a00}.verdict.incomplete,.verdict.not-run,.verdict.no-scenarios{color:#4b5563}
+.agrees .badge{background:#1a7f37}.disagrees .badge{background:#b42318}.could-not-run .badge{background:#8a5a00}.not-run .badge{background:#6b7280}
+.banner{border:2px solid #8a5a00;background:#fff8e6;border-radius:6px;padding:.5rem .8rem;margin:.6rem 0}
+.toolbar{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}.toolbar .group{display:inline-flex;gap:.25rem;align-items:center;font-size:.85rem}
+.toolbar button{font:inherit;border:1px solid #9aa3ae;background:#fff;border-radius:4px;padding:.1rem .45rem;cursor:pointer}.toolbar button[aria-pressed=true]{background:#1f4fbf;color:#fff;border-color:#1f4fbf}
+.source{color:#374151;margin:.2rem 0}.permalink{color:#9aa3ae;text-decoration:none;font-size:.8rem}.permalink:hover{color:#1f4fbf}
+.failure .sentence{font-weight:600;color:#7a1a12;margin:.3rem 0}.failure .where{font-size:.85rem;margin:.1rem 0}
+details.developers summary,details.raw summary,details.email summary,details.run-details summary{cursor:pointer;color:#1f4fbf;font-size:.85rem}
+details.developers pre,details.raw pre{white-space:pre-wrap;background:#f6f8fa;padding:.4rem;border-radius:4px;font-size:.75rem;max-height:24rem;overflow:auto}
+ol.steps{font-size:.9rem;margin:.2rem 0 .4rem;padding-left:1.6rem}ol.steps .kw{font-weight:600}li.step.failed{background:#fdf1f1}li.step.undefined,li.step.pending,li.step.ambiguous{background:#fff8e6}li.step.skipped{color:#6b7280}
+.step-status{font-size:.8rem;color:#4b5563}li.step.failed .step-status{color:#b42318;font-weight:600}.step-table{width:auto;margin:.1rem 0 .2rem}
+.origin{font-size:.75rem;border-radius:3px;padding:0 .25rem;border:1px solid #9aa3ae;color:#374151}.origin.created{border-color:#1a7f37;color:#1a7f37;font-weight:600}
+.email-view{border:1px solid #d6dae0;border-radius:4px;padding:.4rem;margin:.3rem 0}.email-view pre.body{white-space:pre-wrap;background:#f6f8fa;padding:.4rem;font-size:.85rem}
+.email-view iframe{width:100%;height:16rem;border:1px solid #d6dae0;background:#fff}.headers th{width:9rem;background:#f9fafb}h5{margin:.5rem 0 .2rem;font-size:.85rem}
+.strip{display:inline-flex;gap:2px;vertical-align:middle;margin-left:.3rem}.strip .cell{width:.55rem;height:.8rem;border-radius:1px;background:#9aa3ae}
+.strip .agrees{background:#1a7f37}.strip .disagrees{background:#b42318}.strip .could-not-run{background:#d99a00}.since{font-size:.8rem;color:#b42318;margin-left:.3rem}
+.rules-list dt{font-weight:600;margin-top:.4rem}.rules-list dd{margin:0 0 0 1.2rem;font-size:.9rem}:target{outline:2px solid #1f4fbf;outline-offset:2px}
+[hidden]{display:none!important}
+@media print{details.story{display:block}.toolbar{display:none}}
 `;

@@ -23,6 +23,8 @@ export interface FeatureScenario {
   readonly fromOutline: boolean;
   /** Its steps, the Background's first. */
   readonly steps: readonly FeatureStep[];
+  /** Where Cucumber places it, `path:line` (an outline row's own line): as a run's results and shards name it. */
+  readonly place: string;
 }
 
 export interface FeatureFile {
@@ -47,11 +49,13 @@ export function parseFeature(path: string, text: string): FeatureFile {
   if (!feature) throw new Error(`${path} holds no feature`);
   const outlineLines = new Set<number>();
   const scenarioLines = new Map<string, number>();
+  const rowLines = new Map<string, number>();
   const visit = (children: typeof feature.children): void => {
     for (const child of children) {
       if (child.scenario) {
         scenarioLines.set(child.scenario.id, child.scenario.location.line);
         if (child.scenario.examples.length > 0) outlineLines.add(child.scenario.location.line);
+        for (const examples of child.scenario.examples) for (const row of examples.tableBody) rowLines.set(row.id, row.location.line);
       }
       if (child.rule) visit(child.rule.children);
     }
@@ -70,7 +74,8 @@ export function parseFeature(path: string, text: string): FeatureFile {
         text: step.text,
         cells: step.argument?.dataTable?.rows.map((row) => row.cells.map((cell) => cell.value)) ?? [],
       }));
-      return { name: pickle.name, line, tags: pickle.tags.map((t) => t.name), fromOutline: outlineLines.has(line), steps };
+      const placeLine = rowLines.get(pickle.astNodeIds[1] ?? '') ?? line;
+      return { name: pickle.name, line, tags: pickle.tags.map((t) => t.name), fromOutline: outlineLines.has(line), steps, place: `${path}:${placeLine}` };
     }),
   };
 }

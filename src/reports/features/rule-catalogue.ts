@@ -10,3 +10,26 @@ export function ruleIdsOf(markdown: string): string[] {
 export function ruleTags(tags: readonly string[]): string[] {
   return tags.filter((tag) => /^@R\d+\.\d+$/.test(tag)).map((tag) => tag.slice(1));
 }
+
+/**
+ * Each rule's text, by id, for the FAQ page: the rule's lines up to the next rule or heading,
+ * joined, without the bold id and Markdown emphasis.
+ */
+export function rulesOf(markdown: string): Map<string, string> {
+  const rules = new Map<string, string>();
+  let current: { id: string; lines: string[] } | undefined;
+  const flush = () => {
+    if (current) rules.set(current.id, current.lines.join(' ').replace(/\s+/g, ' ').replace(/\*\*?([^*]+)\*\*?/g, '$1').replace(/`([^`]+)`/g, '$1').trim());
+    current = undefined;
+  };
+  for (const line of markdown.split('\n')) {
+    const start = /^- \*\*(R\d+\.\d+)\b([^*]*)\*\*\s*(.*)$/.exec(line);
+    if (start) {
+      flush();
+      current = { id: start[1]!, lines: [`${start[2]!.trim()} ${start[3]!}`] };
+    } else if (current && /^\s{2,}\S/.test(line)) current.lines.push(line.trim());
+    else flush();
+  }
+  flush();
+  return rules;
+}

@@ -65,9 +65,9 @@ describe('parseFeature', () => {
       '      | 2 |',
     ].join('\n'));
     expect(parsed.scenarios.map(({ steps: _steps, ...scenario }) => scenario)).toEqual([
-      { name: 'plain', line: 4, tags: ['@Q1', '@R1.1'], fromOutline: false },
-      { name: 'outline 1', line: 8, tags: ['@Q1', '@R1.2', '@R1.3'], fromOutline: true },
-      { name: 'outline 2', line: 8, tags: ['@Q1', '@R1.2', '@R1.3'], fromOutline: true },
+      { name: 'plain', line: 4, tags: ['@Q1', '@R1.1'], fromOutline: false, place: 'x.feature:4' },
+      { name: 'outline 1', line: 8, tags: ['@Q1', '@R1.2', '@R1.3'], fromOutline: true, place: 'x.feature:13' },
+      { name: 'outline 2', line: 8, tags: ['@Q1', '@R1.2', '@R1.3'], fromOutline: true, place: 'x.feature:14' },
     ]);
     expect(parsed.scenarios.map((s) => s.steps)).toEqual([
       [{ kind: 'context', text: 'a step', cells: [] }],

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildRunModel } from '../run/run-model.ts';
 import { fakeRun } from '../testing/fake-run.ts';
 import { currentCommit, recordRun } from './history-file.ts';
+import { failingSince, strip } from './history-view.ts';
 import { flakyScenarios, historyRunOf, isRealRun, withRun, type History, type HistoryRun } from './run-history.ts';
 
 const run = (statuses: Record<string, string>, extra: Partial<HistoryRun> = {}): HistoryRun => ({
@@ -25,8 +26,8 @@ describe('run history', () => {
       startedAt: '2026-03-02T10:00:00.000Z',
       commit: 'abc123',
       scenarios: {
-        'f.feature › steady': { status: 'passed', durationMs: 40 },
-        'f.feature › retried': { status: 'passed', durationMs: 80, attempts: ['failed', 'passed'] },
+        'f.feature › steady': { status: 'passed', durationMs: 40, verdict: 'agrees' },
+        'f.feature › retried': { status: 'passed', durationMs: 80, attempts: ['failed', 'passed'], verdict: 'agrees' },
       },
     });
   });
@@ -75,6 +76,28 @@ describe('run history', () => {
     const real = buildRunModel(fakeRun([{ uri: 'f', name: 'F', scenarios: [{ name: 's', steps: [{ text: 'a', status: 'UNDEFINED' }] }] }]));
     expect(isRealRun(dry)).toBe(false);
     expect(isRealRun(real)).toBe(true);
+  });
+});
+
+describe('history where people look', () => {
+  const run = (day: number, verdict: 'agrees' | 'disagrees' | 'could-not-run' | undefined, commit = `c${day}`): HistoryRun => ({
+    startedAt: `2026-03-${String(day).padStart(2, '0')}T09:00:00.000Z`, commit,
+    scenarios: verdict ? { s: { status: verdict === 'agrees' ? 'passed' : 'failed', durationMs: 1, verdict } } : {},
+  });
+
+  it('shows the last 10 runs that ran the scenarios, worst verdict first in a run', () => {
+    const history: History = { runs: Array.from({ length: 12 }, (_, i) => run(i + 1, i % 3 === 0 ? 'disagrees' : 'agrees')) };
+    const cells = strip(history, ['s']);
+    expect(cells).toHaveLength(10);
+    expect(cells[0]).toEqual({ startedAt: '2026-03-03T09:00:00.000Z', commit: 'c3', verdict: 'agrees' });
+    const both: History = { runs: [{ startedAt: 'x', scenarios: { s: { status: 'passed', durationMs: 1 }, t: { status: 'failed', durationMs: 1 } } }] };
+    expect(strip(both, ['s', 't']).map((c) => c.verdict)).toEqual(['disagrees']);
+  });
+
+  it('says since which run and commit a scenario has not passed, skipping runs without it', () => {
+    const history: History = { runs: [run(1, 'agrees'), run(2, 'could-not-run'), run(3, undefined), run(4, 'disagrees')] };
+    expect(failingSince(history, ['s'])).toEqual({ startedAt: '2026-03-02T09:00:00.000Z', commit: 'c2', verdict: 'could-not-run' });
+    expect(failingSince({ runs: [run(1, 'disagrees'), run(2, 'agrees')] }, ['s'])).toBeUndefined();
   });
 });
 

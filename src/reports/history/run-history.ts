@@ -1,4 +1,5 @@
 import type { RunModel, ScenarioStatus } from '../run/run-model.ts';
+import type { Verdict } from '../run/verdict.ts';
 
 /**
  * The history of runs kept in reports/history.json: for each run its time, the commit it ran on
@@ -9,6 +10,8 @@ export interface HistoryScenario {
   readonly durationMs: number;
   /** Present when Cucumber retried: every attempt's status, the last one counting. */
   readonly attempts?: readonly ScenarioStatus[];
+  /** The verdict (src/reports/run/verdict.ts); runs recorded before verdicts existed lack it. */
+  readonly verdict?: Verdict;
 }
 
 export interface HistoryRun {
@@ -28,7 +31,8 @@ export const FLAKY_WINDOW = 10;
 export function historyRunOf(model: RunModel, startedAt: Date, commit: string | undefined): HistoryRun {
   const scenarios: Record<string, HistoryScenario> = {};
   for (const s of model.scenarios) {
-    scenarios[s.id] = { status: s.status, durationMs: s.durationMs, ...(s.attempts.length > 1 && { attempts: s.attempts }) };
+    if (s.verdict === 'not-run') continue;
+    scenarios[s.id] = { status: s.status, durationMs: s.durationMs, ...(s.attempts.length > 1 && { attempts: s.attempts }), verdict: s.verdict };
   }
   return { startedAt: startedAt.toISOString(), ...(commit && { commit }), scenarios };
 }

@@ -1,5 +1,6 @@
 import type { Envelope, GherkinDocument, TestStepResultStatus } from '@cucumber/messages';
 import { toMillis } from './envelopes.ts';
+import { classify, type CouldNotRunCause, type StepKind, type Verdict } from './verdict.ts';
 
 export type ScenarioStatus = 'passed' | 'failed' | 'undefined' | 'pending' | 'skipped' | 'ambiguous' | 'unknown';
 
@@ -16,7 +17,22 @@ export interface StepOutcome {
   /** The step's line in the feature file; 0 for a hook. */
   readonly line: number;
   readonly status: ScenarioStatus;
+  /** Given (context), When (action), Then (outcome), or a hook. */
+  readonly kind: StepKind;
   readonly message?: string;
+  /** The class name of the error it failed with. */
+  readonly errorType?: string;
+  /** Its data table, row by row, as written. */
+  readonly table?: ReadonlyArray<readonly string[]>;
+}
+
+export interface Failure {
+  readonly step: string;
+  readonly keyword: string;
+  readonly kind: StepKind;
+  readonly message: string;
+  readonly line: number;
+  readonly errorType?: string;
 }
 
 export interface ScenarioResult {
@@ -36,8 +52,14 @@ export interface ScenarioResult {
   readonly passedOnRetry: boolean;
   /** Time spent on every attempt together. */
   readonly durationMs: number;
+  /** The three verdicts (src/reports/run/verdict.ts), from the status and the failing step's error. */
+  readonly verdict: Verdict;
+  /** Why it could not run, when it could not. */
+  readonly cause?: CouldNotRunCause;
   /** The first failing step of the last attempt. */
-  readonly failure?: { step: string; message: string; line: number };
+  readonly failure?: Failure;
+  /** The last attempt's steps as written, each with its status (hooks only when they failed). */
+  readonly steps: readonly StepOutcome[];
   readonly undefinedSteps: readonly StepOutcome[];
   /** The last attempt's attachments. */
   readonly attachments: readonly Attachment[];
@@ -65,6 +87,8 @@ export const worstStatus = (statuses: readonly ScenarioStatus[]): ScenarioStatus
   statuses.length === 0 ? 'unknown' : statuses.reduce((acc, s) => (SEVERITY.indexOf(s) > SEVERITY.indexOf(acc) ? s : acc), 'passed');
 
 interface Written { keyword: string; line: number }
+
+const KIND: Readonly<Record<string, StepKind>> = { Context: 'context', Action: 'action', Outcome: 'outcome', Unknown: 'unknown' };
 
 /** Lines and keywords of steps, scenario lines, and example rows (line and cell values) by AST id. */
 function indexDocuments(documents: readonly GherkinDocument[]) {
@@ -99,7 +123,7 @@ export function buildRunModel(envelopes: readonly Envelope[]): RunModel {
   const { steps: written, nodes, features } = indexDocuments(envelopes.flatMap((e) => (e.gherkinDocument ? [e.gherkinDocument] : [])));
   const pickles = new Map(envelopes.flatMap((e) => (e.pickle ? [[e.pickle.id, e.pickle] as const] : [])));
   const testCases = new Map(envelopes.flatMap((e) => (e.testCase ? [[e.testCase.id, e.testCase] as const] : [])));
-  interface Attempt { testCaseId: string; startedAt: number; finishedAt: number; steps: Array<{ testStepId: string; status: ScenarioStatus; message?: string }>; attachments: Attachment[] }
+  interface Attempt { testCaseId: string; startedAt: number; finishedAt: number; steps: Array<{ testStepId: string; status: ScenarioStatus; message?: string; errorType?: string }>; attachments: Attachment[] }
   const attempts = new Map<string, Attempt>();
   const attemptsOfCase = new Map<string, string[]>();
   // Several runs' messages read together (the shards of one CI run) have several of each.
@@ -122,6 +146,7 @@ export function buildRunModel(envelopes: readonly Envelope[]): RunModel {
         testStepId,
         status: lower(testStepResult.status),
         ...(testStepResult.message !== undefined && { message: testStepResult.message }),
+        ...(testStepResult.exception?.type && { errorType: testStepResult.exception.type }),
       });
     } else if (envelope.attachment?.testCaseStartedId) {
       const { testCaseStartedId, mediaType, fileName, body, contentEncoding } = envelope.attachment;
@@ -134,18 +159,38 @@ export function buildRunModel(envelopes: readonly Envelope[]): RunModel {
     const pickle = pickles.get(testCase?.pickleId ?? '');
     if (!testCase || !pickle) throw new Error(`The messages file has a test case without its scenario (${testCaseId})`);
     const pickleSteps = new Map(pickle.steps.map((s) => [s.id, s]));
+    const firstPickleStep = testCase.testSteps.findIndex((t) => t.pickleStepId);
     const describeStep = (testStepId: string): Omit<StepOutcome, 'status'> => {
-      const pickleStep = pickleSteps.get(testCase.testSteps.find((t) => t.id === testStepId)?.pickleStepId ?? '');
-      if (!pickleStep) return { keyword: 'Hook', text: 'a hook', line: 0 };
+      const index = testCase.testSteps.findIndex((t) => t.id === testStepId);
+      const pickleStep = pickleSteps.get(testCase.testSteps[index]?.pickleStepId ?? '');
+      if (!pickleStep) {
+        const before = firstPickleStep === -1 || index < firstPickleStep;
+        return { keyword: before ? 'Before' : 'After', text: before ? 'setting up the scenario' : 'tidying up after the scenario', line: 0, kind: before ? 'before-hook' : 'after-hook' };
+      }
       const where = written.get(pickleStep.astNodeIds[0] ?? '');
-      return { keyword: where?.keyword ?? '*', text: pickleStep.text, line: where?.line ?? 0 };
+      const rows = pickleStep.argument?.dataTable?.rows.map((r) => r.cells.map((c) => c.value));
+      return { keyword: where?.keyword ?? '*', text: pickleStep.text, line: where?.line ?? 0, kind: KIND[pickleStep.type ?? 'Unknown'] ?? 'unknown', ...(rows && { table: rows }) };
     };
+    const outcomeOf = (s: Attempt['steps'][number]): StepOutcome => ({
+      ...describeStep(s.testStepId),
+      status: s.status,
+      ...(s.message !== undefined && { message: s.message }),
+      ...(s.errorType && { errorType: s.errorType }),
+    });
     const all = attemptIds.map((id) => attempts.get(id)!);
     const last = all.at(-1)!;
     const statuses = all.map((a) => worstStatus(a.steps.map((s) => s.status)));
     const status = statuses.at(-1)!;
     const failed = last.steps.find((s) => s.status === 'failed');
-    const failedStep = failed && describeStep(failed.testStepId);
+    const failedStep = failed && outcomeOf(failed);
+    const { verdict, cause } = classify(status, failedStep && { kind: failedStep.kind, ...(failedStep.errorType && { errorType: failedStep.errorType }) });
+    // Steps as written, in order; a step that never reported (the run stopped) is shown as skipped.
+    const reported = new Map(last.steps.map((s) => [s.testStepId, s]));
+    const stepOutcomes = testCase.testSteps.flatMap((t): StepOutcome[] => {
+      const result = reported.get(t.id);
+      if (!t.pickleStepId) return result && result.status !== 'passed' && result.status !== 'skipped' ? [outcomeOf(result)] : [];
+      return [result ? outcomeOf(result) : { ...describeStep(t.id), status: 'skipped' }];
+    });
     const row = nodes.get(pickle.astNodeIds[1] ?? '');
     const scenarioNode = nodes.get(pickle.astNodeIds[0] ?? '');
     return {
@@ -159,8 +204,14 @@ export function buildRunModel(envelopes: readonly Envelope[]): RunModel {
       attempts: statuses,
       passedOnRetry: status === 'passed' && statuses.slice(0, -1).some((s) => s !== 'passed'),
       durationMs: all.reduce((sum, a) => sum + Math.max(0, a.finishedAt - a.startedAt), 0),
-      ...(failed && failedStep && { failure: { step: failedStep.text, message: failed.message ?? '', line: failedStep.line } }),
-      undefinedSteps: last.steps.filter((s) => s.status === 'undefined').map((s) => ({ ...describeStep(s.testStepId), status: s.status })),
+      verdict,
+      ...(cause && { cause }),
+      ...(failedStep && { failure: {
+        step: failedStep.text, keyword: failedStep.keyword, kind: failedStep.kind, message: failedStep.message ?? '', line: failedStep.line,
+        ...(failedStep.errorType && { errorType: failedStep.errorType }),
+      } }),
+      steps: stepOutcomes,
+      undefinedSteps: last.steps.filter((s) => s.status === 'undefined').map(outcomeOf),
       attachments: last.attachments,
     };
   });

@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Envelope } from '@cucumber/messages';
 import { describe, expect, it } from 'vitest';
 import { renderStepCatalogueMarkdown, renderStepCatalogueText } from './render-step-catalogue.ts';
@@ -163,5 +165,20 @@ describe('readStepDocs', () => {
 
   it('finds step descriptions left in the page, which belong above their definitions', () => {
     expect(stepRowsIn(DOCS)).toEqual(['the mailbox {string} is {mailbox-state}']);
+  });
+});
+
+describe('links in the generated catalogue', () => {
+  it('rebases the intro\'s links from docs/ to features/', () => {
+    expect(rebaseLinks('see [rules](faq-rules.md), [x](../features/STEPS.md#top), [web](https://example.test/a.md)', 'docs', 'features'))
+      .toBe('see [rules](../docs/faq-rules.md), [x](STEPS.md#top), [web](https://example.test/a.md)');
+  });
+
+  it('every relative link of features/STEPS.md names a file that exists', () => {
+    const root = join(import.meta.dirname, '..', '..', '..');
+    const markdown = readFileSync(join(root, 'features', 'STEPS.md'), 'utf8');
+    const targets = [...markdown.matchAll(/\]\(([^)\s#]+)(?:#[^)]*)?\)/g)].map((m) => m[1]!).filter((t) => !/^[a-z]+:/i.test(t));
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(existsSync(join(root, 'features', target)), target).toBe(true);
   });
 });

@@ -10,6 +10,8 @@ export interface FakeStep {
   /** Per attempt, the last one counting; a single status means one attempt. */
   status: string;
   message?: string;
+  /** The class name of the error a failed step threw (AssertionError when not given). */
+  errorType?: string;
   keyword?: string;
 }
 
@@ -34,6 +36,8 @@ export interface FakeFeature {
 
 // Ids are unique across calls, as Cucumber's UUIDs are across runs (shards read together).
 let n = 0;
+
+const STEP_TYPE: Readonly<Record<string, string>> = { Given: 'Context', When: 'Action', Then: 'Outcome' };
 
 const ts = (ms: number) => ({ seconds: Math.floor(ms / 1000), nanos: (ms % 1000) * 1e6 });
 
@@ -64,7 +68,7 @@ export function fakeRun(features: FakeFeature[], options: { startMs?: number; st
     } } } as Envelope);
     for (const c of children) {
       const pickleId = id('pickle');
-      const pickleSteps = c.steps.map((s) => ({ id: id('pstep'), text: s.text, astNodeIds: [s.id] }));
+      const pickleSteps = c.steps.map((s) => ({ id: id('pstep'), text: s.text, astNodeIds: [s.id], type: STEP_TYPE[s.keyword.trim()] ?? 'Context' }));
       out.push({ pickle: { id: pickleId, uri: feature.uri, name: c.scenario.name, language: 'en', astNodeIds: c.rowId ? [c.scenarioId, c.rowId] : [c.scenarioId], tags: [...(feature.tags ?? []), ...(c.scenario.tags ?? [])].map((name) => ({ name, astNodeId: '' })), steps: pickleSteps } } as Envelope);
       const testCaseId = id('tc');
       const stepIds = pickleSteps.map(() => id('ts'));
@@ -82,7 +86,8 @@ export function fakeRun(features: FakeFeature[], options: { startMs?: number; st
       scenario.steps.forEach((step, i) => {
         const status = last ? step.status : (i === 0 ? attemptStatus : 'SKIPPED');
         const message = last ? step.message : status === 'FAILED' ? 'Error: failed on an earlier attempt' : undefined;
-        out.push({ testStepFinished: { testCaseStartedId: started, testStepId: stepIds[i]!, timestamp: ts(clock), testStepResult: { status, duration: ts(0), ...(message && { message }) } } } as Envelope);
+        const exception = status === 'FAILED' ? { exception: { type: (last && step.errorType) || 'AssertionError', message: message ?? '' } } : {};
+        out.push({ testStepFinished: { testCaseStartedId: started, testStepId: stepIds[i]!, timestamp: ts(clock), testStepResult: { status, duration: ts(0), ...(message && { message }), ...exception } } } as Envelope);
       });
       if (last) for (const a of scenario.attachments ?? []) out.push({ attachment: { testCaseStartedId: started, mediaType: a.mediaType, body: a.body, contentEncoding: 'IDENTITY', ...(a.fileName && { fileName: a.fileName }) } } as Envelope);
       clock += scenario.durationMs ?? 100;

@@ -1,0 +1,83 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { currentCommit } from '../history/history-file.ts';
+
+/** The shard a run was: `--shard 2/3` and the scenarios (`path:line`) dealt to it (src/reports/cli/shard.ts). */
+export interface ShardRecord {
+  readonly index: number;
+  readonly total: number;
+  readonly dealt: readonly string[];
+}
+
+/**
+ * What a run was, for the reports' "run details" and for `npm run report`, which reads it back
+ * (reports/run.json) to check that a set of shards is whole: commit, branch, when, on which Node,
+ * what was selected, which shard, and the CI build.
+ */
+export interface RunDetails {
+  readonly commit?: string;
+  readonly branch?: string;
+  readonly startedAt?: string;
+  readonly node: string;
+  /** Cucumber's arguments as given (paths, `path:line`, --tags, --name); none means every scenario. */
+  readonly selection?: readonly string[];
+  readonly shard?: ShardRecord;
+  readonly ciBuildUrl?: string;
+  /** From the run's start to its end. */
+  readonly wallMs?: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The CI build's page: GitHub Actions, GitLab CI, or any CI that sets BUILD_URL (Jenkins, TeamCity). */
+export function ciBuildUrl(env: Env = process.env): string | undefined {
+  if (env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && env.GITHUB_RUN_ID) {
+    return `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${env.GITHUB_RUN_ATTEMPT ? `/attempts/${env.GITHUB_RUN_ATTEMPT}` : ''}`;
+  }
+  return env.CI_JOB_URL ?? env.BUILD_URL ?? undefined;
+}
+
+/** CI's branch variable when set, else git's current branch. */
+export async function currentBranch(cwd: string, env: Env = process.env): Promise<string | undefined> {
+  const fromCi = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME;
+  if (fromCi) return fromCi;
+  try {
+    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd });
+    const branch = stdout.trim();
+    return branch && branch !== 'HEAD' ? branch : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function collectRunDetails(options: {
+  cwd: string;
+  env?: Env;
+  selection?: readonly string[];
+  shard?: ShardRecord;
+  startedAt?: Date;
+  wallMs?: number;
+  commit?: string;
+}): Promise<RunDetails> {
+  const env = options.env ?? process.env;
+  const commit = options.commit ?? (await currentCommit(options.cwd, env));
+  const branch = await currentBranch(options.cwd, env);
+  const build = ciBuildUrl(env);
+  return {
+    ...(commit && { commit }),
+    ...(branch && { branch }),
+    ...(options.startedAt && { startedAt: options.startedAt.toISOString() }),
+    node: process.version,
+    ...(options.selection && { selection: options.selection }),
+    ...(options.shard && { shard: options.shard }),
+    ...(build && { ciBuildUrl: build }),
+    ...(options.wallMs !== undefined && { wallMs: options.wallMs }),
+  };
+}
+
+/** The selection in words: "every scenario", or the arguments as given, with the shard. */
+export function selectionWords(details: RunDetails | undefined): string {
+  const parts = [...(details?.selection ?? [])];
+  if (details?.shard) parts.push(`shard ${details.shard.index} of ${details.shard.total}`);
+  return parts.length ? parts.join(' ') : 'every scenario';
+}
