@@ -27,7 +27,8 @@ async function runParts(scripts: Record<string, string>, names: string[]): Promi
     .then(({ stdout }) => ({ code: 0, output: stdout }), (error: { code: number; stdout: string }) => ({ code: error.code, output: error.stdout }));
 }
 
-describe('run-parts (npm test runs its parts at the same time)', () => {
+// Each part is an npm process of its own: on a busy two-core machine that takes seconds to start.
+describe('run-parts (npm test runs its parts at the same time)', { timeout: 60_000 }, () => {
   it('prints each part as one block in the order named, and exits with the failing part\'s code', async () => {
     const { code, output } = await runParts({ first: part('first', 0), second: part('second', 3), third: part('third', 0) }, ['first', 'second', 'third']);
     expect(code).toBe(3);
