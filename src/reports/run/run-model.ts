@@ -1,8 +1,9 @@
 import type { Envelope, GherkinDocument, TestStepResultStatus } from '@cucumber/messages';
 import { toMillis } from './envelopes.ts';
+import type { ScenarioStatus } from './scenario-status.ts';
 import { classify, type CouldNotRunCause, type StepKind, type Verdict } from './verdict.ts';
 
-export type ScenarioStatus = 'passed' | 'failed' | 'undefined' | 'pending' | 'skipped' | 'ambiguous' | 'unknown';
+export type { ScenarioStatus } from './scenario-status.ts';
 
 export interface Attachment {
   readonly mediaType: string;

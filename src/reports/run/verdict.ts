@@ -1,5 +1,5 @@
 import { FEATURE_WORDING_ERRORS, PRODUCT_DISAGREES_ERRORS } from '../../simulation/scenario-errors.ts';
-import type { ScenarioStatus } from './run-model.ts';
+import type { ScenarioStatus } from './scenario-status.ts';
 
 /**
  * The three verdicts every report gives a scenario, besides a pass:
