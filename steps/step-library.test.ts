@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
@@ -52,7 +52,8 @@ describe('npm run steps -- --check <feature files>', () => {
     ].join('\n'), 'utf8');
     const outcome = await steps('--check', broken);
     expect(outcome.code).toBe(1);
-    expect(outcome.output).toContain(`${broken}:5: no step matches "And "Anna Nowak" presses "Save to CRM" next to the e-mail "Hello"". Closest existing steps:\n    {employee} clicks "Save to CRM" next to the e-mail {string}`);
+    // Cucumber names a feature by its path from the working directory (the project's root here).
+    expect(outcome.output).toContain(`${relative(root, broken)}:5: no step matches "And "Anna Nowak" presses "Save to CRM" next to the e-mail "Hello"". Closest existing steps:\n    {employee} clicks "Save to CRM" next to the e-mail {string}`);
     expect(outcome.output).not.toContain(':4:');
 
     const sound = await steps('--check', 'features/crm/every-item-type.feature');
