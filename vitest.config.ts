@@ -6,6 +6,9 @@ export default defineConfig({
     include: ['src/**/*.test.ts', 'mock-servers/**/*.test.ts', 'steps/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Protocol tests open real loopback sockets; a hung server must fail the test, not the run.
     testTimeout: 15000,
+    // Hooks start servers, child processes and a browser: on a busy two-core machine that can take
+    // longer than Vitest's default ten seconds without anything being wrong.
+    hookTimeout: 30000,
     // Every core runs test files: Vitest's default leaves one idle (cores - 1, a single worker on
     // a two-core machine), although many files spend their time waiting on sockets and on child
     // processes (the mail-server command, Cucumber, Chromium, python3, curl) rather than on a core.

@@ -24,9 +24,10 @@ let tracker: Server;
 const trackerHits: string[] = [];
 
 // One browser for the file (a tab per test), a fresh mail server per test.
+// Starting Chromium can take seconds on a busy machine: the hook gets the tests' minute, not the default ten seconds.
 beforeAll(async () => {
   browser = await HeadlessChromium.launch();
-});
+}, 60_000);
 afterAll(() => browser.close());
 
 beforeEach(async () => {

@@ -224,7 +224,8 @@ export class ImapConnection {
               if (last) this.input.unpause();
               return;
             }
-            this.write(next.value);
+            // An empty chunk is a pause point of long work (a SEARCH): nothing to send.
+            if (next.value.length > 0) this.write(next.value);
             if (socket.writableLength >= UNREAD_OUTPUT_BYTES) {
               socket.once('drain', step);
               return;

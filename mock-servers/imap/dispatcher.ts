@@ -284,9 +284,12 @@ function stateError(command: Command, state: SessionState): string {
   }
 }
 
+/** Nothing to write: a point where the connection may end its slice (contract.ts, `stream`). */
+const PAUSE = Buffer.alloc(0);
+
 /** The head, each streamed response rendered as it is reached, then the tail: one pass only. */
-function* chain(head: readonly Buffer[], stream: Iterable<Untagged>, tail: readonly Buffer[]): Generator<Buffer> {
+function* chain(head: readonly Buffer[], stream: Iterable<Untagged | null>, tail: readonly Buffer[]): Generator<Buffer> {
   yield* head;
-  for (const response of stream) yield untaggedLine(response);
+  for (const response of stream) yield response === null ? PAUSE : untaggedLine(response);
   yield* tail;
 }

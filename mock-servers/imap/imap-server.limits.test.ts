@@ -186,4 +186,24 @@ describe('IMAP limits', () => {
     expect(serverLines.indexOf('n1 OK NOOP completed')).toBeLessThan(serverLines.indexOf(tagged));
     expect(h.errors).toEqual([]);
   });
+
+  it('searches a large folder in slices: another session is answered before the one SEARCH response', async () => {
+    const h = await start();
+    const inbox = h.account.requireFolderByRole('inbox');
+    const count = 5000;
+    for (let i = 1; i <= count; i++) h.store.deliver(h.account, inbox, Buffer.from(`Subject: message ${i}\r\nMessage-ID: <m${i}@acme.test>\r\n\r\n${i % 1000 === 0 ? 'needle ' : ''}${'body '.repeat(100)}\r\n`));
+    const worker = await h.loggedIn();
+    await worker.command('s1 EXAMINE INBOX');
+    const other = await h.loggedIn();
+    // BODY reads every message's text (RFC 3501 §6.4.4): the longest search there is.
+    worker.send('f1 UID SEARCH BODY "needle"\r\n');
+    const noop = other.command('n1 NOOP');
+    const answered = await worker.waitForTagged('f1');
+    expect(await noop).toEqual(['n1 OK NOOP completed']);
+    expect(answered).toEqual(['* SEARCH 1000 2000 3000 4000 5000', 'f1 OK UID SEARCH completed']);
+    // The NOOP's answer went out before the SEARCH response was made, which one piece of work cannot allow.
+    const serverLines = h.transcript.filter((entry) => entry.direction === 'server').map((entry) => entry.line);
+    expect(serverLines.indexOf('n1 OK NOOP completed')).toBeLessThan(serverLines.indexOf('* SEARCH 1000 2000 3000 4000 5000'));
+    expect(h.errors).toEqual([]);
+  });
 });

@@ -42,9 +42,11 @@ export interface Completion {
   /**
    * Untagged responses made one at a time as they are written, after `untagged`: a FETCH of a
    * large folder is written in slices, so other sessions keep moving and its responses are never
-   * all in memory at once. Whatever a response changes (\Seen) is done as it is made.
+   * all in memory at once. Whatever a response changes (\Seen) is done as it is made. A `null`
+   * is a point where the work may pause and nothing is written: a SEARCH of a large folder
+   * yields one every few messages, so its one response does not hold the other sessions up.
    */
-  readonly stream?: Iterable<Untagged>;
+  readonly stream?: Iterable<Untagged | null>;
 }
 
 /** The command waits for a line from the client after a `+` continuation (RFC 3501 §7.5). */

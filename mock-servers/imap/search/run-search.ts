@@ -1,4 +1,4 @@
-import { bad, no, ok, type Completion } from '../commands/contract.ts';
+import { bad, no, ok, type Completion, type Untagged } from '../commands/contract.ts';
 import { atomValue, astringValue, type Token } from '../protocol/tokens.ts';
 import { num, raw } from '../protocol/writer.ts';
 import type { Selected } from '../session-state.ts';
@@ -24,11 +24,29 @@ export function runSearch(state: Selected, args: readonly Token[], byUid: boolea
   const messages = view.messages;
   const parsed = parseSearchKeys(keys, { maxSeq: messages.length, maxUid: messages[messages.length - 1]?.uid ?? 0 });
   if (!parsed.ok) return bad(parsed.message);
-  const found: number[] = [];
-  messages.forEach((message, index) => {
-    // A message expunged elsewhere matches nothing: it is on its way out (RFC 2180 §4.3).
-    if (view.isExpunged(message)) return;
-    if (matches(parsed.key, message, { seq: index + 1, recent: view.isRecent(message) })) found.push(byUid ? message.uid : index + 1);
-  });
-  return ok(`${byUid ? 'UID SEARCH' : 'SEARCH'} completed`, { untagged: [[raw('SEARCH'), ...found.map(num)]] });
+  // The messages as the session numbers them now; a delivery while the search pauses joins the
+  // session's view only at its next report (EXISTS), so the numbers stay those the client knows.
+  const searched = [...messages];
+  const key = parsed.key;
+  function* searching(): Generator<Untagged | null> {
+    const found: number[] = [];
+    for (let index = 0; index < searched.length; index++) {
+      if (index > 0 && index % PAUSE_EVERY === 0) yield null;
+      const message = searched[index]!;
+      // A message expunged elsewhere matches nothing: it is on its way out (RFC 2180 §4.3).
+      if (view.isExpunged(message)) continue;
+      if (matches(key, message, { seq: index + 1, recent: view.isRecent(message) })) found.push(byUid ? message.uid : index + 1);
+    }
+    yield [raw('SEARCH'), ...found.map(num)];
+  }
+  const completed = ok(`${byUid ? 'UID SEARCH' : 'SEARCH'} completed`);
+  // A small folder is answered at once; a large one is searched in slices between which the
+  // other sessions are served (the connection ends a slice after a few milliseconds).
+  if (searched.length <= SLICE_FROM) return { ...completed, untagged: [...searching()].filter((r): r is Untagged => r !== null) };
+  return { ...completed, stream: searching() };
 }
+
+/** Above this many messages a SEARCH runs in slices. */
+const SLICE_FROM = 256;
+/** Messages searched between two pause points: BODY and TEXT decode each message's parts. */
+const PAUSE_EVERY = 8;
