@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { Given, Then, When, type DataTable } from '@cucumber/cucumber';
 import { isCrmError, parseDealStage, parseLeadStatus, type EmailInput, type ItemType } from '../src/crm/index.ts';
 import { parseParty } from './support/addresses.ts';
+import { ExpectationFailure, NothingFoundFailure } from '../src/simulation/scenario-errors.ts';
 import type { CrmSettingWords } from './support/crm-setting-words.ts';
 import type { ItemWords } from './support/parameter-types.ts';
 import type { CrmWorld } from './support/world.ts';
@@ -30,6 +31,19 @@ function labelsOf(world: CrmWorld, type: ItemType): string[] {
 }
 
 const listed = (labels: readonly string[]) => labels.map((l) => `"${l}"`).join(', ') || 'none';
+
+/** "1 lead", "2 companies", "no deals": a count in the CRM's words. */
+const counted = (count: number, type: ItemType) => `${count === 0 ? 'no' : count} ${count === 1 ? type : type === 'company' ? 'companies' : `${type}s`}`;
+
+/**
+ * A count check that failed, as one sentence: what was expected and what the CRM holds. With none
+ * at all the failure is a NothingFoundFailure, so the reports add why the CRM saved nothing.
+ */
+function countFailure(expected: number, type: ItemType, labels: readonly string[]): ExpectationFailure {
+  const holds = labels.length === 0 ? 'none' : `${counted(labels.length, type)}: ${listed(labels)}`;
+  const message = `Expected ${counted(expected, type)}; the CRM has ${holds}`;
+  return labels.length === 0 ? new NothingFoundFailure(message) : new ExpectationFailure(message);
+}
 
 /** Columns `title`, `e-mail`, `responsible`. An `e-mail` cell holds one value or several (`a@x.test, b@x.test (HOME)`, WORK unless a type is given), or nothing for an item without an e-mail; so do the other tables'. */
 Given('the CRM has these companies:', function (this: CrmWorld, table: DataTable) {
@@ -165,13 +179,14 @@ When('{employee} tries to add the automation rule {string}: when an e-mail is sa
 
 /** No item of that type exists: `the CRM has no deals`. */
 Then('the CRM has no {item-types}', function (this: CrmWorld, type: ItemType) {
-  assert.deepEqual(labelsOf(this, type), [], `The CRM has ${type === 'company' ? 'companies' : `${type}s`}: ${listed(labelsOf(this, type))}`);
+  const labels = labelsOf(this, type);
+  if (labels.length !== 0) throw countFailure(0, type, labels);
 });
 
 /** Exactly that many items of that type exist: `the CRM has 2 leads`, `the CRM has 1 company`. */
 Then('the CRM has {int} {item-types}', function (this: CrmWorld, count: number, type: ItemType) {
   const labels = labelsOf(this, type);
-  assert.equal(labels.length, count, `${type === 'company' ? 'Companies' : `${type.charAt(0).toUpperCase()}${type.slice(1)}s`}: ${listed(labels)}`);
+  if (labels.length !== count) throw countFailure(count, type, labels);
 });
 
 /** Exactly one item of that type with that title (contacts: name) exists. */
