@@ -9,7 +9,7 @@ const base = {
   // No `paths`: Cucumber's default is features/**/*.feature, and a path given on the command
   // line (npm run test:features -- features/faq/q01-….feature) then replaces it instead of adding to it.
   // Step files and their support code; unit tests of the support code (*.test.ts) belong to vitest.
-  // The first file loads TypeScript (tsx) in a process that does not yet, such as a parallel
+  // The first file loads TypeScript (scripts/register-ts.mjs) in a process that does not yet, such as a parallel
   // worker or a plain `npx cucumber-js`; the npm scripts load it already (--import).
   import: ['scripts/register-ts.mjs', 'steps/**/!(*.test).ts'],
   format: [

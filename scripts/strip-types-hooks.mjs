@@ -1,0 +1,67 @@
+// Module hooks that load this project's TypeScript on a Node without type stripping of its own
+// (Node 20, and 22 before 22.18). Registered by scripts/register-ts.mjs; they run in Node's
+// module-loader thread.
+//
+// Types are replaced by spaces (ts-blank-space, on TypeScript's own parser), the way Node 22.18+
+// and 24 strip them natively: every line and column stays where it was, so stack traces name the
+// TypeScript lines without source maps (turning source maps on made Node parse those of every
+// package too, about 0.13 s of each run). This works because tsconfig.json keeps to erasable
+// syntax (erasableSyntaxOnly, verbatimModuleSyntax).
+//
+// Loading the TypeScript parser costs about half a second, so each stripped file is kept in
+// node_modules/.cache/strip-types/ under a hash of its text and of the stripper's version: a run
+// after the first parses nothing, and an edited file is stripped again on its next load.
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const CACHE = new URL('../node_modules/.cache/strip-types/', import.meta.url);
+const require = createRequire(import.meta.url);
+// A new stripper or parser may blank differently: its version is part of every key.
+const STRIPPER = ['ts-blank-space', 'typescript'].map((name) => `${name}@${require(`${name}/package.json`).version}`).join(' ');
+
+let stripper;
+
+/** The file's JavaScript: types blanked out, every other character where it was. */
+async function strip(source, path) {
+  stripper ??= (await import('ts-blank-space')).default;
+  const unsupported = [];
+  const code = stripper(source, (node) => unsupported.push(node));
+  if (unsupported.length > 0) {
+    const places = unsupported.map((node) => {
+      // The parser keeps no parent links here, so the place is counted from the text itself.
+      let start = node.pos;
+      while (/\s/.test(source[start] ?? '')) start += 1;
+      const before = source.slice(0, start).split('\n');
+      return `${path}:${before.length}:${before.at(-1).length + 1} ${source.slice(start, node.end).split('\n')[0].slice(0, 60)}`;
+    });
+    throw new SyntaxError(`TypeScript syntax that cannot be erased (an enum, a namespace, a parameter property…); tsconfig.json's erasableSyntaxOnly forbids it:\n  ${places.join('\n  ')}`);
+  }
+  return code;
+}
+
+async function cached(source, path) {
+  const key = createHash('sha256').update(STRIPPER).update('\0').update(source).digest('hex');
+  const file = new URL(key + '.js', CACHE);
+  const hit = await readFile(file, 'utf8').catch(() => undefined);
+  if (hit !== undefined) return hit;
+  const code = await strip(source, path);
+  // Written aside and renamed, so a parallel worker never reads half a file. A cache that cannot be
+  // written (a read-only checkout) only costs the next run the parse.
+  const partial = new URL(`${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`, CACHE);
+  await mkdir(CACHE, { recursive: true })
+    .then(() => writeFile(partial, code))
+    .then(() => rename(partial, file))
+    .catch(() => undefined);
+  return code;
+}
+
+const isTypeScript = (url) => url.startsWith('file:') && /\.m?ts$/.test(new URL(url).pathname) && !url.includes('/node_modules/');
+
+export async function load(url, context, nextLoad) {
+  if (!isTypeScript(url)) return nextLoad(url, context);
+  const path = fileURLToPath(url);
+  const source = await readFile(path, 'utf8');
+  return { format: 'module', source: await cached(source, path), shortCircuit: true };
+}
