@@ -1,6 +1,6 @@
 import type { Envelope } from '@cucumber/messages';
 import { writeRunReports } from './run-reports.ts';
-import { collectRunDetails, type ShardRecord } from './run/run-details.ts';
+import { codeOrigin, collectRunDetails, type ShardRecord } from './run/run-details.ts';
 import { buildRunModel } from './run/run-model.ts';
 
 interface ReportsOptions {
@@ -34,10 +34,13 @@ export default {
   formatter({ on, write, directory, options, logger }: FormatterContext) {
     const envelopes: Envelope[] = [];
     on('message', (envelope) => envelopes.push(envelope));
+    // git answers while the scenarios run, not after them.
+    const origin = codeOrigin(process.cwd());
     return async () => {
       const model = buildRunModel(envelopes);
       const details = await collectRunDetails({
         cwd: process.cwd(),
+        origin,
         ...(options.selection && { selection: options.selection }),
         ...(options.shard && { shard: options.shard }),
         ...(model.startedAt && { startedAt: model.startedAt }),

@@ -50,6 +50,21 @@ export async function currentBranch(cwd: string, env: Env = process.env): Promis
   }
 }
 
+export interface CodeOrigin {
+  readonly commit?: string | undefined;
+  readonly branch?: string | undefined;
+}
+
+/**
+ * The commit (with a digest of uncommitted changes) and the branch under test. The reports
+ * formatter asks when the run starts, so git's answers are ready when the run ends: the code
+ * tested is the code as the run began.
+ */
+export async function codeOrigin(cwd: string, env: Env = process.env): Promise<CodeOrigin> {
+  const [commit, branch] = await Promise.all([currentCommit(cwd, env), currentBranch(cwd, env)]);
+  return { commit, branch };
+}
+
 export async function collectRunDetails(options: {
   cwd: string;
   env?: Env;
@@ -57,11 +72,11 @@ export async function collectRunDetails(options: {
   shard?: ShardRecord;
   startedAt?: Date;
   wallMs?: number;
-  commit?: string;
+  /** The code's origin when already asked (codeOrigin), else git is asked now. */
+  origin?: Promise<CodeOrigin> | CodeOrigin;
 }): Promise<RunDetails> {
   const env = options.env ?? process.env;
-  const commit = options.commit ?? (await currentCommit(options.cwd, env));
-  const branch = await currentBranch(options.cwd, env);
+  const { commit, branch } = await (options.origin ?? codeOrigin(options.cwd, env));
   const build = ciBuildUrl(env);
   return {
     ...(commit && { commit }),
