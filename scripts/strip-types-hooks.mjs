@@ -8,11 +8,14 @@
 // package too, about 0.13 s of each run). This works because tsconfig.json keeps to erasable
 // syntax (erasableSyntaxOnly, verbatimModuleSyntax).
 //
+// Files are read synchronously: this thread does nothing else meanwhile, and each asynchronous read
+// (open, stat, read, close through libuv's pool) kept the main thread waiting longer.
+//
 // Loading the TypeScript parser costs about half a second, so each stripped file is kept in
 // node_modules/.cache/strip-types/ under a hash of its text and of the stripper's version: a run
 // after the first parses nothing, and an edited file is stripped again on its next load.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -41,19 +44,30 @@ async function strip(source, path) {
   return code;
 }
 
+function readCached(file) {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 async function cached(source, path) {
   const key = createHash('sha256').update(STRIPPER).update('\0').update(source).digest('hex');
   const file = new URL(key + '.js', CACHE);
-  const hit = await readFile(file, 'utf8').catch(() => undefined);
+  const hit = readCached(file);
   if (hit !== undefined) return hit;
   const code = await strip(source, path);
   // Written aside and renamed, so a parallel worker never reads half a file. A cache that cannot be
   // written (a read-only checkout) only costs the next run the parse.
   const partial = new URL(`${key}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`, CACHE);
-  await mkdir(CACHE, { recursive: true })
-    .then(() => writeFile(partial, code))
-    .then(() => rename(partial, file))
-    .catch(() => undefined);
+  try {
+    mkdirSync(CACHE, { recursive: true });
+    writeFileSync(partial, code);
+    renameSync(partial, file);
+  } catch {
+    // Not kept: stripped again next time.
+  }
   return code;
 }
 
@@ -62,6 +76,6 @@ const isTypeScript = (url) => url.startsWith('file:') && /\.m?ts$/.test(new URL(
 export async function load(url, context, nextLoad) {
   if (!isTypeScript(url)) return nextLoad(url, context);
   const path = fileURLToPath(url);
-  const source = await readFile(path, 'utf8');
+  const source = readFileSync(path, 'utf8');
   return { format: 'module', source: await cached(source, path), shortCircuit: true };
 }
