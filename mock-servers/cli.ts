@@ -11,8 +11,7 @@
  * SIGTERM close every socket and exit with 0.
  */
 import { CliArgumentError, parseCliArguments, readyLine, USAGE } from './cli-arguments.ts';
-import { loadDirectory } from './load-directory.ts';
-import { MockMailServer } from './mock-mail-server.ts';
+import type { MockMailServer } from './mock-mail-server.ts';
 
 async function main(): Promise<number | undefined> {
   let request;
@@ -27,11 +26,14 @@ async function main(): Promise<number | undefined> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // The server's modules are loaded once the command line is known to be sound: `--help` and a
+  // mistyped option answer at once.
+  const [{ MockMailServer: Server }, { loadDirectory }] = await Promise.all([import('./mock-mail-server.ts'), import('./load-directory.ts')]);
   let server: MockMailServer;
   try {
     // Only configuration can fail here: an unreadable key or certificate file, say.
     const onTranscriptLine = (line: string) => process.stderr.write(`mail-server: ${line}\n`);
-    server = new MockMailServer({ ...request.options, ...(request.options.transcripts ? { onTranscriptLine } : {}) });
+    server = new Server({ ...request.options, ...(request.options.transcripts ? { onTranscriptLine } : {}) });
   } catch (error) {
     process.stderr.write(`mail-server: ${(error as Error).message}\n`);
     return 2;
