@@ -1,0 +1,2 @@
+declare function exec(regexp: RegExp, string: string): RegExpExecArray | null;
+export = exec;
