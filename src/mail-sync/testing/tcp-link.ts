@@ -60,7 +60,29 @@ export class TcpLink {
     client.on('close', () => upstream.destroy());
     upstream.on('close', () => client.destroy());
     let pending = '';
+    // While no rule is set the bytes pass as they come, without being cut into lines: most
+    // connections are never broken. A rule applies from the next line that starts after it is
+    // set; the rest of a line already partly passed on goes through untouched.
+    let midLine = false;
+    let lastWasCr = false;
     upstream.on('data', (chunk: Buffer) => {
+      if (this.rule === undefined && pending === '') {
+        client.write(chunk);
+        midLine = !endsWithCrlf(chunk);
+        lastWasCr = chunk.at(-1) === CR;
+        return;
+      }
+      if (midLine) {
+        const end = endOfLine(chunk, lastWasCr);
+        if (end === undefined) {
+          client.write(chunk);
+          lastWasCr = chunk.at(-1) === CR;
+          return;
+        }
+        client.write(chunk.subarray(0, end));
+        chunk = chunk.subarray(end);
+        midLine = false;
+      }
       pending += chunk.toString('latin1');
       const lines = pending.split('\r\n');
       pending = lines.pop() ?? '';
@@ -80,3 +102,14 @@ export class TcpLink {
     });
   }
 }
+
+const CR = 0x0d;
+const LF = 0x0a;
+/** Where the line under way ends (after its CRLF, which may have been split between chunks), if in this chunk. */
+function endOfLine(chunk: Buffer, lastWasCr: boolean): number | undefined {
+  if (lastWasCr && chunk[0] === LF) return 1;
+  const crlf = chunk.indexOf('\r\n');
+  return crlf < 0 ? undefined : crlf + 2;
+}
+
+const endsWithCrlf = (chunk: Buffer): boolean => chunk.length >= 2 && chunk[chunk.length - 2] === CR && chunk[chunk.length - 1] === LF;
