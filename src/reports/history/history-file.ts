@@ -1,10 +1,7 @@
-import { execFile } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { readFile, rename } from 'node:fs/promises';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
+import { gitState } from '../run/git-state.ts';
 import { withRun, type History, type HistoryRun } from './run-history.ts';
 
 /**
@@ -44,24 +41,5 @@ export async function recordRun(file: string, run: HistoryRun, keep: number): Pr
 export async function currentCommit(cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | undefined> {
   const fromCi = env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
   if (fromCi) return fromCi;
-  const git = (...args: string[]) => promisify(execFile)('git', args, { cwd, maxBuffer: 64 * 1024 * 1024 }).then(({ stdout }) => stdout);
-  try {
-    // Asked at once rather than in turn: four git processes cost a run the time of one.
-    const [headLine, changes, untrackedList, topLine] = await Promise.all([
-      git('rev-parse', 'HEAD'),
-      git('diff', 'HEAD', '--binary'),
-      git('ls-files', '--others', '--exclude-standard', '-z'),
-      git('rev-parse', '--show-toplevel'),
-    ]);
-    const head = headLine.trim();
-    if (!head) return undefined;
-    const untracked = untrackedList.split('\0').filter(Boolean).sort();
-    if (changes === '' && untracked.length === 0) return head;
-    const top = topLine.trim();
-    const digest = createHash('sha256').update(changes);
-    for (const file of untracked) digest.update(`\0${file}\0`).update(await readFile(join(top, file)).catch(() => Buffer.alloc(0)));
-    return `${head}+${digest.digest('hex').slice(0, 12)}`;
-  } catch {
-    return undefined;
-  }
+  return (await gitState(cwd))?.commit;
 }

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-import { currentCommit } from '../history/history-file.ts';
+import { gitState } from './git-state.ts';
 
 /** The shard a run was: `--shard 2/3` and the scenarios (`path:line`) dealt to it (src/reports/cli/shard.ts). */
 export interface ShardRecord {
@@ -37,17 +35,12 @@ export function ciBuildUrl(env: Env = process.env): string | undefined {
   return env.CI_JOB_URL ?? env.BUILD_URL ?? undefined;
 }
 
+const branchFromCi = (env: Env) => env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || undefined;
+const commitFromCi = (env: Env) => env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
+
 /** CI's branch variable when set, else git's current branch. */
 export async function currentBranch(cwd: string, env: Env = process.env): Promise<string | undefined> {
-  const fromCi = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME;
-  if (fromCi) return fromCi;
-  try {
-    const { stdout } = await promisify(execFile)('git', ['rev-parse', '--abbrev-ref', 'HEAD'], { cwd });
-    const branch = stdout.trim();
-    return branch && branch !== 'HEAD' ? branch : undefined;
-  } catch {
-    return undefined;
-  }
+  return branchFromCi(env) ?? (await gitState(cwd))?.branch;
 }
 
 export interface CodeOrigin {
@@ -61,8 +54,10 @@ export interface CodeOrigin {
  * tested is the code as the run began.
  */
 export async function codeOrigin(cwd: string, env: Env = process.env): Promise<CodeOrigin> {
-  const [commit, branch] = await Promise.all([currentCommit(cwd, env), currentBranch(cwd, env)]);
-  return { commit, branch };
+  const [commit, branch] = [commitFromCi(env), branchFromCi(env)];
+  // CI names both: git is not asked at all.
+  const git = commit && branch ? undefined : await gitState(cwd);
+  return { commit: commit ?? git?.commit, branch: branch ?? git?.branch };
 }
 
 export async function collectRunDetails(options: {
