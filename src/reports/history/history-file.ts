@@ -1,7 +1,6 @@
 import { rename } from 'node:fs/promises';
 import { Low } from 'lowdb';
 import { JSONFile } from 'lowdb/node';
-import { gitState } from '../run/git-state.ts';
 import { withRun, type History, type HistoryRun } from './run-history.ts';
 
 /**
@@ -31,15 +30,4 @@ export async function recordRun(file: string, run: HistoryRun, keep: number): Pr
   db.data = withRun(db.data, run, keep);
   await db.write();
   return { history: db.data, ...(note && { note }) };
-}
-
-/**
- * The code being tested: CI's commit variable when set, else the working tree's HEAD; a tree with
- * changes not yet committed is HEAD plus a digest of those changes (`<sha>+<digest>`). Flakiness is
- * judged between runs of the same code, so editing and re-running never looks like a flaky test.
- */
-export async function currentCommit(cwd: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<string | undefined> {
-  const fromCi = env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
-  if (fromCi) return fromCi;
-  return (await gitState(cwd))?.commit;
 }

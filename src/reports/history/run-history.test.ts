@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildRunModel } from '../run/run-model.ts';
 import { fakeRun } from '../testing/fake-run.ts';
-import { currentCommit, recordRun } from './history-file.ts';
+import { codeOrigin } from '../run/run-details.ts';
+import { recordRun } from './history-file.ts';
+
+const currentCommit = async (cwd: string, env: Record<string, string>) => (await codeOrigin(cwd, env)).commit;
 import { failingSince, strip } from './history-view.ts';
 import { flakyScenarios, historyRunOf, isRealRun, withRun, type History, type HistoryRun } from './run-history.ts';
 

@@ -38,18 +38,15 @@ export function ciBuildUrl(env: Env = process.env): string | undefined {
 const branchFromCi = (env: Env) => env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || undefined;
 const commitFromCi = (env: Env) => env.GITHUB_SHA ?? env.CI_COMMIT_SHA;
 
-/** CI's branch variable when set, else git's current branch. */
-export async function currentBranch(cwd: string, env: Env = process.env): Promise<string | undefined> {
-  return branchFromCi(env) ?? (await gitState(cwd))?.branch;
-}
-
 export interface CodeOrigin {
   readonly commit?: string | undefined;
   readonly branch?: string | undefined;
 }
 
 /**
- * The commit (with a digest of uncommitted changes) and the branch under test. The reports
+ * The commit and the branch under test: CI's variables when set, else git's (gitState: HEAD, with a
+ * digest of what is not committed, so flakiness is judged between runs of the same code and
+ * editing and re-running never looks like a flaky test). The reports
  * formatter asks when the run starts, so git's answers are ready when the run ends: the code
  * tested is the code as the run began.
  */
