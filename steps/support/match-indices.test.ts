@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The module Cucumber's expressions load (package.json `overrides`), found from where they are.
+// The module Cucumber's expressions load (vendor/regexp-match-indices, see its package.json), found from where they are.
 const fromExpressions = createRequire(createRequire(import.meta.url).resolve('@cucumber/cucumber-expressions'));
 const exec = fromExpressions('regexp-match-indices') as (regexp: RegExp, text: string) => RegExpExecArray | null;
 
