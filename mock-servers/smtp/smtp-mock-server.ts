@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { SMTPServer, type SMTPServerDataStream, type SMTPServerOptions, type SMTPServerSession } from 'smtp-server';
+import type { SMTPServer, SMTPServerDataStream, SMTPServerOptions, SMTPServerSession } from 'smtp-server';
 import { askPlan, type FaultEvent, type FaultPlan, type SmtpFaultReply } from '../faults/index.ts';
 import { normaliseAddress, type MailStore } from '../store/index.ts';
 import type { TlsCredentials } from '../tls/index.ts';
@@ -9,6 +9,7 @@ import { hookConnections } from './smtp-connection-hooks.ts';
 import { SmtpConnectionGuard } from './smtp-connection-guard.ts';
 import { DEFAULT_SMTP_LIMITS, type SmtpLimits } from './smtp-limits.ts';
 import { greetAtOnce } from './immediate-greeting.ts';
+import { SmtpServerSharingTls } from './shared-tls-context.ts';
 import { transcriptLogger, type SmtpLineSink } from './transcript-logger.ts';
 import { requiresAuth, tlsModeOf, type SmtpListenerAddress, type SmtpListenerKind } from './listeners.ts';
 import { Outbox } from './outbox.ts';
@@ -190,7 +191,7 @@ export class SmtpMockServer {
   }
 
   private createListener(kind: SmtpListenerKind, requestedPort: number): Listener {
-    const server = new SMTPServer({ ...this.serverOptions(kind), ...this.handlers() });
+    const server = new SmtpServerSharingTls({ ...this.serverOptions(kind), ...this.handlers() });
     // smtp-server reports socket-level problems here; they concern one client, never the server.
     server.on('error', () => undefined);
     if (!this.options.greetingPause) greetAtOnce(server);
