@@ -7,8 +7,11 @@ import type { CrmWorld } from './world.ts';
  * starts, not when Cucumber loads the steps: a dry run (`npm run steps -- --check`) needs only the
  * step definitions, and loading the rest would take most of its time.
  */
+let loading: Promise<[typeof import('../../mock-servers/index.ts'), typeof import('../../src/simulation/index.ts'), typeof import('../../src/simulation/scenario-story.ts')]> | undefined;
+// Imported once and kept: on Node 20 every import() asks the module-loading thread again, even for
+// a module already loaded, and three a hook made a few thousand such round trips in a feature run.
 const simulationModules = () =>
-  Promise.all([import('../../mock-servers/index.ts'), import('../../src/simulation/index.ts'), import('../../src/simulation/scenario-story.ts')]);
+  (loading ??= Promise.all([import('../../mock-servers/index.ts'), import('../../src/simulation/index.ts'), import('../../src/simulation/scenario-story.ts')]));
 
 // A scenario talks to loopback servers only; anything near this long is a hang, not slowness.
 setDefaultTimeout(15_000);
