@@ -19,6 +19,10 @@ export default defineConfig({
     // behind in shared state (servers are closed and real timers restored in afterEach; ids that
     // helpers hand out stay unique across files rather than restarting at 1).
     isolate: false,
+    // Transformed modules are kept in node_modules/.experimental-vitest-cache between runs, keyed by
+    // each file's content and the configuration (Vitest 5 does so by default): a run after the
+    // first transforms only what changed (here 9 s of transforming, summed over workers, fell to 1.5).
+    experimental: { fsModuleCache: true },
     // `npm run test:unit` turns coverage on (--coverage); a plain `npx vitest run` stays quick.
     coverage: {
       provider: 'v8',
