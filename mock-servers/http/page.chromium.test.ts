@@ -147,6 +147,41 @@ describe('the mail page in headless Chromium', { timeout: 60_000 }, () => {
     await page.waitFor(`document.querySelector('#outbox-count').textContent === '1'`);
   });
 
+  it('keeps a message that arrives while the list is loading, whichever answer comes first', async () => {
+    const page = await browser.newPage();
+    const { httpPort, smtpPort } = server.address;
+    await page.goto(`http://127.0.0.1:${httpPort}/`);
+    await page.waitFor(`document.documentElement.dataset.events === 'open'`);
+    // The page's requests for the outbox list are sent at once but their answers held back, so the
+    // event of a message sent meanwhile comes before the answer that does not hold it yet.
+    await page.evaluate(`(() => {
+      const send = window.fetch.bind(window);
+      Object.assign(window, { heldAnswers: [], held: 0, read: 0 });
+      window.fetch = (url, init) => {
+        const answer = send(url, init);
+        if (!String(url).includes('/api/v1/outbox')) return answer;
+        window.held += 1;
+        // Counted once the page has the answer's body, just before the page goes on with it.
+        const counted = answer.then((response) => {
+          const json = response.json.bind(response);
+          response.json = () => json().then((body) => { window.read += 1; return body; });
+          return response;
+        });
+        return new Promise((resolve) => window.heldAnswers.push(() => resolve(counted)));
+      };
+      document.querySelector('#outbox-button').click();
+    })()`);
+    await page.waitFor(`window.heldAnswers.length >= 1`);
+    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: smtpPort, secure: false, ignoreTLS: true });
+    await transport.sendMail({ from: 'sales@acme.test', to: 'client@elsewhere.test', subject: 'Sent while loading', text: 'x' });
+    // The event has come (it asks for the list again), then every answer is given, oldest first.
+    await page.waitFor(`window.heldAnswers.length >= 2`);
+    await page.evaluate(`window.heldAnswers.splice(0).forEach((give) => give())`);
+    const row = await page.waitFor<string>(`window.read === window.held && window.heldAnswers.length === 0 && document.querySelector('#messages li')?.textContent`);
+    expect(row).toContain('Sent while loading');
+    expect(await page.evaluate<number>(`document.querySelectorAll('#messages li').length`)).toBe(1);
+  });
+
   it('deletes the open message and adds a fault from the page', async () => {
     const page = await browser.newPage();
     server.deliver('From: a@client.test\r\nTo: sales@acme.test\r\nSubject: Delete me\r\n\r\nx\r\n', { to: 'sales@acme.test' });

@@ -7,7 +7,7 @@
 const FRAME_SANDBOX = 'allow-popups allow-popups-to-escape-sandbox';
 
 const $ = (id) => document.getElementById(id);
-const state = { view: undefined, accounts: [], openMessage: undefined, tab: 'html', hasHtml: false };
+const state = { view: undefined, accounts: [], openMessage: undefined, tab: 'html', hasHtml: false, listLoads: 0, listLoading: false };
 
 const enc = encodeURIComponent;
 const folderUrl = (account, folder) => `/api/v1/accounts/${enc(account)}/folders/${enc(folder)}`;
@@ -102,17 +102,31 @@ async function showOutbox() {
   await loadList();
 }
 
+// Only the latest load fills the list: an answer to an earlier one may have been computed before
+// a message arrived, and would take away the row its event added meanwhile.
 async function loadList() {
   const view = state.view;
   if (!view) return;
+  const load = ++state.listLoads;
+  state.listLoading = true;
   const filter = $('filter').value.trim();
   const query = filter ? `?subject=${enc(filter)}` : '';
-  const items = view.kind === 'outbox'
-    ? (await api(`/api/v1/outbox${query}`)).messages.map(outboundRow)
-    : (await api(`${folderUrl(view.account, view.folder)}/messages${query}`)).messages.map(storedRow);
-  if (view !== state.view) return;
-  $('messages').replaceChildren(...items.map((item) => row(item)));
-  $('list-empty').hidden = items.length > 0;
+  try {
+    const items = view.kind === 'outbox'
+      ? (await api(`/api/v1/outbox${query}`)).messages.map(outboundRow)
+      : (await api(`${folderUrl(view.account, view.folder)}/messages${query}`)).messages.map(storedRow);
+    if (view !== state.view || load !== state.listLoads) return;
+    $('messages').replaceChildren(...items.map((item) => row(item)));
+    $('list-empty').hidden = items.length > 0;
+  } finally {
+    if (load === state.listLoads) state.listLoading = false;
+  }
+}
+
+/** A message for the list on show: added at the top, or, while the list is being loaded, loaded again. */
+function arrived(item) {
+  if (state.listLoading) void loadList();
+  else prepend(item);
 }
 
 const storedRow = (message) => ({ key: String(message.uid), subject: message.subject, who: message.from.join(', '), at: message.date ?? message.internalDate, unseen: !message.flags.includes('\\Seen'), summary: message });
@@ -216,11 +230,13 @@ function listen() {
   });
   const on = (type, handle) => events.addEventListener(type, (event) => handle(JSON.parse(event.data)));
   on('message-added', (data) => {
-    if (state.view?.kind === 'folder' && state.view.account === data.account && state.view.folder === data.folder) prepend(storedRow(data.message));
+    if (state.view?.kind === 'folder' && state.view.account === data.account && state.view.folder === data.folder) arrived(storedRow(data.message));
     void loadAccounts();
   });
   on('messages-expunged', (data) => {
     if (state.view?.kind === 'folder' && state.view.account === data.account && state.view.folder === data.folder) {
+      // A load under way may answer with the messages as they were: it is loaded again.
+      if (state.listLoading) void loadList();
       for (const uid of data.uids) {
         $('messages').querySelector(`li[data-key="${uid}"]`)?.remove();
         if (state.openMessage?.key === String(uid)) closeMessage();
@@ -235,7 +251,7 @@ function listen() {
   });
   for (const type of ['folder-created', 'folder-deleted', 'folder-renamed', 'uid-validity-changed', 'account-created']) on(type, () => void loadAccounts());
   on('outbox-added', (data) => {
-    if (state.view?.kind === 'outbox') prepend(outboundRow(data));
+    if (state.view?.kind === 'outbox') arrived(outboundRow(data));
     void loadOutboxCount();
   });
   on('faults-changed', () => void loadFaults());
