@@ -5,7 +5,7 @@ import type { Envelope } from '@cucumber/messages';
 import { readableMessage, type ReadableMessage } from './email/readable-message.ts';
 import { renderFaqPage, scenarioAnchor } from './faq-page.ts';
 import { emailAnchor, storyOf } from './faq-page/story-html.ts';
-import { readFeatureFiles } from './features/feature-files.ts';
+import { readFeatureFilesKept } from './features/kept-feature-files.ts';
 import { rulesOf } from './features/rule-catalogue.ts';
 import { recordRun } from './history/history-file.ts';
 import { FLAKY_WINDOW, KEEP_RUNS, flakyScenarios, historyRunOf, isRealRun, type History } from './history/run-history.ts';
@@ -48,7 +48,7 @@ export interface RunReports {
 
 /** The suite from the project's feature files; none when there is no features folder. */
 export function projectSuite(cwd: string): SuiteScenario[] {
-  return existsSync(join(cwd, 'features')) ? suiteOf(readFeatureFiles(cwd, 'features')) : [];
+  return existsSync(join(cwd, 'features')) ? suiteOf(readFeatureFilesKept(cwd, 'features')) : [];
 }
 
 async function readableEmails(results: readonly ScenarioResult[]): Promise<Map<string, ReadableMessage>> {

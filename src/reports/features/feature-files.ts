@@ -80,16 +80,21 @@ export function parseFeature(path: string, text: string): FeatureFile {
   };
 }
 
-/** Every `*.feature` under a folder of the project, sorted by path. */
-export function readFeatureFiles(root: string, folder: string): FeatureFile[] {
+/** The path from the project's root (forward slashes) of every `*.feature` under a folder of it, sorted. */
+export function featurePaths(root: string, folder: string): string[] {
   const found: string[] = [];
   const walk = (directory: string): void => {
     for (const entry of readdirSync(directory, { withFileTypes: true })) {
       const path = join(directory, entry.name);
       if (entry.isDirectory()) walk(path);
-      else if (entry.name.endsWith('.feature')) found.push(path);
+      else if (entry.name.endsWith('.feature')) found.push(relative(root, path).split('\\').join('/'));
     }
   };
   walk(join(root, folder));
-  return found.sort().map((path) => parseFeature(relative(root, path).split('\\').join('/'), readFileSync(path, 'utf8')));
+  return found.sort();
+}
+
+/** Every `*.feature` under a folder of the project, sorted by path. */
+export function readFeatureFiles(root: string, folder: string): FeatureFile[] {
+  return featurePaths(root, folder).map((path) => parseFeature(path, readFileSync(join(root, path), 'utf8')));
 }
