@@ -38,6 +38,13 @@ describe('TypeScript without a build step', () => {
     expect(result).toMatchObject({ code: 0, stdout: 'sides=4\n', stderr: '' });
   });
 
+  it("says which module is missing and who imports it, in Node's own words", async () => {
+    const result = await runTs('imports-missing.ts', "import { gone } from './not-there.ts';\nconsole.log(gone);\n");
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('ERR_MODULE_NOT_FOUND');
+    expect(result.stderr).toMatch(/not-there\.ts[\s\S]*imports-missing\.ts/);
+  });
+
   it('names the TypeScript line and column in a stack trace, as written', async () => {
     // Types before the throw on the same line: a stripper that moved code would shift the column.
     const line = 'const id: Id = "x"; const limit: number = 1; throw new Error(`failed ${id} ${limit}`);';

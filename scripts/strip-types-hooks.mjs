@@ -15,7 +15,7 @@
 // node_modules/.cache/strip-types/ under a hash of its text and of the stripper's version: a run
 // after the first parses nothing, and an edited file is stripped again on its next load.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
@@ -78,4 +78,19 @@ export async function load(url, context, nextLoad) {
   const path = fileURLToPath(url);
   const source = readFileSync(path, 'utf8');
   return { format: 'module', source: await cached(source, path), shortCircuit: true };
+}
+
+// Every import of every module asks this thread where it leads, some 1,300 questions in a
+// one-scenario run. A relative import of a TypeScript file of the project is answered here, from
+// the importing file's place (the project's package.json says "type": "module"); anything else,
+// or a file that is not there (for Node's own "Cannot find module" error), goes to Node's resolver.
+// (Node's resolver would also follow symbolic links: importing files already have their real
+// place, and the project links none of its own files.)
+export async function resolve(specifier, context, nextResolve) {
+  const parent = context.parentURL;
+  if (specifier.startsWith('.') && /\.m?ts$/.test(specifier) && parent?.startsWith('file:') && !parent.includes('/node_modules/')) {
+    const url = new URL(specifier, parent);
+    if (existsSync(url)) return { url: url.href, format: 'module', shortCircuit: true };
+  }
+  return nextResolve(specifier, context);
 }
