@@ -81,12 +81,13 @@ export async function load(url, context, nextLoad) {
 }
 
 // Every import of every module asks this thread where it leads, some 1,300 questions in a
-// one-scenario run. A relative import of a TypeScript file of the project is answered here, from
-// the importing file's place (the project's package.json says "type": "module"); anything else,
-// or a file that is not there (for Node's own "Cannot find module" error), goes to Node's resolver.
-// (Node's resolver would also follow symbolic links: importing files already have their real
-// place, and the project links none of its own files.)
+// one-scenario run. Two kinds are answered here: Node's own modules (`node:…`), and a relative
+// import of one of the project's TypeScript files, from the importing file's place (the project's
+// package.json says "type": "module"). Anything else, or a file that is not there (for Node's own
+// "Cannot find module" error), goes to Node's resolver. That resolver would also follow symbolic
+// links; importing files already have their real place, and the project links none of its own.
 export async function resolve(specifier, context, nextResolve) {
+  if (specifier.startsWith('node:')) return { url: specifier, format: 'builtin', shortCircuit: true };
   const parent = context.parentURL;
   if (specifier.startsWith('.') && /\.m?ts$/.test(specifier) && parent?.startsWith('file:') && !parent.includes('/node_modules/')) {
     const url = new URL(specifier, parent);
