@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
-import type { MailStore } from '../store/index.ts';
+import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { ConnectionFaults, type ConnectionFaultOptions } from './connection-faults.ts';
 import { HeldReplies } from './connection-held-replies.ts';
 import { ConnectionInput } from './connection-input.ts';
@@ -63,6 +63,9 @@ export class ImapConnection {
   private closing = false;
   private readonly held: HeldReplies;
   private readonly faults: ConnectionFaults;
+  /** Others' changes were announced in this turn of the event loop; more are told once after it. */
+  private announcing = false;
+  private announceAgain = false;
   /** When the client last sent anything, by the server's clock. */
   private lastActivity: number;
 
@@ -86,7 +89,7 @@ export class ImapConnection {
       security: () => this.security,
       scriptedFailure: (name: string) => this.faults.commandFailure(name),
     });
-    this.unsubscribe = options.store.onChange((event) => this.guard(() => this.deliver(this.dispatcher.storeChanged(event))));
+    this.unsubscribe = options.store.onChange((event) => this.guard(() => this.storeChanged(event)));
     socket.setNoDelay(true);
     this.listen(socket);
     socket.on('close', () => {
@@ -133,6 +136,29 @@ export class ImapConnection {
   bye(text: string): void {
     if (this.closing) return;
     this.deliver({ clientLines: [], output: [Buffer.from(`* BYE ${text}\r\n`)], close: true });
+  }
+
+  /**
+   * Others' changes are announced at the first event of a burst, and once more after it if
+   * more came: a COPY of thousands of messages, placed before any event is sent, is one EXISTS
+   * to an IDLE client, not thousands of checks of the whole mailbox.
+   */
+  private storeChanged(event: MailStoreEvent): void {
+    if (!this.dispatcher.storeChanged(event)) return;
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    this.deliver(this.dispatcher.announce());
+    queueMicrotask(() =>
+      this.guard(() => {
+        this.announcing = false;
+        if (!this.announceAgain) return;
+        this.announceAgain = false;
+        if (!this.closing) this.deliver(this.dispatcher.announce());
+      }),
+    );
   }
 
   private handle(event: FrameEvent): void {
@@ -243,7 +269,8 @@ export class ImapConnection {
   }
 
   private finish(reply: Reply): void {
-    if (reply.close) {
+    // A reply made in slices learns at its end whether the session is over (too many BADs).
+    if (reply.close || this.dispatcher.loggedOut) {
       this.closing = true;
       this.socket.end();
     }
