@@ -189,8 +189,9 @@ export class Dispatcher {
     return { clientLines: [], output: this.news(true), close: false };
   }
 
-  /** The session is over: the connection closes once what it has to write is written. */
-  get loggedOut(): boolean {
+
+  /** The session is over (BYE said); checked through a getter, as it changes while work pauses. */
+  private get ended(): boolean {
     return this.state.kind === 'logout';
   }
 
@@ -252,7 +253,18 @@ export class Dispatcher {
 
   /** `command` is absent when a continuation ends, which reports what it must itself. */
   private reply(clientLines: readonly string[], tag: string, before: readonly Buffer[], outcome: CommandOutcome, command?: Command): Reply {
-    if (outcome.kind === 'deferred') return { clientLines, output: this.concludeLater(tag, before, outcome, command), close: false };
+    if (outcome.kind === 'deferred') {
+      // Whether the session ends with this command is known only once its work is done.
+      const ending = { close: false };
+      const output = this.concludeLater(tag, before, outcome, command, ending);
+      return {
+        clientLines,
+        output,
+        get close() {
+          return ending.close;
+        },
+      };
+    }
     const head = [...before, ...outcome.untagged.map(untaggedLine)];
     if (outcome.kind === 'continue') {
       this.pending = { tag, continuation: outcome };
@@ -273,12 +285,12 @@ export class Dispatcher {
    * it yields, then its completion. Its own changes to the store are its own to report, like a
    * handler's; an exception ends it as `BAD Internal server error`.
    */
-  private *concludeLater(tag: string, before: readonly Buffer[], outcome: Deferred, command: Command | undefined): Generator<Buffer> {
+  private *concludeLater(tag: string, before: readonly Buffer[], outcome: Deferred, command: Command | undefined, ending: { close: boolean }): Generator<Buffer> {
     yield* before;
     let completion: Completion;
     for (;;) {
       // The session ended between slices (its mailbox was deleted, BYE): the work is dropped.
-      if (this.state.kind === 'logout') return;
+      if (this.ended) return;
       this.running = true;
       let step: IteratorResult<null, Completion>;
       try {
@@ -297,6 +309,7 @@ export class Dispatcher {
     }
     const head = completion.untagged.map(untaggedLine);
     const tail = this.conclude(tag, completion, command);
+    ending.close = this.ended;
     yield* completion.stream ? chain(head, completion.stream, tail) : [...head, ...tail];
   }
 
