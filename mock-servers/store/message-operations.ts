@@ -106,5 +106,7 @@ function applyFlags(present: Set<string>, operation: FlagOperation, flags: reado
 
 /** A set of flags as one comparable string, so a change can be noticed later. */
 export function flagKey(flags: Iterable<string>): string {
+  // Most messages have no flag or one; sessions compare every message's key on each update.
+  if (flags instanceof Set && flags.size < 2) return flags.size === 0 ? '' : (flags.values().next().value as string).toLowerCase();
   return [...flags].map((flag) => flag.toLowerCase()).sort().join(' ');
 }
