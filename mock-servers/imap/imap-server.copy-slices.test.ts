@@ -100,10 +100,22 @@ describe('IMAP COPY and MOVE of many messages, in slices and all at once', () =>
     });
     const worker = await h.loggedIn('Projects');
     const watcher = await h.loggedIn('Trash');
+    const idler = await h.loggedIn('Trash');
+    idler.send('i1 IDLE\r\n');
+    await idler.waitForContinuation();
     worker.send('c1 COPY 1:* Trash\r\n');
     const copied = worker.waitForTagged('c1');
     const answers = await keepAsking(watcher, copied);
     expect(await copied).toEqual([`c1 OK [COPYUID 1003 1:${COUNT} 1:${COUNT}] COPY completed`]);
+    // An IDLE session is told at once, and once (RFC 2177 §3), with the keyword the copies brought.
+    idler.send('DONE\r\n');
+    expect(await idler.waitForTagged('i1')).toEqual([
+      `* ${COUNT} EXISTS`,
+      `* ${COUNT} RECENT`,
+      '* FLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Later)',
+      '* OK [PERMANENTFLAGS (\\Seen \\Answered \\Flagged \\Deleted \\Draft $Later \\*)] Flags permitted',
+      'i1 OK IDLE terminated',
+    ]);
     answers.push(await watcher.command('n0 NOOP'));
     const exists = answers.flat().filter((line) => line.endsWith(' EXISTS'));
     expect(exists).toEqual([`* ${COUNT} EXISTS`]);
