@@ -25,6 +25,8 @@ export interface StoreAtScale {
   readonly heapAfter: number;
   /** The highest live-and-garbage heap seen during the FETCH (sampled every 10 ms by the server). */
   readonly heapPeak: number;
+  /** The server's CPU time from the FETCH's start to the session's end, less prone to other load than fetchMs. */
+  readonly serverCpuMs: number;
 }
 
 export async function measureStoreAtScale(count: number, resources: Resources): Promise<StoreAtScale> {
@@ -46,7 +48,7 @@ export async function measureStoreAtScale(count: number, resources: Resources): 
   await client.logout();
   if (fetched !== count) throw new Error(`The FETCH returned ${fetched} envelopes for ${count} messages`);
   server.child.stdin.write('gc\n');
-  const after = JSON.parse(await server.nextLine((line) => line.includes('"rss"'))) as { rss: number; heap: number; heapPeak: number };
+  const after = JSON.parse(await server.nextLine((line) => line.includes('"rss"'))) as { rss: number; heap: number; heapPeak: number; cpuMs: number };
   server.child.stdin.end();
-  return { messages: count, storeBytes: ready.storeBytes, rssFilled: ready.rss, fetchMs, rssPeak, rssAfter: after.rss, heapFilled: ready.heap, heapAfter: after.heap, heapPeak: after.heapPeak };
+  return { messages: count, storeBytes: ready.storeBytes, rssFilled: ready.rss, fetchMs, rssPeak, rssAfter: after.rss, heapFilled: ready.heap, heapAfter: after.heap, heapPeak: after.heapPeak, serverCpuMs: after.cpuMs };
 }
