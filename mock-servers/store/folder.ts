@@ -1,6 +1,5 @@
 import type { FolderRole } from './special-use.ts';
-import type { UnplacedMessage } from './message-operations.ts';
-import type { StoredMessage } from './stored-message.ts';
+import type { StoredMessage, UnplacedMessage } from './stored-message.ts';
 
 export interface AppendOptions {
   flags?: Iterable<string>;

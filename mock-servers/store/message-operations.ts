@@ -1,7 +1,7 @@
 import type { Account } from './account.ts';
 import type { Folder } from './folder.ts';
 import { assertOwns, type StoreContext } from './store-context.ts';
-import type { StoredMessage } from './stored-message.ts';
+import type { StoredMessage, UnplacedMessage } from './stored-message.ts';
 
 export type FlagOperation = 'add' | 'remove' | 'replace';
 
@@ -18,11 +18,6 @@ export interface CopiedMessage {
  */
 export interface PreparedCopy extends CopiedMessage {
   readonly copy: UnplacedMessage;
-}
-
-/** A message before a folder takes it: its UID is given then (Folder.adopt). */
-export interface UnplacedMessage extends Omit<StoredMessage, 'uid'> {
-  uid: number;
 }
 
 export function prepareCopy(source: StoredMessage): PreparedCopy {
