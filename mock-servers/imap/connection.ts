@@ -1,6 +1,6 @@
 import type { Socket } from 'node:net';
 import type { SecureContext } from 'node:tls';
-import type { MailStore } from '../store/index.ts';
+import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { ConnectionFaults, type ConnectionFaultOptions } from './connection-faults.ts';
 import { HeldReplies } from './connection-held-replies.ts';
 import { ConnectionInput } from './connection-input.ts';
@@ -17,6 +17,11 @@ import { transportSecurity, type TransportSecurity } from './transport-security.
 
 /** Time one slice of a long reply may take before other sessions get their turn. */
 const SLICE_MS = 5;
+/**
+ * Pause points of long work in one slice at most, however fast the machine: other sessions get
+ * a turn at least this often (every 512 messages of a SEARCH, 1,024 of a COPY), whatever the clock says.
+ */
+const PAUSES_PER_SLICE = 64;
 /**
  * Output a long reply may have waiting for the client before the rest waits for 'drain': enough
  * that a client reading quickly never waits on the server, little enough to bound memory.
@@ -63,6 +68,9 @@ export class ImapConnection {
   private closing = false;
   private readonly held: HeldReplies;
   private readonly faults: ConnectionFaults;
+  /** Others' changes were announced in this turn of the event loop; more are told once after it. */
+  private announcing = false;
+  private announceAgain = false;
   /** When the client last sent anything, by the server's clock. */
   private lastActivity: number;
 
@@ -86,7 +94,7 @@ export class ImapConnection {
       security: () => this.security,
       scriptedFailure: (name: string) => this.faults.commandFailure(name),
     });
-    this.unsubscribe = options.store.onChange((event) => this.guard(() => this.deliver(this.dispatcher.storeChanged(event))));
+    this.unsubscribe = options.store.onChange((event) => this.guard(() => this.storeChanged(event)));
     socket.setNoDelay(true);
     this.listen(socket);
     socket.on('close', () => {
@@ -133,6 +141,29 @@ export class ImapConnection {
   bye(text: string): void {
     if (this.closing) return;
     this.deliver({ clientLines: [], output: [Buffer.from(`* BYE ${text}\r\n`)], close: true });
+  }
+
+  /**
+   * Others' changes are announced at the first event of a burst, and once more after it if
+   * more came: a COPY of thousands of messages, placed before any event is sent, is one EXISTS
+   * to an IDLE client, not thousands of checks of the whole mailbox.
+   */
+  private storeChanged(event: MailStoreEvent): void {
+    if (!this.dispatcher.storeChanged(event)) return;
+    if (this.announcing) {
+      this.announceAgain = true;
+      return;
+    }
+    this.announcing = true;
+    this.deliver(this.dispatcher.announce());
+    queueMicrotask(() =>
+      this.guard(() => {
+        this.announcing = false;
+        if (!this.announceAgain) return;
+        this.announceAgain = false;
+        if (!this.closing) this.deliver(this.dispatcher.announce());
+      }),
+    );
   }
 
   private handle(event: FrameEvent): void {
@@ -210,8 +241,11 @@ export class ImapConnection {
     this.input.hold();
     const step = () =>
       this.guard(() => {
-        if (this.closing) return;
+        // The client went away (closed, or half-closed so nothing more can reach it): the rest
+        // of the work is dropped; a COPY or MOVE not yet committed does nothing.
+        if (this.closing || !this.socket.writable) return;
         const started = performance.now();
+        let pauses = 0;
         // One slice goes out in as few writes as the socket allows.
         const socket = this.socket;
         socket.cork();
@@ -224,8 +258,12 @@ export class ImapConnection {
               if (last) this.input.unpause();
               return;
             }
-            // An empty chunk is a pause point of long work (a SEARCH): nothing to send.
+            // An empty chunk is a pause point of long work (a SEARCH, a COPY): nothing to send.
             if (next.value.length > 0) this.write(next.value);
+            else if (++pauses === PAUSES_PER_SLICE) {
+              setImmediate(step);
+              return;
+            }
             if (socket.writableLength >= UNREAD_OUTPUT_BYTES) {
               socket.once('drain', step);
               return;

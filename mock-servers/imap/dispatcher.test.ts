@@ -26,13 +26,14 @@ describe('Dispatcher and the selected mailbox', () => {
     expect([text(reply.output), reply.close]).toEqual(['* BYE Selected mailbox was deleted, have to disconnect\r\n', true]);
   });
 
-  it('says so at once, even when not idle, through storeChanged', () => {
+  it('says so at once, even when not idle, when asked to announce a change that concerns it', () => {
     const { store, account, work, session, text } = setUp();
     const watcher = session('Work');
-    let reply = watcher.storeChanged({ kind: 'message-added', account, folder: work, message: store.deliver(account, work, Buffer.from('x')) });
-    expect(reply.output).toEqual([]);
+    expect(watcher.storeChanged({ kind: 'message-added', account, folder: work, message: store.deliver(account, work, Buffer.from('x')) })).toBe(true);
+    expect(watcher.announce().output).toEqual([]);
     store.bumpUidValidity(account, work);
-    reply = watcher.storeChanged({ kind: 'uid-validity-changed', account, folder: work });
+    expect(watcher.storeChanged({ kind: 'uid-validity-changed', account, folder: work })).toBe(true);
+    const reply = watcher.announce();
     expect([text(reply.output), reply.close]).toEqual(['* BYE Mailbox UIDVALIDITY changed, have to disconnect\r\n', true]);
   });
 
@@ -42,9 +43,10 @@ describe('Dispatcher and the selected mailbox', () => {
     const inbox = account.requireFolderByRole('inbox');
     expect(text(watcher.command(Buffer.from('i IDLE')).output)).toBe('+ idling\r\n');
     const other = store.deliver(account, inbox, Buffer.from('x'));
-    expect(watcher.storeChanged({ kind: 'message-added', account, folder: inbox, message: other }).output).toEqual([]);
+    expect(watcher.storeChanged({ kind: 'message-added', account, folder: inbox, message: other })).toBe(false);
     const message = store.deliver(account, work, Buffer.from('x'));
-    expect(text(watcher.storeChanged({ kind: 'message-added', account, folder: work, message }).output)).toBe('* 1 EXISTS\r\n* 1 RECENT\r\n');
+    expect(watcher.storeChanged({ kind: 'message-added', account, folder: work, message })).toBe(true);
+    expect(text(watcher.announce().output)).toBe('* 1 EXISTS\r\n* 1 RECENT\r\n');
     expect(text(watcher.line('DONE').output)).toBe('i OK IDLE terminated\r\n');
   });
 });

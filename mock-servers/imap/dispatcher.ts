@@ -1,6 +1,6 @@
 import type { MailStore, MailStoreEvent } from '../store/index.ts';
 import { capabilityText } from './capabilities.ts';
-import { bad, no, type Command, type CommandOutcome, type Continuation, type Untagged } from './commands/contract.ts';
+import { bad, no, type Command, type CommandOutcome, type Completion, type Continuation, type Deferred, type Untagged } from './commands/contract.ts';
 import { loginDisabledRefusal } from './commands/login.ts';
 import { DEFAULT_IMAP_LIMITS } from './imap-limits.ts';
 import { findCommand } from './commands/registry.ts';
@@ -169,15 +169,30 @@ export class Dispatcher {
   }
 
   /**
-   * Something changed in the store, caused by someone else. While IDLE in that mailbox the
-   * client hears of it now (RFC 2177 §3); a deleted or renumbered selected mailbox ends the
-   * session now, whatever the client is doing (BYE may come at any time, §7.1.5).
+   * Whether a change in the store concerns this session: someone else changed its selected
+   * mailbox. The connection then asks `announce()`, once for a burst of events (a COPY of
+   * thousands of messages is as many).
    */
-  storeChanged(event: MailStoreEvent): Reply {
-    if (this.running || this.state.kind !== 'selected' || !('folder' in event) || event.folder !== this.state.folder) return NOTHING;
+  storeChanged(event: MailStoreEvent): boolean {
+    return !this.running && this.state.kind === 'selected' && 'folder' in event && event.folder === this.state.folder;
+  }
+
+  /**
+   * After someone else's change to the selected mailbox: while IDLE the client hears of it now
+   * (RFC 2177 §3); a deleted or renumbered selected mailbox ends the session now, whatever the
+   * client is doing (BYE may come at any time, §7.1.5), long work in slices included.
+   */
+  announce(): Reply {
+    if (this.state.kind !== 'selected') return NOTHING;
     if (this.selectionGone()) return this.byeForGoneMailbox([]);
     if (!this.pending?.continuation.announceArrivals) return NOTHING;
     return { clientLines: [], output: this.news(true), close: false };
+  }
+
+
+  /** The session is over (BYE said); checked through a getter, as it changes while work pauses. */
+  private get ended(): boolean {
+    return this.state.kind === 'logout';
   }
 
   private get security(): TransportSecurity {
@@ -238,17 +253,75 @@ export class Dispatcher {
 
   /** `command` is absent when a continuation ends, which reports what it must itself. */
   private reply(clientLines: readonly string[], tag: string, before: readonly Buffer[], outcome: CommandOutcome, command?: Command): Reply {
-    const output = [...before, ...outcome.untagged.map(untaggedLine)];
+    if (outcome.kind === 'deferred') {
+      // Whether the session ends with this command is known only once its work is done.
+      const ending = { close: false };
+      const output = this.concludeLater(tag, before, outcome, command, ending);
+      return {
+        clientLines,
+        output,
+        get close() {
+          return ending.close;
+        },
+      };
+    }
+    const head = [...before, ...outcome.untagged.map(untaggedLine)];
     if (outcome.kind === 'continue') {
       this.pending = { tag, continuation: outcome };
       const news = outcome.announceArrivals ? this.news(true) : [];
-      return { clientLines, output: [...output, ...news, continuationLine(outcome.prompt)], close: false };
+      return { clientLines, output: [...head, ...news, continuationLine(outcome.prompt)], close: false };
     }
+    const loginFailed = outcome.code === 'AUTHENTICATIONFAILED' || outcome.code === 'AUTHORIZATIONFAILED';
+    const tail = this.conclude(tag, outcome, command);
+    const startTls = outcome.startTls === true && outcome.status === 'OK';
+    // Streamed responses go between the command's own untagged responses and what follows them.
+    const stream = outcome.stream;
+    const written = stream ? chain(head, stream, tail) : [...head, ...tail];
+    return { clientLines, output: written, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}), ...(loginFailed ? { authFailures: this.authFailures } : {}) };
+  }
+
+  /**
+   * Deferred work, a slice at a time as the connection writes: a pause point for each `null`
+   * it yields, then its completion. Its own changes to the store are its own to report, like a
+   * handler's; an exception ends it as `BAD Internal server error`.
+   */
+  private *concludeLater(tag: string, before: readonly Buffer[], outcome: Deferred, command: Command | undefined, ending: { close: boolean }): Generator<Buffer> {
+    yield* before;
+    let completion: Completion;
+    for (;;) {
+      // The session ended between slices (its mailbox was deleted, BYE): the work is dropped.
+      if (this.ended) return;
+      this.running = true;
+      let step: IteratorResult<null, Completion>;
+      try {
+        step = outcome.work.next();
+      } catch (error) {
+        this.options.onInternalError(error);
+        step = { done: true, value: bad('Internal server error') };
+      } finally {
+        this.running = false;
+      }
+      if (step.done) {
+        completion = step.value;
+        break;
+      }
+      yield PAUSE;
+    }
+    const head = completion.untagged.map(untaggedLine);
+    const tail = this.conclude(tag, completion, command);
+    ending.close = this.ended;
+    yield* completion.stream ? chain(head, completion.stream, tail) : [...head, ...tail];
+  }
+
+  /**
+   * What follows a command's own responses: the session's state moved on, the mailbox's news
+   * (see the class comment), a BYE when the session must end, and the tagged status line.
+   */
+  private conclude(tag: string, outcome: Completion, command: Command | undefined): Buffer[] {
+    const output: Buffer[] = [];
     if (outcome.nextState) this.state = outcome.nextState;
     this.consecutiveBad = outcome.status === 'BAD' ? this.consecutiveBad + 1 : 0;
     if (command && !command.endsSelection) output.push(...this.news(!command.defersExpunges));
-    // Streamed responses go between the command's own untagged responses and what follows them.
-    const head = output.splice(0, before.length + outcome.untagged.length);
     const tagged = statusLine(tag, outcome.status, outcome.text, outcome.code);
     // RFC 5530 codes that only LOGIN and AUTHENTICATE give: a failed login.
     const loginFailed = outcome.code === 'AUTHENTICATIONFAILED' || outcome.code === 'AUTHORIZATIONFAILED';
@@ -263,10 +336,7 @@ export class Dispatcher {
       this.state = LOGOUT;
     }
     output.push(tagged);
-    const startTls = outcome.startTls === true && outcome.status === 'OK';
-    const stream = outcome.stream;
-    const written = stream ? chain(head, stream, output) : [...head, ...output];
-    return { clientLines, output: written, close: this.state.kind === 'logout', ...(startTls ? { startTls } : {}), ...(loginFailed ? { authFailures: this.authFailures } : {}) };
+    return output;
   }
 }
 

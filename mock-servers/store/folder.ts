@@ -1,5 +1,5 @@
 import type { FolderRole } from './special-use.ts';
-import type { StoredMessage } from './stored-message.ts';
+import type { StoredMessage, UnplacedMessage } from './stored-message.ts';
 
 export interface AppendOptions {
   flags?: Iterable<string>;
@@ -69,6 +69,19 @@ export class Folder {
     this.present.add(message);
     this.unclaimedRecent.add(message);
     return message;
+  }
+
+  /**
+   * Takes messages made outside the folder (copies COPY or MOVE prepared), each given the next
+   * UID in the order given, all in one step.
+   */
+  adopt(messages: readonly UnplacedMessage[]): void {
+    for (const message of messages) {
+      message.uid = this.nextUid++;
+      this.stored.push(message);
+      this.present.add(message);
+      this.unclaimedRecent.add(message);
+    }
   }
 
   /**

@@ -9,5 +9,5 @@ export type { MailStoreEvent, MailStoreListener } from './store-events.ts';
 export { MailStoreError, type MailStoreErrorCode } from './store-error.ts';
 export { HIERARCHY_DELIMITER, isInferior, validFolderName } from './folder-names.ts';
 export type { CreateFolderOptions } from './folder-operations.ts';
-export { flagKey, type CopiedMessage, type FlagOperation } from './message-operations.ts';
+export { flagKey, prepareCopy, type CopiedMessage, type FlagOperation, type PreparedCopy } from './message-operations.ts';
 export type { StoreSnapshot, AccountSnapshot, FolderSnapshot, MessageSnapshot } from './store-snapshot.ts';

@@ -151,6 +151,14 @@ export class MailStore {
     return messages.moveMessages(this.context, account, from, list, to);
   }
 
+  /**
+   * Copies prepared beforehand (prepareCopy) placed in one step, the originals removed for a
+   * move: how COPY and MOVE of many messages stay atomic while preparing in slices.
+   */
+  commitCopies(account: Account, from: Folder, prepared: readonly messages.PreparedCopy[], to: Folder, move: boolean): readonly messages.CopiedMessage[] {
+    return messages.commitCopies(this.context, account, from, prepared, to, move);
+  }
+
   /** Removes the messages flagged \Deleted (only those `only` accepts, when given). */
   expunge(account: Account, folder: Folder, only?: (message: StoredMessage) => boolean): StoredMessage[] {
     return messages.expunge(this.context, account, folder, only);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailStore } from './mail-store.ts';
+import { prepareCopy } from './message-operations.ts';
 import type { MailStoreEvent } from './store-events.ts';
 
 function setUp() {
@@ -42,6 +43,28 @@ describe('MailStore messages', () => {
     store.moveMessages(account, inbox, [inbox.messages[1]!], trash);
     expect([inbox.messages.map((m) => m.uid), trash.messages.map((m) => m.uid)]).toEqual([[1, 3], [1]]);
     expect(events.map(describeEvent)).toEqual(['message-added Trash 1', 'messages-expunged INBOX 2']);
+  });
+
+  it('commits prepared copies in one step: flags as prepared, every change made before any listener hears of one', () => {
+    const { store, account, inbox, trash, events } = setUp();
+    const prepared = inbox.messages.map(prepareCopy);
+    // Changed after its copy was prepared: the copy keeps the flags it was prepared with.
+    inbox.messages[1]!.flags.add('\\Flagged');
+    const seen: string[] = [];
+    store.onChange(() => seen.push(`${inbox.messages.length}+${trash.messages.length}`));
+    const copies = store.commitCopies(account, inbox, prepared, trash, true);
+    expect(copies.map(({ source, copy }) => [source.uid, copy.uid])).toEqual([[1, 1], [2, 2], [3, 3]]);
+    expect(trash.messages.map((m) => [...m.flags])).toEqual([['\\Seen'], [], ['\\Deleted', '$Later']]);
+    expect(seen).toEqual(['0+3', '0+3', '0+3', '0+3']);
+    expect(events.map(describeEvent)).toEqual(['message-added Trash 1', 'message-added Trash 2', 'message-added Trash 3', 'messages-expunged INBOX 1,2,3']);
+  });
+
+  it('refuses to commit copies of a message no longer in its folder, changing nothing', () => {
+    const { store, account, inbox, trash } = setUp();
+    const prepared = inbox.messages.map(prepareCopy);
+    store.removeMessages(account, inbox, [inbox.messages[2]!]);
+    expect(() => store.commitCopies(account, inbox, prepared, trash, false)).toThrow('A message to copy is no longer in "INBOX"');
+    expect([inbox.messages.length, trash.messages.length, trash.uidNext]).toEqual([2, 0, 1]);
   });
 
   it('expunges only \\Deleted messages, optionally only some of them', () => {

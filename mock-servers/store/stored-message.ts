@@ -12,3 +12,8 @@ export interface StoredMessage {
   readonly size: number;
   readonly raw: Buffer;
 }
+
+/** A message before a folder takes it (a copy COPY or MOVE prepared): its UID is given then (Folder.adopt). */
+export interface UnplacedMessage extends Omit<StoredMessage, 'uid'> {
+  uid: number;
+}

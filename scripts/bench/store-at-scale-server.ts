@@ -2,8 +2,10 @@
  * The server side of the store-at-scale benchmark, in a process of its own so that its memory is
  * its own: a mock mail server without transcripts (as the command line runs it), filled with
  * `count` messages of about 1 KB delivered directly, then serving IMAP. It speaks JSON lines:
- * `{"event":"ready",...}` once filled (RSS measured after a garbage collection), and for each
- * `gc` line on standard input `{"event":"rss","rss":...}` after another one.
+ * `{"event":"ready",...}` once filled (RSS measured after a garbage collection); after a
+ * `sample` line on standard input it notes its highest heap every 10 ms and counts its CPU time,
+ * and for each `gc` line it answers `{"event":"rss","rss":...,"heapPeak":...,"cpuMs":...}` after
+ * another collection.
  *
  *   node --expose-gc --import ./scripts/register-ts.mjs scripts/bench/store-at-scale-server.ts 100000 user password
  */
@@ -53,10 +55,20 @@ const { imapPort } = await server.start();
 collect();
 emit({ event: 'ready', imapPort, count, storeBytes, rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
 const input = createInterface({ input: process.stdin });
+let heapPeak = 0;
+let sampler: NodeJS.Timeout | undefined;
+let cpuFrom = process.cpuUsage();
 input.on('line', (line) => {
+  if (line.trim() === 'sample') {
+    cpuFrom = process.cpuUsage();
+    heapPeak = process.memoryUsage().heapUsed;
+    sampler = setInterval(() => (heapPeak = Math.max(heapPeak, process.memoryUsage().heapUsed)), 10);
+  }
   if (line.trim() !== 'gc') return;
+  clearInterval(sampler);
+  const cpu = process.cpuUsage(cpuFrom);
   collect();
-  emit({ event: 'rss', rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed });
+  emit({ event: 'rss', rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed, heapPeak, cpuMs: (cpu.user + cpu.system) / 1000 });
 });
 input.on('close', () => {
   void server.stop().then(() => process.exit(0));

@@ -23,6 +23,10 @@ export interface StoreAtScale {
   /** Live heap once filled and once the session is over, each after a garbage collection. */
   readonly heapFilled: number;
   readonly heapAfter: number;
+  /** The highest live-and-garbage heap seen during the FETCH (sampled every 10 ms by the server). */
+  readonly heapPeak: number;
+  /** The server's CPU time from the FETCH's start to the session's end, less prone to other load than fetchMs. */
+  readonly serverCpuMs: number;
 }
 
 export async function measureStoreAtScale(count: number, resources: Resources): Promise<StoreAtScale> {
@@ -32,6 +36,7 @@ export async function measureStoreAtScale(count: number, resources: Resources): 
   client.on('error', () => undefined);
   await client.connect();
   await client.mailboxOpen('INBOX', { readOnly: true });
+  server.child.stdin.write('sample\n');
   const sampler = server.samplePeak();
   const started = performance.now();
   let fetched = 0;
@@ -43,7 +48,7 @@ export async function measureStoreAtScale(count: number, resources: Resources): 
   await client.logout();
   if (fetched !== count) throw new Error(`The FETCH returned ${fetched} envelopes for ${count} messages`);
   server.child.stdin.write('gc\n');
-  const after = JSON.parse(await server.nextLine((line) => line.includes('"rss"'))) as { rss: number; heap: number };
+  const after = JSON.parse(await server.nextLine((line) => line.includes('"rss"'))) as { rss: number; heap: number; heapPeak: number; cpuMs: number };
   server.child.stdin.end();
-  return { messages: count, storeBytes: ready.storeBytes, rssFilled: ready.rss, fetchMs, rssPeak, rssAfter: after.rss, heapFilled: ready.heap, heapAfter: after.heap };
+  return { messages: count, storeBytes: ready.storeBytes, rssFilled: ready.rss, fetchMs, rssPeak, rssAfter: after.rss, heapFilled: ready.heap, heapAfter: after.heap, heapPeak: after.heapPeak, serverCpuMs: after.cpuMs };
 }

@@ -61,7 +61,18 @@ export interface Continuation {
   resume(line: string): CommandOutcome;
 }
 
-export type CommandOutcome = Completion | Continuation;
+/**
+ * Long work whose answer is known only at its end (COPY and MOVE of many messages): the work
+ * yields `null` wherever it may pause, so other sessions are served between slices, and returns
+ * the completion. The session reads no further command meanwhile. A connection that closes
+ * before the end abandons the work where it paused.
+ */
+export interface Deferred {
+  readonly kind: 'deferred';
+  readonly work: Iterator<null, Completion>;
+}
+
+export type CommandOutcome = Completion | Continuation | Deferred;
 
 export interface CommandSpec<K extends SessionStateName> {
   readonly name: string;

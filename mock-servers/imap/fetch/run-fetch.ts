@@ -1,5 +1,6 @@
+import type { StoredMessage } from '../../store/index.ts';
 import { bad, badArguments, ok, type CommandContext, type Completion, type Untagged } from '../commands/contract.ts';
-import { selectMessages } from '../mailbox/message-set.ts';
+import { selectIndexRanges } from '../mailbox/message-set.ts';
 import type { Token } from '../protocol/tokens.ts';
 import type { Selected } from '../session-state.ts';
 import { parseFetchItems } from './fetch-items.ts';
@@ -17,15 +18,21 @@ export function runFetch(ctx: CommandContext<Selected>, args: readonly Token[], 
   const command = byUid ? 'UID FETCH' : 'FETCH';
   const itemsToken = args[1];
   if (args.length !== 2 || !itemsToken) return badArguments(command, 'sequence-set items');
-  const targets = selectMessages(view, args[0], byUid);
+  const targets = selectIndexRanges(view, args[0], byUid);
   if (!targets.ok) return bad(targets.message);
   const items = parseFetchItems(itemsToken);
   if (!items.ok) return bad(items.message);
   const wanted = items.items;
-  const selected = targets.messages;
+  // The messages as numbered now, gone through range by range: no object per message is made
+  // before its response, so a FETCH of a whole large folder holds no more than the folder does.
+  const numbered = view.messages;
+  const { ranges, count } = targets;
   const asksFlags = wanted.some((item) => item.kind === 'FLAGS');
+  function* selected(): Generator<{ readonly seq: number; readonly message: StoredMessage }> {
+    for (const range of ranges) for (let index = range.from; index < range.to; index++) yield { seq: index + 1, message: numbered[index]! };
+  }
   function* responses(): Generator<Untagged> {
-    for (const { seq, message } of selected) {
+    for (const { seq, message } of selected()) {
       const markSeen = () => {
         store.setFlags(state.account, state.folder, [message], 'add', ['\\Seen']);
         view.reported(message);
@@ -36,7 +43,7 @@ export function runFetch(ctx: CommandContext<Selected>, args: readonly Token[], 
     }
   }
   // A few messages are answered at once; many are made as they are written (contract.ts).
-  if (selected.length <= STREAM_FROM) return ok(`${command} completed`, { untagged: [...responses()] });
+  if (count <= STREAM_FROM) return ok(`${command} completed`, { untagged: [...responses()] });
   return { ...ok(`${command} completed`), stream: responses() };
 }
 

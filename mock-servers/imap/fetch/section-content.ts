@@ -1,11 +1,11 @@
 import type { StoredMessage } from '../../store/index.ts';
 import { messageParts, sourceParts, type MessageParts } from '../message/header.ts';
 import { findPart, mimeEntity, type MimeEntity } from '../message/mime.ts';
-import { perSource } from '../message/per-message.ts';
+import { lastSource } from '../message/per-message.ts';
 import type { SectionSpec } from './fetch-items.ts';
 
-/** The MIME tree of a message source, parsed once per source from its cached header split. */
-export const sourceMimeTree: (raw: Buffer) => MimeEntity = perSource((raw) => mimeEntity(sourceParts(raw)));
+/** The MIME tree of a message source, parsed once for the message in hand (per-message.ts, lastSource). */
+export const sourceMimeTree: (raw: Buffer) => MimeEntity = lastSource((raw) => mimeEntity(sourceParts(raw)));
 
 /** The MIME tree of a stored message, parsed once per message. */
 export const mimeTree = (message: StoredMessage): MimeEntity => sourceMimeTree(message.raw);

@@ -12,8 +12,11 @@ export function definedFlags(folder: Folder): string[] {
 }
 
 export function isSystemFlag(flag: string): boolean {
-  return (SYSTEM_FLAGS as readonly string[]).some((system) => system.toUpperCase() === flag.toUpperCase());
+  return SYSTEM_FLAGS_UPPER.has(flag.toUpperCase());
 }
+
+/** Looked up once per flag of every message whenever a session is brought up to date. */
+const SYSTEM_FLAGS_UPPER: ReadonlySet<string> = new Set(SYSTEM_FLAGS.map((flag) => flag.toUpperCase()));
 
 /** The sequence number of the first message without \Seen, if any. */
 export function firstUnseen(folder: Folder): number | undefined {

@@ -115,18 +115,19 @@ export class MailboxView {
   /** `* n EXPUNGE` for every message gone from the folder, and forgets them. */
   reportExpunges(): Untagged[] {
     const untagged: Untagged[] = [];
-    let index = 0;
-    while (index < this.entries.length) {
-      const entry = this.entries[index];
-      if (entry && this.isExpunged(entry.message)) {
-        this.entries.splice(index, 1);
-        this.byMessage.delete(entry.message);
-        this.recent.delete(entry.message);
-        untagged.push([num(index + 1), raw('EXPUNGE')]);
-      } else {
-        index++;
+    // One pass: a message's number when its EXPUNGE is sent is its place among those kept so
+    // far, plus one (the messages before it that were expunged are already gone by then).
+    const kept: ViewEntry[] = [];
+    for (const entry of this.entries) {
+      if (!this.isExpunged(entry.message)) {
+        kept.push(entry);
+        continue;
       }
+      this.byMessage.delete(entry.message);
+      this.recent.delete(entry.message);
+      untagged.push([num(kept.length + 1), raw('EXPUNGE')]);
     }
+    if (untagged.length > 0) this.entries = kept;
     return untagged;
   }
 

@@ -1,5 +1,5 @@
 import type { StoredMessage } from '../../store/index.ts';
-import { perSource } from './per-message.ts';
+import { lastSource } from './per-message.ts';
 
 /** One header field (RFC 5322 §2.2) as it appears in the message. */
 export interface HeaderField {
@@ -22,8 +22,8 @@ export interface MessageParts {
   readonly fields: readonly HeaderField[];
 }
 
-/** Parts of a message source, split once per source. */
-export const sourceParts: (raw: Buffer) => MessageParts = perSource((raw) => splitMessage(raw));
+/** Parts of a message source, split once for the message in hand (per-message.ts, lastSource). */
+export const sourceParts: (raw: Buffer) => MessageParts = lastSource((raw) => splitMessage(raw));
 
 /** Parts of a stored message, split once per message. */
 export const messageParts = (message: StoredMessage): MessageParts => sourceParts(message.raw);

@@ -7,6 +7,7 @@ import type { StoredMessage } from '../../store/index.ts';
  */
 export const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
 
+
 /**
  * Wraps a computation over a message's raw source so it runs once per source while it is
  * recently used: stored sources never change (flags and UIDs live beside them), and a sync
@@ -43,4 +44,24 @@ export function perSource<T>(compute: (raw: Buffer) => T, cost: (value: T, raw: 
 export function perMessage<T>(compute: (raw: Buffer) => T, cost?: (value: T, raw: Buffer) => number): (message: StoredMessage) => T {
   const ofSource = perSource(compute, cost);
   return (message) => ofSource(message.raw);
+}
+
+/**
+ * Wraps a computation over a message's raw source so that it runs once for the message in
+ * hand: the several items of one FETCH response, or a client's next command on the same
+ * message, share it. Only the last source is remembered. Parsed sources (a message split into
+ * header fields, its MIME tree) are kept no longer on purpose: kept in a cache of even a few
+ * entries, they outlive enough young-generation collections that V8 starts allocating them
+ * straight into the old generation, and a pass over a large folder then leaves all of them
+ * there as garbage. `FETCH 1:* ENVELOPE` over 100,000 messages of 1 KB grew the heap by about
+ * 190 MB of parsed headers that way; remembering only the last, by about 50 MB.
+ */
+export function lastSource<T>(compute: (raw: Buffer) => T): (raw: Buffer) => T {
+  let last: { readonly raw: Buffer; readonly value: T } | undefined;
+  return (raw) => {
+    if (last?.raw === raw) return last.value;
+    const value = compute(raw);
+    last = { raw, value };
+    return value;
+  };
 }
