@@ -96,19 +96,10 @@ function fields(mail: ParsedMail, problems: ReadingProblem[]): Omit<ParsedEmail,
     replyTo: addresses(mail.replyTo),
     to: addresses(mail.to),
     cc: addresses(mail.cc),
-    ...(mail.text ? { text: ownCopy(mail.text) } : {}),
-    ...(typeof mail.html === 'string' ? { html: ownCopy(mail.html) } : {}),
+    // As the parser joined them: the CRM keeps a compact copy of its own (src/crm/mailboxes/stored-bodies.ts).
+    ...(mail.text ? { text: mail.text } : {}),
+    ...(typeof mail.html === 'string' ? { html: mail.html } : {}),
   };
-}
-
-/**
- * The CRM keeps every message's text and HTML for as long as it runs. The parser builds them by
- * joining decoded pieces, and a string joined so is kept as its whole tree of pieces, several
- * times the text's own size; a copy made through UTF-8 is one flat string, so a mailbox's worth
- * of mail costs its text and not the parser's pieces.
- */
-function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**
