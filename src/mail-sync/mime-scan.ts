@@ -7,13 +7,16 @@ const MAX_DEPTH = 20;
 export interface Part {
   readonly headers: ReadonlyMap<string, string>;
   readonly body: string;
+  /** Where the body starts in the text the part was split from. */
+  readonly bodyStart: number;
 }
 
 /** Splits a part (or the message) at its first empty line; header fields unfolded (RFC 5322 §2.2.3), first of each name. */
 export function splitPart(text: string): Part {
   const match = /\r?\n\r?\n/.exec(text);
   const head = match ? text.slice(0, match.index) : text;
-  const body = match ? text.slice(match.index + match[0].length) : '';
+  const bodyStart = match ? match.index + match[0].length : text.length;
+  const body = text.slice(bodyStart);
   const headers = new Map<string, string>();
   for (const field of head.replace(/\r?\n(?=[ \t])/g, '').split(/\r?\n/)) {
     const colon = field.indexOf(':');
@@ -21,7 +24,7 @@ export function splitPart(text: string): Part {
     const name = field.slice(0, colon).trim().toLowerCase();
     if (!headers.has(name)) headers.set(name, field.slice(colon + 1).trim());
   }
-  return { headers, body };
+  return { headers, body, bodyStart };
 }
 
 function param(value: string | undefined, name: string): string | undefined {
@@ -86,6 +89,18 @@ function base64Check(body: string): { ok: boolean; length: number } {
   return { ok: length % 4 === 0 && BASE64_SPACED.test(body), length };
 }
 
+/** What the scan finds: the problems, and where the bodies of the attachments are. */
+export interface MimeScan {
+  readonly problems: ReadingProblem[];
+  /**
+   * The octet ranges [start, end) of the bodies of leaf parts that are neither text nor a
+   * message, in base64 that is whole: what no reader turns into a message's text or HTML.
+   * Empty when the message has any problem, or more parts than the scan reads, so that a
+   * structure the parser might read differently is never cut.
+   */
+  readonly attachmentBodies: ReadonlyArray<readonly [number, number]>;
+}
+
 /**
  * Walks the MIME structure of a raw message (RFC 2045, RFC 2046) the way the parser does, and
  * reports what the parser passes over silently: a multipart boundary that never appears, base64
@@ -93,14 +108,22 @@ function base64Check(body: string): { ok: boolean; length: number } {
  * it can; these notes say what may be missing or garbled.
  */
 export function scanMime(raw: Buffer): ReadingProblem[] {
+  return scanMimeStructure(raw).problems;
+}
+
+/** scanMime, and where the attachments' bodies are. */
+export function scanMimeStructure(raw: Buffer): MimeScan {
   const found = new Map<string, ReadingProblem>();
   const note = (p: ReadingProblem) => found.has(p.code) || found.set(p.code, p);
+  const attachmentBodies: Array<readonly [number, number]> = [];
   let parts = 0;
-  const walk = (part: Part, depth: number): void => {
+  /** `at`: where the text the part was split from starts in the message. */
+  const walk = (part: Part, depth: number, at: number): void => {
     if (++parts > MAX_PARTS || depth > MAX_DEPTH) return;
     const type = part.headers.get('content-type');
     const charset = param(type, 'charset');
     if (charset !== undefined && !knownCharset(charset)) note(problem('unknown-charset', charset));
+    const bodyAt = at + part.bodyStart;
     if (type && /^\s*multipart\//i.test(type)) {
       const boundary = param(type, 'boundary');
       const lines = boundary === undefined ? [] : delimiterLines(part.body, `--${boundary}`);
@@ -112,15 +135,31 @@ export function scanMime(raw: Buffer): ReadingProblem[] {
       const close = lines.find((line) => line.closing);
       starts.forEach((start, i) => {
         const next = starts[i + 1]?.start ?? (close && close.start > start.start ? close.start : part.body.length);
-        walk(splitPart(between(part.body, start.next, next)), depth + 1);
+        walk(splitPart(between(part.body, start.next, next)), depth + 1, bodyAt + start.next);
       });
       return;
     }
     if (/^\s*base64\s*$/i.test(part.headers.get('content-transfer-encoding') ?? '')) {
       const { ok, length } = base64Check(part.body);
       if (!ok) note(problem('broken-base64', `${length} base64 characters`));
+      // Base64 has no "-": a whole base64 body holds no delimiter line, so every reader ends it where this scan does.
+      else if (type && !/^\s*(?:text|message)\//i.test(type) && part.body.length > 0) attachmentBodies.push([bodyAt, bodyAt + part.body.length]);
     }
   };
-  walk(splitPart(raw.toString('latin1')), 0);
-  return [...found.values()];
+  walk(splitPart(raw.toString('latin1')), 0, 0);
+  const whole = found.size === 0 && parts <= MAX_PARTS;
+  return { problems: [...found.values()], attachmentBodies: whole ? attachmentBodies : [] };
+}
+
+/** The message with the given ranges left out. */
+export function withoutRanges(raw: Buffer, ranges: ReadonlyArray<readonly [number, number]>): Buffer {
+  if (ranges.length === 0) return raw;
+  const kept: Buffer[] = [];
+  let from = 0;
+  for (const [start, end] of ranges) {
+    kept.push(raw.subarray(from, start));
+    from = end;
+  }
+  kept.push(raw.subarray(from));
+  return Buffer.concat(kept);
 }

@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { headerEnd, repairHeaderBytes } from './header-bytes.ts';
-import { scanMime, splitPart } from './mime-scan.ts';
+import { scanMimeStructure, splitPart, withoutRanges } from './mime-scan.ts';
 import { problem, type ReadingProblem } from './reading-problems.ts';
 
 export interface ParsedAddress {
@@ -62,15 +62,18 @@ function rawField(mail: ParsedMail, name: string): string | undefined {
 export async function parseMessage(raw: Buffer): Promise<ParsedEmail> {
   const { raw: readable, repaired } = repairHeaderBytes(raw);
   const problems: ReadingProblem[] = repaired ? [problem('header-8bit')] : [];
+  // The CRM keeps no attachment: their bodies are left out of what the parser reads, so it does
+  // not decode, checksum and buffer them only for them to be dropped (mime-scan.ts says which).
+  const scan = scanMimeStructure(readable);
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(readable, OPTIONS);
+    mail = await simpleParser(withoutRanges(readable, scan.attachmentBodies), OPTIONS);
   } catch (error) {
     problems.push(problem('unparsable', error instanceof Error ? error.message : String(error)));
     const essentials = await simpleParser(essentialFields(readable), OPTIONS).catch(() => undefined);
     return { ...(essentials ? fields(essentials, problems) : { references: [], subject: '', from: [], replyTo: [], to: [], cc: [] }), readingProblems: problems };
   }
-  problems.push(...scanMime(readable));
+  problems.push(...scan.problems);
   const parsed = fields(mail, problems);
   const body = brokenMimeBody(readable, parsed, problems);
   return { ...parsed, ...body, readingProblems: problems };
