@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { headerEnd, repairHeaderBytes } from './header-bytes.ts';
-import { scanMime, splitPart } from './mime-scan.ts';
+import { scanMimeStructure, splitPart, withoutRanges } from './mime-scan.ts';
 import { problem, type ReadingProblem } from './reading-problems.ts';
 
 export interface ParsedAddress {
@@ -62,15 +62,18 @@ function rawField(mail: ParsedMail, name: string): string | undefined {
 export async function parseMessage(raw: Buffer): Promise<ParsedEmail> {
   const { raw: readable, repaired } = repairHeaderBytes(raw);
   const problems: ReadingProblem[] = repaired ? [problem('header-8bit')] : [];
+  // The CRM keeps no attachment: their bodies are left out of what the parser reads, so it does
+  // not decode, checksum and buffer them only for them to be dropped (mime-scan.ts says which).
+  const scan = scanMimeStructure(readable);
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(readable, OPTIONS);
+    mail = await simpleParser(withoutRanges(readable, scan.attachmentBodies), OPTIONS);
   } catch (error) {
     problems.push(problem('unparsable', error instanceof Error ? error.message : String(error)));
     const essentials = await simpleParser(essentialFields(readable), OPTIONS).catch(() => undefined);
     return { ...(essentials ? fields(essentials, problems) : { references: [], subject: '', from: [], replyTo: [], to: [], cc: [] }), readingProblems: problems };
   }
-  problems.push(...scanMime(readable));
+  problems.push(...scan.problems);
   const parsed = fields(mail, problems);
   const body = brokenMimeBody(readable, parsed, problems);
   return { ...parsed, ...body, readingProblems: problems };
@@ -96,19 +99,10 @@ function fields(mail: ParsedMail, problems: ReadingProblem[]): Omit<ParsedEmail,
     replyTo: addresses(mail.replyTo),
     to: addresses(mail.to),
     cc: addresses(mail.cc),
-    ...(mail.text ? { text: ownCopy(mail.text) } : {}),
-    ...(typeof mail.html === 'string' ? { html: ownCopy(mail.html) } : {}),
+    // As the parser joined them: the CRM keeps a compact copy of its own (src/crm/mailboxes/stored-bodies.ts).
+    ...(mail.text ? { text: mail.text } : {}),
+    ...(typeof mail.html === 'string' ? { html: mail.html } : {}),
   };
-}
-
-/**
- * The CRM keeps every message's text and HTML for as long as it runs. The parser builds them by
- * joining decoded pieces, and a string joined so is kept as its whole tree of pieces, several
- * times the text's own size; a copy made through UTF-8 is one flat string, so a mailbox's worth
- * of mail costs its text and not the parser's pieces.
- */
-function ownCopy(text: string): string {
-  return Buffer.from(text, 'utf8').toString('utf8');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { CrmError } from '../errors.ts';
 import type { IdSource } from '../ids.ts';
+import { keepBodiesCompact, type Bodies } from '../mailboxes/stored-bodies.ts';
 import { normaliseMessageId } from './message-id.ts';
 import type { EmailActivity } from './email-activity.ts';
 import { ActivityIndex, byDigestWithoutMessageId, byInReplyTo, byMailboxMessage, byMessageId, mailboxMessageKey } from './activity-index.ts';
@@ -27,9 +28,10 @@ export class ActivityStore {
     this.ids = ids;
   }
 
-  add(fields: Omit<EmailActivity, 'id'>): EmailActivity {
+  /** `bodiesFrom`: the message it was saved from, whose text and HTML it shares (stored-bodies.ts). */
+  add(fields: Omit<EmailActivity, 'id'>, bodiesFrom?: Bodies): EmailActivity {
     if (fields.bindings.length === 0) throw new Error('An e-mail activity needs at least one binding');
-    const activity: EmailActivity = { ...fields, id: this.ids.next('activity') };
+    const activity: EmailActivity = keepBodiesCompact({ ...fields, id: this.ids.next('activity') }, bodiesFrom ? { from: bodiesFrom } : {});
     this.store(this.activities.length, activity);
     return activity;
   }
@@ -45,7 +47,7 @@ export class ActivityStore {
     const index = this.positions.get(id);
     const current = index === undefined ? undefined : this.activities[index];
     if (index === undefined || !current) throw new CrmError('CRM.UNKNOWN_ACTIVITY', `There is no e-mail activity with id ${id}.`);
-    const updated: EmailActivity = { ...current, ...change, id };
+    const updated: EmailActivity = keepBodiesCompact({ ...current, ...change, id }, { previous: current });
     if (updated.bindings.length === 0) throw new Error('An e-mail activity needs at least one binding');
     this.store(index, updated);
     return updated;
@@ -89,6 +91,7 @@ export class ActivityStore {
   replace(activity: EmailActivity): EmailActivity {
     const index = this.positions.get(activity.id);
     if (index === undefined) throw new Error(`No e-mail activity ${activity.id} to replace`);
+    keepBodiesCompact(activity, { previous: this.activities[index] });
     this.store(index, activity);
     return activity;
   }

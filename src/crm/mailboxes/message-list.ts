@@ -3,6 +3,7 @@ import { CrmError } from '../errors.ts';
 import { normaliseMessageId } from '../activities/message-id.ts';
 import { canonicalFolder } from './folder-path.ts';
 import type { InboundMailboxMessage, MailboxMessage } from './mailbox-message.ts';
+import { keepBodiesCompact } from './stored-bodies.ts';
 
 /** The message as recorded, or as recorded before when `duplicate`. */
 export interface RecordResult {
@@ -42,13 +43,13 @@ export class MessageList {
     if (known) return { duplicate: true, message: known };
     const moved = this.sameMessageUnderOldUidValidity(mailboxId, inbound);
     if (moved) {
-      const updated: MailboxMessage = { ...moved, uidValidity: inbound.uidValidity, uid: inbound.uid };
+      const updated: MailboxMessage = keepBodiesCompact({ ...moved, uidValidity: inbound.uidValidity, uid: inbound.uid }, { from: moved });
       this.byPlace.delete(placeKey(mailboxId, moved));
       this.byPlace.set(place, updated);
       this.byId.set(updated.id, updated);
       return { duplicate: true, message: updated };
     }
-    const message: MailboxMessage = { ...inbound, id: this.ids.next('mailboxMessage'), mailboxId, syncedAt: this.clock() };
+    const message: MailboxMessage = keepBodiesCompact({ ...inbound, id: this.ids.next('mailboxMessage'), mailboxId, syncedAt: this.clock() });
     this.byId.set(message.id, message);
     this.byPlace.set(place, message);
     append(this.byMailbox, mailboxId, message.id);

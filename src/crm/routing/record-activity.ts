@@ -56,11 +56,9 @@ export function recordActivity(deps: RecordDeps, input: RecordInput): EmailActiv
     createdAt: now, // R5.2
     receivedAt: message.receivedAt, // R5.1
     ...(message.date !== undefined && { sentAt: message.date }),
-    ...(message.text !== undefined && { text: message.text }),
-    ...(message.html !== undefined && { html: message.html }),
     mailboxId: mailbox.id,
     mailboxMessageId: message.id,
-  });
+  }, message); // its text and HTML: the message's own stored copy (stored-bodies.ts)
   for (const ref of bindings) {
     deps.timelines.add(ref, { kind: 'activity', at: now, activityId: activity.id });
     // R4.2: the system entry carries the avatar of the employee who connected the mailbox.
