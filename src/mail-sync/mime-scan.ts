@@ -27,12 +27,14 @@ export function splitPart(text: string): Part {
   return { headers, body, bodyStart };
 }
 
-function param(value: string | undefined, name: string): string | undefined {
+/** A parameter of a header value (`charset`, `boundary`), quoted or not. */
+export function param(value: string | undefined, name: string): string | undefined {
   const found = value && new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
   return found ? (found[1] ?? found[2]) : undefined;
 }
 
-function knownCharset(label: string): boolean {
+/** Whether a charset label names a decoder the parser has. */
+export function knownCharset(label: string): boolean {
   try {
     new TextDecoder(label);
     return true;

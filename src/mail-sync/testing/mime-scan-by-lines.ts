@@ -2,26 +2,12 @@
  * The MIME scan as first written (src/mail-sync/mime-scan.ts before it searched for delimiters
  * instead of splitting every part into lines): the model the property test holds the scan to.
  */
-import { splitPart, type Part } from '../mime-scan.ts';
+import { knownCharset, param, splitPart, type Part } from '../mime-scan.ts';
 import { problem, type ReadingProblem } from '../reading-problems.ts';
 
 const MAX_PARTS = 200;
 const MAX_DEPTH = 20;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
-
-function param(value: string | undefined, name: string): string | undefined {
-  const found = value && new RegExp(`;\\s*${name}\\s*=\\s*(?:"([^"]*)"|([^;\\s]+))`, 'i').exec(value);
-  return found ? (found[1] ?? found[2]) : undefined;
-}
-
-function knownCharset(label: string): boolean {
-  try {
-    new TextDecoder(label);
-    return true;
-  } catch {
-    return /^utf-?7$/i.test(label);
-  }
-}
 
 /**
  * Walks the MIME structure of a raw message (RFC 2045, RFC 2046) the way the parser does, and
