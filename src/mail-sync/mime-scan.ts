@@ -97,8 +97,9 @@ export interface MimeScan {
   /**
    * The octet ranges [start, end) of the bodies of leaf parts that are neither text nor a
    * message, in base64 that is whole: what no reader turns into a message's text or HTML.
-   * Empty when the message has any problem, or more parts than the scan reads, so that a
-   * structure the parser might read differently is never cut.
+   * Empty when the message has any problem, more parts than the scan reads, a multipart left
+   * unclosed or a boundary that an enclosing one equals or begins, so that a structure the
+   * parser might read differently is never cut.
    */
   readonly attachmentBodies: ReadonlyArray<readonly [number, number]>;
 }
@@ -119,8 +120,11 @@ export function scanMimeStructure(raw: Buffer): MimeScan {
   const note = (p: ReadingProblem) => found.has(p.code) || found.set(p.code, p);
   const attachmentBodies: Array<readonly [number, number]> = [];
   let parts = 0;
-  /** `at`: where the text the part was split from starts in the message. */
-  const walk = (part: Part, depth: number, at: number): void => {
+  // Cutting needs a structure every reader splits alike: each multipart closed, and no boundary
+  // that an enclosing one equals or begins (a reader may end the outer part at the inner line).
+  let plain = true;
+  /** `at`: where the text the part was split from starts in the message; `outer`: the enclosing boundaries. */
+  const walk = (part: Part, depth: number, at: number, outer: readonly string[]): void => {
     if (++parts > MAX_PARTS || depth > MAX_DEPTH) return;
     const type = part.headers.get('content-type');
     const charset = param(type, 'charset');
@@ -135,9 +139,10 @@ export function scanMimeStructure(raw: Buffer): MimeScan {
         return;
       }
       const close = lines.find((line) => line.closing);
+      if (!close || outer.some((b) => b.startsWith(boundary!) || boundary!.startsWith(b))) plain = false;
       starts.forEach((start, i) => {
         const next = starts[i + 1]?.start ?? (close && close.start > start.start ? close.start : part.body.length);
-        walk(splitPart(between(part.body, start.next, next)), depth + 1, bodyAt + start.next);
+        walk(splitPart(between(part.body, start.next, next)), depth + 1, bodyAt + start.next, [...outer, boundary!]);
       });
       return;
     }
@@ -148,8 +153,8 @@ export function scanMimeStructure(raw: Buffer): MimeScan {
       else if (type && !/^\s*(?:text|message)\//i.test(type) && part.body.length > 0) attachmentBodies.push([bodyAt, bodyAt + part.body.length]);
     }
   };
-  walk(splitPart(raw.toString('latin1')), 0, 0);
-  const whole = found.size === 0 && parts <= MAX_PARTS;
+  walk(splitPart(raw.toString('latin1')), 0, 0, []);
+  const whole = found.size === 0 && parts <= MAX_PARTS && plain;
   return { problems: [...found.values()], attachmentBodies: whole ? attachmentBodies : [] };
 }
 
