@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { neighbouringSizes, pairLabel } from './crm-sync.ts';
-import { checkCrmSyncReport, parseCrmSyncReport, type CrmSyncReport } from './crm-sync/sync-report.ts';
+import { checkCrmSyncReport, checkParserReport, parseCrmSyncReport, parseParserReport, type CrmSyncReport, type ParserReport } from './crm-sync/sync-report.ts';
 
-const report: CrmSyncReport = { fetched: 10, saved: 9, failures: 0, cpuMs: 120.5, rssBytes: 80e6, maxRssBytes: 90e6 };
+const report: CrmSyncReport = { fetched: 10, saved: 9, failures: 0, cpuMs: 120.5, restRssBytes: 60e6, rssBytes: 80e6, maxRssBytes: 90e6, bodyBytes: 4e4 };
+const parserReport: ParserReport = { parsed: 10, failures: 0, cpuMs: 40.5, maxRssBytes: 70e6 };
 
 describe('neighbouringSizes', () => {
   it('pairs each size with the next smaller one, whatever order and repeats they come in', () => {
@@ -34,6 +35,21 @@ describe('parseCrmSyncReport', () => {
     expect(() => parseCrmSyncReport('Error: connect ECONNREFUSED')).toThrow(/other than its report: Error: connect ECONNREFUSED/);
     expect(() => parseCrmSyncReport(JSON.stringify({ ...report, cpuMs: 'fast', saved: -1 }))).toThrow(/lacks saved, cpuMs/);
     expect(() => parseCrmSyncReport('null')).toThrow(/lacks fetched/);
+    expect(() => parseCrmSyncReport(JSON.stringify({ ...report, bodyBytes: undefined }))).toThrow(/The CRM's process's report lacks bodyBytes/);
+  });
+});
+
+describe('parseParserReport and checkParserReport', () => {
+  it('read the report line and accept a run that read every message', () => {
+    expect(parseParserReport(JSON.stringify(parserReport))).toEqual(parserReport);
+    expect(() => checkParserReport(parserReport, 10)).not.toThrow();
+  });
+
+  it('refuse a line that is not a report, and a run that read fewer messages or had one refused', () => {
+    expect(() => parseParserReport('Error: boom')).toThrow(/The parser process answered with something other than its report: Error: boom/);
+    expect(() => parseParserReport(JSON.stringify({ ...parserReport, parsed: 'all' }))).toThrow(/lacks parsed/);
+    expect(() => checkParserReport({ ...parserReport, parsed: 9 }, 10)).toThrow(/read 9 of 10 messages/);
+    expect(() => checkParserReport({ ...parserReport, failures: 2 }, 10)).toThrow(/2 refused/);
   });
 });
 

@@ -7,22 +7,22 @@
  * What it checks is how the cost grows: each size against the next smaller one, round by round.
  * A linear sync takes twice as long for twice the messages; a CRM that scans everything it
  * knows for each new message takes four times. The CRM's CPU time and peak memory at the
- * largest size are reported as figures, against the project's targets at 10,000 messages.
+ * largest size are reported as figures, against the project's targets at 10,000 messages, each
+ * with what lies under it: mailparser alone reading the same messages (parser-process.ts, timed
+ * in the same rounds), the process's memory before the sync, and the bodies the CRM then holds.
  */
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { timed, type Comparison } from './comparison.ts';
-import { checkCrmSyncReport, parseCrmSyncReport, type CrmSyncReport } from './crm-sync/sync-report.ts';
+import { ChildRun } from './crm-sync/child-run.ts';
+import { checkCrmSyncReport, checkParserReport, parseCrmSyncReport, parseParserReport, type CrmSyncReport, type ParserReport } from './crm-sync/sync-report.ts';
 import type { Figure } from './figures.ts';
 import { startInChildProcess } from './imap-servers/child-process-server.ts';
-import type { ImapTarget } from './imap-servers/imap-target.ts';
 import type { Resources } from './resources.ts';
 import { measureInterleaved, summarise, type Contender, type SamplingPlan } from './sampling.ts';
 
 const CRM_PROCESS = fileURLToPath(new URL('./crm-sync/crm-process.ts', import.meta.url));
-const REGISTER_TS = fileURLToPath(new URL('../register-ts.mjs', import.meta.url));
+const PARSER_PROCESS = fileURLToPath(new URL('./crm-sync/parser-process.ts', import.meta.url));
+const PARSER = 'mailparser alone';
 const SECTION = 'CRM sync';
 const CORPUS_SEED = 9;
 const MB = 1024 * 1024;
@@ -51,121 +51,113 @@ export function pairLabel({ larger, smaller }: SizePair): string {
   return `${count.format(larger)} messages ÷ ${count.format(smaller)} (linear: ${Number.isInteger(linear) ? linear : linear.toFixed(1)}×)`;
 }
 
-/** The CRM's process for one run: started and set up before the timing, told to go inside it. */
-class CrmProcess {
-  private readonly report: Promise<CrmSyncReport>;
-  private readonly child;
-  private readonly ready: Promise<void>;
-  private readonly forget: () => void;
-
-  constructor(target: ImapTarget, messages: number, resources: Resources) {
-    this.child = spawn(process.execPath, ['--import', REGISTER_TS, CRM_PROCESS, target.host, String(target.port), target.user, target.password], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    const child = this.child;
-    this.forget = resources.addLastResort(`kill the CRM process ${child.pid}`, () => child.kill('SIGKILL'));
-    let errors = '';
-    child.stderr.on('data', (chunk: Buffer) => {
-      errors = (errors + chunk.toString('utf8')).slice(-4000);
-    });
-    const exited = once(child, 'exit').then(([code]) => {
-      throw new Error(`The CRM process exited (${String(code)}) before it reported:\n${errors.trim()}`);
-    });
-    exited.catch(() => undefined);
-    const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
-    const next = async (): Promise<string> => {
-      const line = await Promise.race([lines.next(), exited]);
-      if (line.done) return exited;
-      return String(line.value);
-    };
-    this.ready = next().then((line) => {
-      if (line !== 'ready') throw new Error(`The CRM process said "${line}" instead of "ready"`);
-    });
-    this.report = this.ready.then(async () => {
-      const report = parseCrmSyncReport(await next());
-      checkCrmSyncReport(report, messages);
-      return report;
-    });
-    this.report.catch(() => undefined);
-  }
-
-  async started(): Promise<void> {
-    await this.ready;
-  }
-
-  async run(): Promise<CrmSyncReport> {
-    this.child.stdin.write('go\n');
-    return this.report;
-  }
-
-  async stop(): Promise<void> {
-    if (this.child.exitCode === null && this.child.signalCode === null) {
-      const exited = once(this.child, 'exit');
-      this.child.kill('SIGKILL');
-      await exited;
-    }
-    this.forget();
-  }
-}
-
 export interface CrmSyncResults {
   readonly comparisons: Comparison[];
   readonly figures: Figure[];
 }
 
+/**
+ * A contender that runs in a fresh child process each round (child-run.ts), and keeps every
+ * round's report, warm-ups included.
+ */
+function childContender<R extends { cpuMs: number }>(name: string, start: () => ChildRun<R>, reports: R[]): Contender {
+  let child: ChildRun<R> | undefined;
+  let last: R | undefined;
+  return {
+    name,
+    prepare: async () => {
+      child = start();
+      await child.started();
+    },
+    run: async () => {
+      last = await child!.run();
+      reports.push(last);
+    },
+    finish: async () => {
+      await child?.stop();
+      child = undefined;
+    },
+    lastRunCpuMs: () => last?.cpuMs,
+  };
+}
+
 export async function compareCrmSync(sizes: readonly number[], plan: SamplingPlan, resources: Resources, progress: (text: string) => void = () => undefined): Promise<CrmSyncResults> {
   const ordered = [...new Set(sizes)].sort((a, b) => a - b);
+  const largest = ordered[ordered.length - 1]!;
   const reports = new Map<number, CrmSyncReport[]>(ordered.map((size) => [size, []]));
+  const parserReports: ParserReport[] = [];
   const contenders: Contender[] = [];
   for (const size of ordered) {
     progress(`  a mail server process with ${count.format(size)} messages…`);
     const target = await startInChildProcess('ours', { count: size, seed: CORPUS_SEED }, resources);
-    let crm: CrmProcess | undefined;
-    let last: CrmSyncReport | undefined;
-    contenders.push({
-      name: `${size}`,
-      prepare: async () => {
-        crm = new CrmProcess(target, size, resources);
-        await crm.started();
-      },
-      run: async () => {
-        last = await crm!.run();
-        reports.get(size)!.push(last);
-      },
-      finish: async () => {
-        await crm?.stop();
-        crm = undefined;
-      },
-      lastRunCpuMs: () => last?.cpuMs,
-    });
+    const args = [target.host, String(target.port), target.user, target.password];
+    const read = (line: string) => {
+      const report = parseCrmSyncReport(line);
+      checkCrmSyncReport(report, size);
+      return report;
+    };
+    contenders.push(childContender(`${size}`, () => new ChildRun("The CRM's process", CRM_PROCESS, args, resources, read), reports.get(size)!));
   }
+  // The floor under the largest sync: mailparser alone on the same messages, taking turns with the syncs.
+  const readParser = (line: string) => {
+    const report = parseParserReport(line);
+    checkParserReport(report, largest);
+    return report;
+  };
+  contenders.push(childContender(PARSER, () => new ChildRun('The parser process', PARSER_PROCESS, [String(largest), String(CORPUS_SEED)], resources, readParser), parserReports));
+
   const samples = await measureInterleaved(contenders, plan);
   // The warm-up rounds' reports are dropped, as measureInterleaved drops their times.
-  const measured = (size: number) => reports.get(size)!.slice(plan.warmup);
+  const runs = reports.get(largest)!.slice(plan.warmup);
+  const parserRuns = parserReports.slice(plan.warmup);
+  const messages = (size: number) => `${count.format(size)} messages`;
   const comparisons = neighbouringSizes(ordered).map((pair): Comparison => ({
     section: SECTION,
     measurement: pairLabel(pair),
-    ours: timed(`${count.format(pair.larger)} messages`, samples.get(`${pair.larger}`)!),
-    baseline: timed(`${count.format(pair.smaller)} messages`, samples.get(`${pair.smaller}`)!),
+    ours: timed(messages(pair.larger), samples.get(`${pair.larger}`)!),
+    baseline: timed(messages(pair.smaller), samples.get(`${pair.smaller}`)!),
     cpuCovers: "the CRM's process",
   }));
-  const largest = ordered[ordered.length - 1]!;
+  comparisons.push({
+    section: SECTION,
+    measurement: `${messages(largest)} synced ÷ mailparser alone reading them`,
+    ours: timed(messages(largest), samples.get(`${largest}`)!),
+    baseline: timed(PARSER, samples.get(PARSER)!),
+    cpuCovers: 'each its own process',
+  });
   const atTarget = largest === TARGET_MESSAGES;
-  const runs = measured(largest);
   const figures: Figure[] = [
     {
       section: SECTION,
-      measurement: `CPU time of the CRM's process, ${count.format(largest)} messages`,
+      measurement: `CPU time of the CRM's process, ${messages(largest)}`,
       unit: 'ms',
       samples: summarise(runs.map((r) => r.cpuMs)),
       ...(atTarget && { atMost: TARGET_CPU_MS }),
     },
     {
       section: SECTION,
-      measurement: `Peak resident memory of the CRM's process, ${count.format(largest)} messages`,
+      measurement: `CPU time of mailparser alone reading the same ${messages(largest)} as the connector hands them to it`,
+      unit: 'ms',
+      samples: summarise(parserRuns.map((r) => r.cpuMs)),
+    },
+    {
+      section: SECTION,
+      measurement: `Peak resident memory of the CRM's process, ${messages(largest)}`,
       unit: 'MB',
       samples: summarise(runs.map((r) => r.maxRssBytes / MB)),
       ...(atTarget && { atMost: TARGET_RSS_MB }),
+    },
+    {
+      section: SECTION,
+      measurement: "Resident memory of the CRM's process before the sync (Node, the CRM, imapflow, mailparser)",
+      unit: 'MB',
+      samples: summarise(runs.map((r) => r.restRssBytes / MB)),
+    },
+    {
+      section: SECTION,
+      measurement: `Text and HTML the CRM holds after ${messages(largest)} (UTF-8)`,
+      unit: 'MB',
+      samples: summarise(runs.map((r) => r.bodyBytes / MB)),
     },
   ];
   return { comparisons, figures };

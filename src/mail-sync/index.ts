@@ -2,7 +2,7 @@ export { MailboxSync, MAX_RECONNECTS } from './mailbox-sync.ts';
 export { FUTURE_DATE_TOLERANCE_MS } from './synced-message.ts';
 export type { ImapAccount, RemoteFolder, SyncedMessage, SyncTarget, SyncFailure, SyncReport } from './sync-types.ts';
 export { SyncState, type FolderCursor } from './sync-state.ts';
-export { parseMessage, type ParsedEmail, type ParsedAddress } from './parse-message.ts';
+export { parseMessage, parserInput, PARSER_OPTIONS, type ParsedEmail, type ParsedAddress, type ParserInput } from './parse-message.ts';
 export { SmtpSender, type SmtpEndpoint, type OutgoingEmail, type SendResult } from './smtp-sender.ts';
 export { composeMessage } from './compose-message.ts';
 export { appendToFolder, type AppendRequest, type AppendResult } from './append-to-folder.ts';

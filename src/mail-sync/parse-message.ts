@@ -1,6 +1,6 @@
 import { simpleParser, type AddressObject, type EmailAddress, type ParsedMail } from 'mailparser';
 import { headerEnd, repairHeaderBytes } from './header-bytes.ts';
-import { scanMimeStructure, splitPart, withoutRanges } from './mime-scan.ts';
+import { scanMimeStructure, splitPart, withoutRanges, type MimeScan } from './mime-scan.ts';
 import { problem, type ReadingProblem } from './reading-problems.ts';
 
 export interface ParsedAddress {
@@ -26,7 +26,8 @@ export interface ParsedEmail {
   readingProblems: ReadingProblem[];
 }
 
-const OPTIONS = { skipImageLinks: true, skipTextToHtml: true } as const;
+/** How the connector asks mailparser to read: no HTML made from text, no image links (the CRM shows neither). */
+export const PARSER_OPTIONS = { skipImageLinks: true, skipTextToHtml: true } as const;
 /** The fields a message list entry is made of, read again on their own when the whole cannot be. */
 const ESSENTIAL_FIELDS = ['from', 'reply-to', 'to', 'cc', 'subject', 'date', 'message-id', 'in-reply-to', 'references'];
 const MAX_ESSENTIAL_FIELD = 8 * 1024;
@@ -60,23 +61,40 @@ function rawField(mail: ParsedMail, name: string): string | undefined {
  * again from its essential header fields alone, so it still has a subject and sender to list.
  */
 export async function parseMessage(raw: Buffer): Promise<ParsedEmail> {
-  const { raw: readable, repaired } = repairHeaderBytes(raw);
+  const { readable, repaired, scan, input } = parserInput(raw);
   const problems: ReadingProblem[] = repaired ? [problem('header-8bit')] : [];
-  // The CRM keeps no attachment: their bodies are left out of what the parser reads, so it does
-  // not decode, checksum and buffer them only for them to be dropped (mime-scan.ts says which).
-  const scan = scanMimeStructure(readable);
   let mail: ParsedMail;
   try {
-    mail = await simpleParser(withoutRanges(readable, scan.attachmentBodies), OPTIONS);
+    mail = await simpleParser(input, PARSER_OPTIONS);
   } catch (error) {
     problems.push(problem('unparsable', error instanceof Error ? error.message : String(error)));
-    const essentials = await simpleParser(essentialFields(readable), OPTIONS).catch(() => undefined);
+    const essentials = await simpleParser(essentialFields(readable), PARSER_OPTIONS).catch(() => undefined);
     return { ...(essentials ? fields(essentials, problems) : { references: [], subject: '', from: [], replyTo: [], to: [], cc: [] }), readingProblems: problems };
   }
   problems.push(...scan.problems);
   const parsed = fields(mail, problems);
   const body = brokenMimeBody(readable, parsed, problems);
   return { ...parsed, ...body, readingProblems: problems };
+}
+
+/** What the parser is given for a raw message, and what was found on the way there. */
+export interface ParserInput {
+  /** The message with its header bytes made readable (repairHeaderBytes). */
+  readonly readable: Buffer;
+  readonly repaired: boolean;
+  readonly scan: MimeScan;
+  /** `readable` without the attachments' bodies: what mailparser reads. */
+  readonly input: Buffer;
+}
+
+/**
+ * The CRM keeps no attachment: their bodies are left out of what the parser reads, so it does
+ * not decode, checksum and buffer them only for them to be dropped (mime-scan.ts says which).
+ */
+export function parserInput(raw: Buffer): ParserInput {
+  const { raw: readable, repaired } = repairHeaderBytes(raw);
+  const scan = scanMimeStructure(readable);
+  return { readable, repaired, scan, input: withoutRanges(readable, scan.attachmentBodies) };
 }
 
 function fields(mail: ParsedMail, problems: ReadingProblem[]): Omit<ParsedEmail, 'readingProblems'> {

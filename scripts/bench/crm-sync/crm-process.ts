@@ -5,7 +5,7 @@
  *   node --import ./scripts/register-ts.mjs scripts/bench/crm-sync/crm-process.ts <host> <port> <user> <password>
  *
  * Sets up a CRM with one employee who connects the mailbox, prints `ready`, and on a line `go`
- * on its stdin synchronises the mailbox once through the product's own path (the connector,
+ * on its stdin (child-run.ts) synchronises the mailbox once through the product's own path (the connector,
  * MailboxSync: imapflow over IMAP, mailparser; the CRM's intake and routing rules). It prints one
  * JSON line (sync-report.ts) and exits.
  *
@@ -13,10 +13,9 @@
  * list a scenario keeps of every parsed message and its outcome for its story: that list is the
  * scenario's, and at 10,000 messages it would be counted as the CRM's memory.
  */
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { Crm } from '../../../src/crm/index.ts';
 import { MailboxSync } from '../../../src/mail-sync/index.ts';
+import { readyThenGo } from './child-run.ts';
 import type { CrmSyncReport } from './sync-report.ts';
 
 const [host, port, user, password] = process.argv.slice(2);
@@ -37,11 +36,8 @@ const connector = new MailboxSync({ host, port: Number(port), user, password }, 
   },
 });
 
-const lines = createInterface({ input: process.stdin });
-process.stdout.write('ready\n');
-const [command] = (await once(lines, 'line')) as [string];
-lines.close();
-if (command !== 'go') throw new Error(`Expected "go", got "${command}"`);
+const restRssBytes = process.memoryUsage().rss;
+await readyThenGo();
 
 const before = process.cpuUsage();
 const result = await connector.syncOnce();
@@ -51,8 +47,11 @@ const report: CrmSyncReport = {
   saved,
   failures: result.failures.length,
   cpuMs: (cpu.user + cpu.system) / 1000,
+  restRssBytes,
   rssBytes: process.memoryUsage().rss,
   maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  // Read after the timing: the CRM keeps bodies compactly and decodes them on each read.
+  bodyBytes: crm.mailboxMessages(mailbox.id).reduce((sum, m) => sum + Buffer.byteLength(m.text ?? '') + Buffer.byteLength(m.html ?? ''), 0),
 };
 process.stdout.write(`${JSON.stringify(report)}\n`);
 // LOGOUT, as a connector ends its session; the benchmark does not wait for it.
