@@ -91,9 +91,9 @@ export class ActivityStore {
   replace(activity: EmailActivity): EmailActivity {
     const index = this.positions.get(activity.id);
     if (index === undefined) throw new Error(`No e-mail activity ${activity.id} to replace`);
-    keepBodiesCompact(activity, { previous: this.activities[index] });
-    this.store(index, activity);
-    return activity;
+    const kept = keepBodiesCompact(activity, { previous: this.activities[index] });
+    this.store(index, kept);
+    return kept;
   }
 
   private at(position: number | undefined): EmailActivity | undefined {
