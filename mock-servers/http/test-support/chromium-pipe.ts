@@ -20,7 +20,12 @@ export class HeadlessChromium {
   private lastId = 0;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private readonly eventListeners = new Set<(method: string, params: Record<string, unknown>, sessionId: string | undefined) => void>();
-  private readonly exited: Promise<void>;
+  /**
+   * Every Chromium process has exited. The browser's helpers (zygote, renderers, GPU, utilities)
+   * share its stderr pipe, so the pipe closes, and 'close' fires, only when the last of them is
+   * gone; on 'exit', the browser's own, a helper could still be writing into the profile.
+   */
+  private readonly gone: Promise<void>;
 
   private constructor(child: ChildProcess, profile: string) {
     this.child = child;
@@ -35,10 +40,15 @@ export class HeadlessChromium {
         buffered = buffered.subarray(end + 1);
       }
     });
-    this.exited = new Promise((resolve) => child.on('exit', () => {
-      for (const { reject } of this.pending.values()) reject(new Error('Chromium exited'));
-      resolve();
-    }));
+    // The last lines Chromium wrote, for the error when it ends while a command waits.
+    let said = '';
+    child.stderr!.on('data', (chunk: Buffer) => {
+      said = (said + chunk.toString('utf8')).slice(-2000);
+    });
+    child.on('exit', (code, signal) => {
+      for (const { reject } of this.pending.values()) reject(new Error(`Chromium exited (${signal ?? code})${said.trim() ? `; it last wrote:\n${said.trim()}` : ''}`));
+    });
+    this.gone = new Promise((resolve) => child.on('close', () => resolve()));
   }
 
   static async launch(): Promise<HeadlessChromium> {
@@ -50,7 +60,7 @@ export class HeadlessChromium {
     const profile = await mkdtemp(join(tmpdir(), 'mail-page-chromium-'));
     // --no-sandbox: CI containers run as root, where Chromium's own sandbox cannot start.
     const child = spawn(binary, ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--remote-debugging-pipe', `--user-data-dir=${profile}`, 'about:blank'], {
-      stdio: ['ignore', 'ignore', 'ignore', 'pipe', 'pipe'],
+      stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'],
     });
     return new HeadlessChromium(child, profile);
   }
@@ -99,8 +109,8 @@ export class HeadlessChromium {
   async close(): Promise<void> {
     if (this.child.exitCode === null && this.child.signalCode === null) {
       this.child.kill('SIGTERM');
-      await this.exited;
     }
+    await this.gone;
     await rm(this.profile, { recursive: true, force: true });
   }
 
