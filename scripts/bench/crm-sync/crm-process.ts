@@ -5,9 +5,9 @@
  *   node --import ./scripts/register-ts.mjs scripts/bench/crm-sync/crm-process.ts <host> <port> <user> <password>
  *
  * Sets up a CRM with one employee who connects the mailbox, prints `ready`, and on a line `go`
- * on its stdin (child-run.ts) synchronises the mailbox once through the product's own path (the connector,
- * MailboxSync: imapflow over IMAP, mailparser; the CRM's intake and routing rules). It prints one
- * JSON line (sync-report.ts) and exits.
+ * on its stdin (child-run.ts) synchronises the mailbox once through the product's own path (the
+ * connector, MailboxSync: imapflow over IMAP, mailparser; the CRM's intake and routing rules). It
+ * prints one JSON line (sync-report.ts) and exits.
  *
  * The connector is wired to the CRM as src/simulation/mailbox-connection.ts wires it, less the
  * list a scenario keeps of every parsed message and its outcome for its story: that list is the
