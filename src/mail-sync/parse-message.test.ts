@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMessage } from './parse-message.ts';
+import { PARSER_OPTIONS, parseMessage } from './parse-message.ts';
 
 const raw = (lines: string[]) => Buffer.from(lines.join('\r\n'));
 
@@ -68,7 +68,7 @@ describe('parseMessage without the attachments’ bodies', () => {
         const raw = Buffer.from(`From: a@client.test${nl}Subject: Oferta${nl}Message-ID: <1@client.test>${nl}${render(tree, nl)}`, 'latin1');
         // A message with a problem is parsed whole (mime-scan.ts); its text may be the body as sent.
         if (scanMime(raw).length > 0) return;
-        const whole = await simpleParser(raw, { skipImageLinks: true, skipTextToHtml: true });
+        const whole = await simpleParser(raw, PARSER_OPTIONS);
         const parsed = await parseMessage(raw);
         expect(parsed.text).toBe(whole.text || undefined);
         expect(parsed.html).toBe(typeof whole.html === 'string' ? whole.html : undefined);

@@ -9,7 +9,7 @@ import type { CrmWorld } from './world.ts';
  */
 let loading: Promise<[typeof import('../../mock-servers/index.ts'), typeof import('../../src/simulation/index.ts'), typeof import('../../src/simulation/scenario-story.ts')]> | undefined;
 // Imported once and kept: on Node 20 every import() asks the module-loading thread again, even for
-// a module already loaded, and three a hook made a few thousand such round trips in a feature run.
+// a module already loaded, and three per hook made a few thousand such round trips in a feature run.
 const simulationModules = () =>
   (loading ??= Promise.all([import('../../mock-servers/index.ts'), import('../../src/simulation/index.ts'), import('../../src/simulation/scenario-story.ts')]));
 

@@ -7,7 +7,6 @@ import type { StoredMessage } from '../../store/index.ts';
  */
 export const DEFAULT_CACHE_BYTES = 8 * 1024 * 1024;
 
-
 /**
  * Wraps a computation over a message's raw source so it runs once per source while it is
  * recently used: stored sources never change (flags and UIDs live beside them), and a sync
@@ -64,4 +63,10 @@ export function lastSource<T>(compute: (raw: Buffer) => T): (raw: Buffer) => T {
     last = { raw, value };
     return value;
   };
+}
+
+/** lastSource for a stored message. */
+export function lastMessage<T>(compute: (raw: Buffer) => T): (message: StoredMessage) => T {
+  const ofSource = lastSource(compute);
+  return (message) => ofSource(message.raw);
 }

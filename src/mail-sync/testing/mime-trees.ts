@@ -46,4 +46,3 @@ export function render(tree: Tree, nl: string): string {
   const parts = tree.children.map((child) => `${delimiter}${tree.pad}${nl}${render(child, nl)}${nl}`).join('');
   return `${type}${nl}${nl}${tree.noise}${nl}${parts}${tree.close ? `${delimiter}--${tree.pad}${nl}` : ''}`;
 }
-

@@ -8,10 +8,10 @@ import { buildRunModel } from '../run/run-model.ts';
 import { fakeRun } from '../testing/fake-run.ts';
 import { codeOrigin } from '../run/run-details.ts';
 import { recordRun } from './history-file.ts';
-
-const currentCommit = async (cwd: string, env: Record<string, string>) => (await codeOrigin(cwd, env)).commit;
 import { failingSince, strip } from './history-view.ts';
 import { flakyScenarios, historyRunOf, isRealRun, withRun, type History, type HistoryRun } from './run-history.ts';
+
+const currentCommit = async (cwd: string, env: Record<string, string>) => (await codeOrigin(cwd, env)).commit;
 
 const run = (statuses: Record<string, string>, extra: Partial<HistoryRun> = {}): HistoryRun => ({
   startedAt: '2026-03-02T09:00:00.000Z',

@@ -46,9 +46,8 @@ export interface CodeOrigin {
 /**
  * The commit and the branch under test: CI's variables when set, else git's (gitState: HEAD, with a
  * digest of what is not committed, so flakiness is judged between runs of the same code and
- * editing and re-running never looks like a flaky test). The reports
- * formatter asks when the run starts, so git's answers are ready when the run ends: the code
- * tested is the code as the run began.
+ * editing and re-running never looks like a flaky test). The reports formatter asks when the run
+ * starts, so git's answers are ready when the run ends: the code tested is the code as the run began.
  */
 export async function codeOrigin(cwd: string, env: Env = process.env): Promise<CodeOrigin> {
   const [commit, branch] = [commitFromCi(env), branchFromCi(env)];
